@@ -1,4 +1,5 @@
-"""The one narrow interface every store backend implements (embedded pyoxigraph or a remote SPARQL 1.1 server).
+"""The one narrow interface every store backend implements (embedded pyoxigraph or a remote SPARQL 1.1
+server).
 
 Each source (ontology, a vocabulary, a data file, an import) lives in its own named graph so it can be
 replaced atomically; queries see the union of all named graphs as their default graph.
