@@ -201,8 +201,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.stats.description": {
         "de": "Zeigt für jede Klasse der ISRP-Ontologie die Zahl der Einträge, dazu Tripel und "
         "Graphen. (Shows the number of entries per ISRP class, triples and graphs.)",
-        "en": "Shows the number of entries for each class of the ISRP ontology, plus triples and "
-        "graphs.",
+        "en": "Shows the number of entries for each class of the ISRP ontology, plus triples and graphs.",
     },
     "cli.stats.graphs": {"de": "auch die Graphen einzeln auflisten", "en": "also list every graph"},
     "cli.output_format": {"de": "Ausgabeformat", "en": "output format"},
@@ -215,8 +214,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Führt eine SPARQL-Abfrage auf dem ganzen Register aus. Die üblichen Präfixe (isrp:, "
         "skos:, …) sind schon bekannt. (Runs a SPARQL query on the whole registry; common prefixes "
         "are predeclared.)",
-        "en": "Runs a SPARQL query on the whole registry. Common prefixes (isrp:, skos:, …) are "
-        "predeclared.",
+        "en": "Runs a SPARQL query on the whole registry. Common prefixes (isrp:, skos:, …) are predeclared.",
     },
     "cli.query.text": {
         "de": "die Abfrage als Text oder der Pfad einer .rq-Datei (‚-‘ liest von der Eingabe)",

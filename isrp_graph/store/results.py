@@ -58,8 +58,7 @@ def select_from_json(data: dict[str, Any]) -> SelectResult:
 
 def select_to_json(result: SelectResult) -> dict[str, Any]:
     bindings = [
-        {name: term_to_json(value) for name, value in row.items() if value is not None}
-        for row in result.rows
+        {name: term_to_json(value) for name, value in row.items() if value is not None} for row in result.rows
     ]
     return {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
 
