@@ -106,8 +106,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "load.progress": {"de": "Lade … ({done}/{total} Dateien)", "en": "Loading … ({done}/{total} files)"},
     "load.writing": {
-        "de": "Schreibe {graphs} Graphen in den Speicher …",
-        "en": "Writing {graphs} graphs to the store …",
+        "de": "Schreibe {files} Dateien in den Speicher …",
+        "en": "Writing {files} files to the store …",
     },
     "load.done": {
         "de": "Geladen: {files} Dateien, {triples} Tripel in {graphs} Graphen.",
