@@ -10,6 +10,7 @@ its first row, but nobody waits for it.
 from __future__ import annotations
 
 import threading
+import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -34,6 +35,7 @@ def run_with_timeout(work: Callable[[StopFlag], T], timeout: float | None) -> T:
         try:
             outcome["result"] = work(cancelled.is_set)
         except BaseException as exc:  # handed to the caller below
+            _release_frames(exc)
             outcome["error"] = exc
 
     thread = threading.Thread(target=worker, name="isrp-query", daemon=True)
@@ -47,6 +49,17 @@ def run_with_timeout(work: Callable[[StopFlag], T], timeout: float | None) -> T:
         assert isinstance(error, BaseException)
         raise error
     return outcome["result"]  # type: ignore[return-value]
+
+
+def _release_frames(error: BaseException) -> None:
+    """Drop the local variables of the worker's frames here, in the worker: pyoxigraph result
+    iterators must be released on the thread that made them."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        current = current.__cause__ or current.__context__
 
 
 def _seconds(timeout: float) -> str:

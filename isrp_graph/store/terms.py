@@ -1,5 +1,7 @@
 """Conversions between rdflib terms (what the rest of isrp_graph sees) and pyoxigraph terms (what the
-embedded store and the fast parsers speak). Lexical forms are kept exactly (no rdflib normalisation)."""
+embedded store and the fast parsers speak). Conversions keep lexical forms exactly (no rdflib
+normalisation); note that oxigraph itself stores typed literals by value, so ``"01"^^xsd:integer``
+comes back from a store as ``"1"``, and language tags come back in lower case (``de-de``)."""
 
 from __future__ import annotations
 

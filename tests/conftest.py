@@ -1,0 +1,203 @@
+"""Shared fixtures for every test module.
+
+Stores
+- ``memory_store``: a fresh, empty in-memory embedded store (function scope).
+- ``disk_store``: a fresh, empty on-disk embedded store in a temp folder (function scope).
+- ``any_store``: parametrised over memory, on-disk and a REAL remote SPARQL server (``oxigraph serve``):
+  request it to run a test against every backend. Empty at the start of each test.
+- ``built_registry``: ONE in-memory store built from the shipped ontology + data (session scope).
+  Shared by all tests: read from it, never write to it (build your own with ``registry_store``).
+- ``registry_store``: a fresh in-memory store built from the shipped ontology + data (function scope).
+- ``oxigraph_server``: base URL of a running ``oxigraph serve`` (session scope); endpoints are
+  ``/query``, ``/update`` and ``/store`` (Graph Store Protocol).
+
+Settings and CLI
+- ``memory_settings`` / ``disk_settings``: ``Settings`` for a memory store / an on-disk store in tmp_path.
+- ``cli``: runs ``isrp`` in-process with a clean environment and an on-disk store in tmp_path:
+  ``result = cli("stats", "--format", "json")`` -> ``result.code``, ``result.out``, ``result.err``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from isrp_graph.registry import build_registry
+from isrp_graph.settings import Settings
+from isrp_graph.store import EmbeddedStore, RemoteStore, Store
+
+# --- embedded stores -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def memory_store() -> Iterator[EmbeddedStore]:
+    store = EmbeddedStore(query_timeout=30)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def disk_store(tmp_path: Path) -> Iterator[EmbeddedStore]:
+    store = EmbeddedStore(tmp_path / "store", query_timeout=30)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def built_registry() -> Iterator[Store]:
+    """The shipped ontology and data in one in-memory store, shared by the whole session (read only)."""
+    store = EmbeddedStore(query_timeout=60)
+    build_registry(store)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def registry_store() -> Iterator[Store]:
+    """A private in-memory store built from the shipped ontology and data (safe to modify)."""
+    store = EmbeddedStore(query_timeout=60)
+    build_registry(store)
+    yield store
+    store.close()
+
+
+# --- a real remote SPARQL server -------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"oxigraph serve exited with {process.returncode}")
+        try:
+            query = urllib.request.Request(
+                url + "/query?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
+            )
+            with urllib.request.urlopen(query, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("oxigraph serve did not answer in time")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start ``oxigraph serve`` on a free port with the union default graph; yield its base URL."""
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        message = "the oxigraph server binary is not installed (pip install oxigraph)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    location = tmp_path_factory.mktemp("oxigraph")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [
+            binary,
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up(base, process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def remote_store_for(base: str, *, gsp: bool = True) -> RemoteStore:
+    return RemoteStore(
+        base + "/query", base + "/update", (base + "/store") if gsp else None, query_timeout=30
+    )
+
+
+@pytest.fixture(params=["memory", "disk", pytest.param("remote", marks=pytest.mark.remote)])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """Every backend in turn, each empty at the start of the test."""
+    store: Store
+    if request.param == "memory":
+        store = EmbeddedStore(query_timeout=30)
+    elif request.param == "disk":
+        store = EmbeddedStore(tmp_path / "store", query_timeout=30)
+    else:
+        base = request.getfixturevalue("oxigraph_server")
+        store = remote_store_for(base)
+        store.update("DROP ALL")
+    yield store
+    if request.param == "remote":
+        store.update("DROP ALL")
+    store.close()
+
+
+# --- settings and the CLI --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def memory_settings(tmp_path: Path) -> Settings:
+    return Settings(store="memory", store_path=tmp_path / "store")
+
+
+@pytest.fixture
+def disk_settings(tmp_path: Path) -> Settings:
+    return Settings(store="embedded", store_path=tmp_path / "store")
+
+
+@dataclass(frozen=True)
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., CliResult]:
+    """Run ``isrp`` in-process: no ISRP_* variables from outside, cwd = tmp_path (so no isrp.toml is
+    picked up), the embedded store in ``tmp_path/store``. Extra env vars: ``cli(..., env={...})``."""
+    for name in list(os.environ):
+        if name.startswith("ISRP_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ISRP_STORE_PATH", str(tmp_path / "store"))
+
+    from isrp_graph.cli import main
+
+    def run(*args: str, env: dict[str, str] | None = None) -> CliResult:
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
