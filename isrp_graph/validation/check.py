@@ -1,0 +1,91 @@
+"""Validate the registry: the store (or a would-be state of it) against the shapes in the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import Graph
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from isrp_graph.store.base import Store
+from isrp_graph.validation.closure import inferred_triples, load_ox
+from isrp_graph.validation.engine import run_fast, run_reference
+from isrp_graph.validation.focus import affected_nodes
+from isrp_graph.validation.graphs import GraphState, new_graph
+from isrp_graph.validation.model import ValidationReport
+from isrp_graph.validation.report import build_report
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A state ready for validation: the data graph with the inferred triples, the shapes graph."""
+
+    data: Graph
+    shapes: Graph
+    inferred: int
+
+    @classmethod
+    def of(cls, state: GraphState) -> Prepared:
+        triples = list(state.data_triples())
+        derived = inferred_triples(load_ox(triples))
+        data = new_graph()
+        for triple in triples:
+            data.add(triple)
+        for triple in derived:
+            data.add(triple)
+        return cls(data=data, shapes=state.shapes_graph(), inferred=len(derived))
+
+
+def validate(store: Store, lang: str = "de", focus_nodes: Iterable[Node] | None = None) -> ValidationReport:
+    """Validate everything in ``store`` (data, ontology and vocabularies) against its SHACL shapes.
+
+    With ``focus_nodes``, only those subjects are re-validated, together with the nodes whose results
+    may depend on them (held blank nodes, linked and linking nodes; see :mod:`.focus`): the fast check
+    after a write. Warnings and Infos never make the report non-conforming; only Violations do.
+    """
+    return validate_state(GraphState.from_store(store), lang=lang, focus_nodes=focus_nodes)
+
+
+def validate_state(
+    state: GraphState,
+    lang: str = "de",
+    focus_nodes: Iterable[Node] | None = None,
+    *,
+    expand: bool = True,
+    prepared: Prepared | None = None,
+) -> ValidationReport:
+    """:func:`validate` on a :class:`GraphState`. ``expand=False`` validates exactly ``focus_nodes``."""
+    reused = prepared is not None
+    prepared = prepared or Prepared.of(state)
+    focus: set[Node] | None = None
+    if focus_nodes is not None:
+        focus = set(focus_nodes)
+        if expand:
+            focus = affected_nodes(prepared.data, focus)
+    # SHACL rules (sh:rule) add triples to the data graph: give pyshacl a copy of a graph we reuse
+    has_rules = (None, SH.rule, None) in prepared.shapes
+    data = _copy(prepared.data) if reused and has_rules else prepared.data
+    _conforms, results = run_fast(data, prepared.shapes, focus)
+    return build_report(results, prepared.data, prepared.shapes, lang=lang, focus_nodes=focus)
+
+
+def validate_reference(store_or_state: Store | GraphState, lang: str = "de") -> ValidationReport:
+    """The same validation with pyshacl's own RDFS inference and no shortcuts (slow; for tests and
+    benchmarks that check the fast path)."""
+    state = (
+        store_or_state if isinstance(store_or_state, GraphState) else GraphState.from_store(store_or_state)
+    )
+    data = state.data_graph()
+    shapes = state.shapes_graph()
+    _conforms, results = run_reference(data, shapes)
+    labels = Prepared.of(state).data
+    return build_report(results, labels, shapes, lang=lang)
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = new_graph()
+    for triple in graph:
+        copy.add(triple)
+    return copy
