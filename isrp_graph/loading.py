@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from isrp_graph.messages import LocalizedError
 from isrp_graph.namespaces import GRAPH, PREFIXES
-from isrp_graph.resources import resource_root
+from isrp_graph.resources import ResourceMissing, data_dir, ontology_dir, resource_root
 from isrp_graph.store.base import Store
 from isrp_graph.store.terms import (
     from_ox,
@@ -84,6 +84,9 @@ ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` after each parsed file (``label`` = its path)."""
 
 
+_POSITION = re.compile(r"^Parser error (at|between) line \d+ column \d+( and line \d+ column \d+)?: ")
+
+
 class RdfSyntaxError(LocalizedError, ValueError):
     """An RDF file does not parse. ``str()`` names file and line, German first, English in brackets."""
 
@@ -91,11 +94,15 @@ class RdfSyntaxError(LocalizedError, ValueError):
         self.path = str(path)
         self.line = line
         self.column = column
-        self.detail = message
+        self.detail = _POSITION.sub("", message, count=1)
         if line is None:
-            super().__init__("load.syntax_noline", path=self.path, message=message)
+            super().__init__("load.syntax_noline", path=self.path, message=self.detail)
+        elif column is None:
+            super().__init__("load.syntax", path=self.path, line=line, message=self.detail)
         else:
-            super().__init__("load.syntax", path=self.path, line=line, message=message)
+            super().__init__(
+                "load.syntax_column", path=self.path, line=line, column=column, message=self.detail
+            )
 
 
 class RdfInputError(LocalizedError, ValueError):
@@ -142,15 +149,39 @@ def import_graph_name(name: str) -> URIRef:
 
 
 def graph_name_for(path: str | Path, root: str | Path | None = None) -> URIRef:
-    """The named graph of a source file: its path below ``root`` (default: the resource root)
-    without extension; a file outside the root is an import named after its file name."""
+    """The named graph of a source file: its path below ``root`` without extension. Without ``root``,
+    files inside the shipped ontology/ or data/ folders are named below the resource root
+    (``graph/ontology/isrp``); any other file is an import named after its file name."""
     file = Path(path).resolve()
-    base = Path(root).resolve() if root is not None else resource_root().resolve()
+    if root is not None:
+        relative = _relative(file, Path(root))
+        return (
+            import_graph_name(file.stem) if relative is None else GRAPH[relative.with_suffix("").as_posix()]
+        )
+    if _shipped_folder(file) is not None:
+        relative = _relative(file, resource_root())
+        assert relative is not None
+        return GRAPH[relative.with_suffix("").as_posix()]
+    return import_graph_name(file.stem)
+
+
+def _relative(path: Path, base: Path) -> Path | None:
     try:
-        relative = file.relative_to(base)
+        return path.resolve().relative_to(base.resolve())
     except ValueError:
-        return import_graph_name(file.stem)
-    return GRAPH[relative.with_suffix("").as_posix()]
+        return None
+
+
+def _shipped_folder(path: Path) -> Path | None:
+    """The shipped folder (ontology/ or data/) that holds ``path``, if any."""
+    for folder in (ontology_dir, data_dir):
+        try:
+            base = folder()
+        except ResourceMissing:
+            continue
+        if _relative(path, base) is not None:
+            return base
+    return None
 
 
 def rdf_files(directory: str | Path) -> list[Path]:
@@ -274,7 +305,7 @@ def load_files(
     progress: ProgressCallback | None = None,
 ) -> LoadReport:
     """Parse all ``paths`` first, then write them with ONE atomic ``replace_graphs`` call (graphs in
-    ``drop`` are emptied in the same call). Files under the resource root (or ``root``) get their
+    ``drop`` are emptied in the same call). Files in the shipped folders (or below ``root``) get their
     canonical graph, others ``graph/import/<file name>``, unless ``graph_names`` says otherwise."""
     files = [Path(p) for p in paths]
     explicit = dict(graph_names or {})
@@ -294,22 +325,14 @@ def load_directory(
     progress: ProgressCallback | None = None,
 ) -> LoadReport:
     """Load every RDF file below ``directory``, each into its graph, all or nothing. Graph names are
-    relative to ``root`` (default: the resource root if the folder is inside it, else the folder
-    itself, as imports)."""
+    relative to ``root``; by default below the resource root for the shipped ontology/ and data/
+    folders, and ``graph/import/<path below the folder>`` for any other folder."""
     folder = Path(directory)
     files = rdf_files(folder)
-    if root is None and not _inside(folder, resource_root()):
+    if root is None and _shipped_folder(folder) is None:
         names = {f: import_graph_name(f.relative_to(folder).with_suffix("").as_posix()) for f in files}
         return load_files(store, files, graph_names=names, progress=progress)
     return load_files(store, files, root=root, progress=progress)
-
-
-def _inside(path: Path, base: Path) -> bool:
-    try:
-        path.resolve().relative_to(base.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 # --- writing out ---------------------------------------------------------------------------------

@@ -91,6 +91,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Syntaxfehler in {path}, Zeile {line}: {message}",
         "en": "Syntax error in {path}, line {line}: {message}",
     },
+    "load.syntax_column": {
+        "de": "Syntaxfehler in {path}, Zeile {line}, Spalte {column}: {message}",
+        "en": "Syntax error in {path}, line {line}, column {column}: {message}",
+    },
     "load.syntax_noline": {
         "de": "Syntaxfehler in {path} (Zeile unbekannt): {message}",
         "en": "Syntax error in {path} (line unknown): {message}",
