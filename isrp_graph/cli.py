@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import pkgutil
 import sys
 from collections.abc import Sequence
 
@@ -26,21 +27,37 @@ from isrp_graph.cli_commands.common import (
 from isrp_graph.messages import LANGUAGES, LocalizedError, t
 from isrp_graph.settings import SettingsError, load_settings
 
-# Every module listed here has ``register(subparsers) -> None``; all are imported (an import error
-# is a bug and should fail loudly). Add yours to the list.
-COMMAND_MODULES: list[str] = [
-    "isrp_graph.cli_commands.core",
-]
+# The modules that add subcommands: core first, then every other module of isrp_graph.cli_commands
+# that has ``register(subparsers) -> None`` (drop a new module there, nothing to edit here). Helper
+# modules without ``register`` are skipped. All are imported: an import error is a bug and fails loudly.
+CORE_MODULE = "isrp_graph.cli_commands.core"
+
+
+def _discover_command_modules() -> list[str]:
+    package = importlib.import_module("isrp_graph.cli_commands")
+    names = sorted(
+        f"{package.__name__}.{info.name}"
+        for info in pkgutil.iter_modules(package.__path__)
+        if not info.name.startswith("_")
+    )
+    return [CORE_MODULE, *(name for name in names if name != CORE_MODULE)]
+
+
+COMMAND_MODULES: list[str] = _discover_command_modules()
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = IsrpArgumentParser(prog="isrp", description=h("cli.description"), epilog=h("cli.epilog"))
     parser.add_argument("--lang", choices=LANGUAGES, help=h("cli.lang"))
     parser.add_argument("--store", metavar="SPEICHER", help=h("cli.store"))
-    parser.add_argument("--version", action="version", version=f"isrp-graph {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"isrp-graph {__version__}", help=h("cli.version")
+    )
     subparsers = parser.add_subparsers(title=t("cli.commands", help_lang()), metavar="BEFEHL")
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+        register = getattr(importlib.import_module(name), "register", None)
+        if register is not None:
+            register(subparsers)
     return parser
 
 

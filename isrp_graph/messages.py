@@ -156,6 +156,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.options": {"de": "Optionen", "en": "options"},
     "cli.commands": {"de": "Befehle", "en": "commands"},
     "cli.help": {"de": "diese Hilfe zeigen und beenden", "en": "show this help and exit"},
+    "cli.version": {"de": "Versionsnummer zeigen und beenden", "en": "show the version and exit"},
+    "cli.query.update_refused": {
+        "de": "‚isrp query‘ führt nur Abfragen aus, keine Änderungen (UPDATE).",
+        "en": "'isrp query' runs queries only, no changes (UPDATE).",
+    },
     "cli.error": {"de": "{prog}: Fehler: {message}", "en": "{prog}: error: {message}"},
     "cli.lang": {
         "de": "Sprache der Ausgabe: de (Deutsch, Standard) oder en (Englisch)",
@@ -290,6 +295,214 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.run.no_app": {
         "de": "Die Web-Oberfläche ist noch nicht eingebaut; fertig.",
         "en": "The web app is not built in yet; done.",
+    },
+    # --- spreadsheets (isrp_graph/spreadsheets) -------------------------------------------------
+    "sheet.unreadable": {
+        "de": "Die Datei {path} ist keine lesbare Excel- oder CSV-Datei: {reason}",
+        "en": "The file {path} is not a readable Excel or CSV file: {reason}",
+    },
+    "sheet.at_sheet": {"de": "Blatt „{sheet}“", "en": "Sheet '{sheet}'"},
+    "sheet.at_cell": {
+        "de": "Blatt „{sheet}“, Zeile {row}, Spalte {column} ({header})",
+        "en": "Sheet '{sheet}', row {row}, column {column} ({header})",
+    },
+    "sheet.unknown_sheet": {
+        "de": "Blatt „{sheet}“ passt zu keiner Art von Einträgen und wird übergangen",
+        "en": "Sheet '{sheet}' matches no kind of entry and is skipped",
+    },
+    "sheet.unknown_column": {
+        "de": "Spalte „{header}“ ist unbekannt und wird nicht übernommen",
+        "en": "Column '{header}' is unknown and is not imported",
+    },
+    "sheet.duplicate_column": {
+        "de": "Spalte „{header}“ kommt doppelt vor",
+        "en": "Column '{header}' appears twice",
+    },
+    "sheet.partial_field": {
+        "de": "Spalte „{header}“ fehlt; die zusammengehörigen Spalten werden nicht übernommen",
+        "en": "Column '{header}' is missing; the columns that belong with it are not imported",
+    },
+    "sheet.no_iri_column": {
+        "de": "Blatt „{sheet}“ hat keine Spalte „IRI“ und kann nicht eingelesen werden",
+        "en": "Sheet '{sheet}' has no column 'IRI' and cannot be read",
+    },
+    "sheet.missing_iri": {
+        "de": "IRI fehlt: jede Zeile braucht eine Kennung (z. B. erfurt:plan/neue-planung)",
+        "en": "IRI missing: every row needs an identifier (e.g. erfurt:plan/new-plan)",
+    },
+    "sheet.bad_iri": {
+        "de": "„{value}“ ist keine gültige IRI (Kurzform wie erfurt:org/jugendamt oder https://…)",
+        "en": "'{value}' is not a valid IRI (compact like erfurt:org/jugendamt or https://…)",
+    },
+    "sheet.duplicate_iri": {
+        "de": "„{value}“ steht schon auf Blatt „{sheet}“ in Zeile {row}",
+        "en": "'{value}' is already on sheet '{sheet}' in row {row}",
+    },
+    "sheet.wrong_sheet": {
+        "de": "„{value}“ ist ein Eintrag des Blatts „{sheet}“ und muss dort bearbeitet werden",
+        "en": "'{value}' is an entry of sheet '{sheet}' and must be edited there",
+    },
+    "sheet.iri_taken": {
+        "de": "„{value}“ ist schon vergeben (Begriff oder Ontologie) und kann hier kein Eintrag sein",
+        "en": "'{value}' is already in use (concept or ontology) and cannot be an entry here",
+    },
+    "sheet.missing_required": {"de": "Pflichtangabe fehlt", "en": "Required value missing"},
+    "sheet.bad_date": {
+        "de": "„{value}“ ist kein gültiges Datum (TT.MM.JJJJ)",
+        "en": "'{value}' is not a valid date (DD.MM.YYYY or YYYY-MM-DD)",
+    },
+    "sheet.end_before_begin": {
+        "de": "Das Ende ({end}) liegt vor dem Beginn ({begin})",
+        "en": "The end ({end}) is before the beginning ({begin})",
+    },
+    "sheet.bad_number": {"de": "„{value}“ ist keine Zahl", "en": "'{value}' is not a number"},
+    "sheet.bad_integer": {"de": "„{value}“ ist keine ganze Zahl", "en": "'{value}' is not a whole number"},
+    "sheet.bad_boolean": {
+        "de": "„{value}“ ist weder „ja“ noch „nein“",
+        "en": "'{value}' is neither 'yes' nor 'no'",
+    },
+    "sheet.bad_literal": {
+        "de": "„{value}“ passt nicht zum Datentyp {datatype}",
+        "en": "'{value}' does not fit the datatype {datatype}",
+    },
+    "sheet.unknown_value": {
+        "de": "Unbekannter Wert „{value}“. Erlaubt: {allowed}",
+        "en": "Unknown value '{value}'. Allowed: {allowed}",
+    },
+    "sheet.unknown_reference": {
+        "de": "Unbekannter Verweis „{value}“: kein Eintrag mit dieser IRI im Register oder in der Datei",
+        "en": "Unknown reference '{value}': no entry with this IRI in the registry or the file",
+    },
+    "sheet.bad_role": {
+        "de": "„{value}“ hat nicht die Form „Rolle: Stelle“ (z. B. „Leitung: erfurt:org/dezernat-05“)",
+        "en": "'{value}' is not of the form 'role: agent' (e.g. 'Leitung: erfurt:org/dezernat-05')",
+    },
+    "sheet.not_applied": {"de": "Nicht übernommen", "en": "Not applied"},
+    "sheet.not_applied_errors": {
+        "de": "Nicht übernommen: die Datei hat {count} fehlerhafte Zellen",
+        "en": "Not applied: the file has {count} bad cells",
+    },
+    "sheet.not_applied_no_writes": {
+        "de": "Nicht übernommen: die geprüfte Schreibfunktion (isrp_graph.writes) fehlt in dieser Installation",
+        "en": "Not applied: the validated write path (isrp_graph.writes) is missing in this installation",
+    },
+    "sheet.guide.title_sheet": {"de": "Anleitung", "en": "Instructions"},
+    "sheet.lists.title_sheet": {"de": "Listen", "en": "Lists"},
+    "sheet.guide.heading": {
+        "de": "ISRP-Register – Arbeitsmappe zum Bearbeiten",
+        "en": "ISRP registry – workbook for editing",
+    },
+    "sheet.guide.step1": {
+        "de": "Jedes Blatt enthält eine Art von Einträgen (z. B. Fachplanungen). Eine Zeile ist ein Eintrag. "
+        "Die Spalte „IRI“ ist seine feste Kennung: bitte nicht ändern.",
+        "en": "Each sheet holds one kind of entry (e.g. sectoral plans). One row is one entry. The column "
+        "'IRI' is its fixed identifier: please do not change it.",
+    },
+    "sheet.guide.step2": {
+        "de": "Spalten mit * (orange) sind Pflichtangaben. Ein Hinweis am Spaltenkopf erklärt jede Spalte.",
+        "en": "Columns marked * (orange) are required. A note on each header explains the column.",
+    },
+    "sheet.guide.step3": {
+        "de": "Auswahlfelder: Wert aus der Liste wählen (Pfeil in der Zelle). Mehrere Werte in einer Zelle "
+        "mit „ | “ trennen (senkrechter Strich), z. B. „Familien | Jugendliche“.",
+        "en": "Choice fields: pick a value from the list (arrow in the cell). Separate several values in one "
+        "cell with ' | ' (vertical bar), e.g. 'families | young people'.",
+    },
+    "sheet.guide.step4": {
+        "de": "Verweise auf andere Einträge: deren IRI in Kurzform, z. B. erfurt:org/jugendamt – zu finden "
+        "in der Spalte „IRI“ des jeweiligen Blatts.",
+        "en": "References to other entries: their IRI in compact form, e.g. erfurt:org/jugendamt – see the "
+        "column 'IRI' of the other sheet.",
+    },
+    "sheet.guide.step5": {
+        "de": "Daten als TT.MM.JJJJ. Laufzeit und Zeitplanung stehen in zwei Spalten „Beginn“ und „Ende“; "
+        "eine leere Spalte heißt: nicht bekannt. Ja/Nein-Felder: „ja“ oder „nein“.",
+        "en": "Dates as DD.MM.YYYY (or YYYY-MM-DD). Terms and schedules have two columns 'begin' and 'end'; "
+        "an empty one means unknown. Yes/no fields: 'yes' or 'no'.",
+    },
+    "sheet.guide.step6": {
+        "de": "Texte: die deutsche Fassung in der Hauptspalte, die englische in der Spalte „… (en)“. "
+        "Rollen: „Rolle: Stelle“, z. B. „Leitung: erfurt:org/dezernat-05“, eine Anmerkung in Klammern dahinter.",
+        "en": "Texts: German in the main column, English in the column '… (en)'. Roles: 'role: agent', "
+        "e.g. 'Leitung: erfurt:org/dezernat-05', a note in brackets after it.",
+    },
+    "sheet.guide.step7": {
+        "de": "Neuer Eintrag: neue Zeile mit neuer IRI nach dem Muster der anderen (klein, ohne Umlaute, "
+        "Wörter mit -). Eine gelöschte Zeile löscht den Eintrag. Blätter und Spalten nicht umbenennen.",
+        "en": "New entry: a new row with a new IRI following the others (lower case, no umlauts, words "
+        "joined by -). A deleted row deletes the entry. Do not rename sheets or columns.",
+    },
+    "sheet.guide.step8": {
+        "de": "Einlesen: „isrp import DATEI.xlsx“ zeigt jede fehlerhafte Zelle (Blatt, Zeile, Spalte) und "
+        "alle Änderungen (neu, entfernt, geändert), ohne etwas zu ändern.",
+        "en": "Import: 'isrp import FILE.xlsx' shows every bad cell (sheet, row, column) and all changes "
+        "(added, removed, modified) without changing anything.",
+    },
+    "sheet.guide.step9": {
+        "de": "Übernehmen: „isrp import DATEI.xlsx --apply“ schreibt die Änderungen – nur wenn keine Zelle "
+        "fehlerhaft ist und die Prüfregeln (SHACL) erfüllt sind, sonst gar nichts. Angaben ohne eigene "
+        "Spalte bleiben unverändert.",
+        "en": "Apply: 'isrp import FILE.xlsx --apply' writes the changes – only when no cell is bad and the "
+        "rules (SHACL) hold, otherwise nothing. Facts without a column of their own stay unchanged.",
+    },
+    "sheet.guide.col_sheet": {"de": "Blatt", "en": "Sheet"},
+    "sheet.guide.col_entries": {"de": "Einträge", "en": "Entries"},
+    "sheet.guide.col_required": {"de": "Pflichtspalten", "en": "Required columns"},
+    "sheet.hint.iri": {
+        "de": "Feste Kennung des Eintrags, z. B. erfurt:plan/jugendhilfeplanung. Nicht ändern.",
+        "en": "Fixed identifier of the entry, e.g. erfurt:plan/jugendhilfeplanung. Do not change.",
+    },
+    "sheet.hint.concept": {"de": "Wert aus der Liste wählen.", "en": "Pick a value from the list."},
+    "sheet.hint.reference": {
+        "de": "Verweis: IRI eines Eintrags in Kurzform, z. B. erfurt:org/jugendamt.",
+        "en": "Reference: IRI of an entry in compact form, e.g. erfurt:org/jugendamt.",
+    },
+    "sheet.hint.date": {"de": "Datum TT.MM.JJJJ.", "en": "Date DD.MM.YYYY or YYYY-MM-DD."},
+    "sheet.hint.interval": {
+        "de": "Datum TT.MM.JJJJ; Beginn und Ende in je einer Spalte.",
+        "en": "Date DD.MM.YYYY; begin and end in a column each.",
+    },
+    "sheet.hint.boolean": {"de": "„ja“ oder „nein“.", "en": "'yes' or 'no'."},
+    "sheet.hint.roles": {
+        "de": "„Rolle: Stelle (Anmerkung)“, z. B. „Leitung: erfurt:org/dezernat-05“.",
+        "en": "'role: agent (note)', e.g. 'Leitung: erfurt:org/dezernat-05'.",
+    },
+    "sheet.hint.lang_text": {
+        "de": "Text; Deutsch und Englisch in getrennten Spalten.",
+        "en": "Text; German and English in separate columns.",
+    },
+    "sheet.hint.number": {"de": "Zahl.", "en": "Number."},
+    "sheet.hint.multiple": {
+        "de": "Mehrere Werte mit „ | “ trennen.",
+        "en": "Separate several values with ' | '.",
+    },
+    "sheet.hint.required": {"de": "Pflichtangabe.", "en": "Required."},
+    "sheet.hint.error_title": {"de": "Ungültiger Wert", "en": "Invalid value"},
+    "sheet.hint.pick_error": {
+        "de": "Bitte einen Wert aus der Liste wählen.",
+        "en": "Please pick a value from the list.",
+    },
+    "sheet.hint.date_error": {
+        "de": "Bitte ein Datum eingeben (TT.MM.JJJJ).",
+        "en": "Please enter a date (DD.MM.YYYY).",
+    },
+    "sheet.report.errors": {"de": "Fehlerhafte Zellen ({n}):", "en": "Bad cells ({n}):"},
+    "sheet.report.warnings": {"de": "Hinweise ({n}):", "en": "Notes ({n}):"},
+    "sheet.report.changes": {"de": "Änderungen:", "en": "Changes:"},
+    "sheet.report.added": {"de": "Neu: {label} ({iri}) [{sheet}]", "en": "Added: {label} ({iri}) [{sheet}]"},
+    "sheet.report.removed": {
+        "de": "Entfernt: {label} ({iri}) [{sheet}]",
+        "en": "Removed: {label} ({iri}) [{sheet}]",
+    },
+    "sheet.report.modified": {
+        "de": "Geändert: {label} ({iri}) [{sheet}]",
+        "en": "Modified: {label} ({iri}) [{sheet}]",
+    },
+    "sheet.report.empty": {"de": "(leer)", "en": "(empty)"},
+    "sheet.report.no_changes": {"de": "Keine Änderungen.", "en": "No changes."},
+    "sheet.report.summary": {
+        "de": "{added} neu, {removed} entfernt, {modified} geändert, {errors} fehlerhafte Zellen.",
+        "en": "{added} added, {removed} removed, {modified} modified, {errors} bad cells.",
     },
 }
 

@@ -161,7 +161,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     limit = args.limit if args.limit and args.limit > 0 else settings.result_limit
     form = query_form(text)
     if form == "UPDATE":
-        raise QuerySyntaxError("query.wrong_form", expected="SELECT/ASK/CONSTRUCT/DESCRIBE", actual="UPDATE")
+        raise QuerySyntaxError("cli.query.update_refused")
     store = open_store(settings)
     try:
         with Activity(t("cli.query.running", settings.lang)):
