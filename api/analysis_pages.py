@@ -1,0 +1,193 @@
+"""Analysis pages: the interface matrix as a heat map, the gaps and the overlaps reports.
+
+The matrix counts the declared interfaces and delimitations between each pair of plans; every cell has
+its number, a colour (darker = more) and a text, and links to its evidence (the relations). Gaps and
+overlaps are the named queries tagged ``Lücken`` / ``Überschneidungen`` in ``queries/``, each shown as a
+table with its German or English title and description."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from api.context import entry_href, lang_of, state
+from api.library import function
+from api.negotiation import respond
+from api.results_view import result_table
+from api.tables import Column, Item, Table
+from isrp_graph import entries
+from isrp_graph.messages import LocalizedError, register, t
+
+router = APIRouter()
+
+register(
+    {
+        "web.matrix.title": {"de": "Schnittstellen-Matrix", "en": "Interface matrix"},
+        "web.matrix.intro": {
+            "de": "Jede Zelle zählt die erklärten Schnittstellen und Abgrenzungen zwischen zwei Planungen. "
+            "Je dunkler, desto mehr. Die Zahl führt zu den Belegen darunter; die Tabelle der Belege "
+            "nennt jede Beziehung einzeln.",
+            "en": "Each cell counts the declared interfaces and delimitations between two plans. The "
+            "darker, the more. The number leads to the evidence below; the evidence table lists every "
+            "relation.",
+        },
+        "web.matrix.caption": {
+            "de": "Zahl der Schnittstellen und Abgrenzungen je Planungspaar (Zeile × Spalte)",
+            "en": "Number of interfaces and delimitations per pair of plans (row × column)",
+        },
+        "web.matrix.cell": {
+            "de": "{n} Beziehung(en) zwischen {a} und {b}",
+            "en": "{n} relation(s) between {a} and {b}",
+        },
+        "web.matrix.evidence": {"de": "Belege", "en": "Evidence"},
+        "web.matrix.evidence_caption": {
+            "de": "Alle erklärten Beziehungen zwischen Planungen",
+            "en": "All declared relations between plans",
+        },
+        "web.matrix.plan": {"de": "Planung", "en": "Plan"},
+        "web.matrix.other": {"de": "Partnerplanung", "en": "Partner plan"},
+        "web.matrix.kind": {"de": "Art", "en": "Kind"},
+        "web.matrix.relation": {"de": "Beziehung", "en": "Relation"},
+        "web.matrix.interface": {"de": "Schnittstelle", "en": "interface"},
+        "web.matrix.delimitation": {"de": "Abgrenzung", "en": "delimitation"},
+        "web.matrix.empty": {
+            "de": "Im Register sind noch keine Schnittstellen oder Abgrenzungen erklärt.",
+            "en": "The registry declares no interfaces or delimitations yet.",
+        },
+        "web.matrix.summary": {
+            "de": "{plans} Planungen mit Beziehungen, {relations} erklärte Beziehungen. Am stärksten "
+            "verbunden: {top}.",
+            "en": "{plans} plans with relations, {relations} declared relations. Most connected: {top}.",
+        },
+        "web.gaps.title": {"de": "Planungslücken", "en": "Planning gaps"},
+        "web.gaps.intro": {
+            "de": "Wo fehlt Planung? Jede Tabelle beantwortet eine Frage aus dem Abfragekatalog; die "
+            "Abfrage selbst steht auf der SPARQL-Seite zum Nachprüfen.",
+            "en": "Where is planning missing? Each table answers one question from the query "
+            "catalogue; the query itself is on the SPARQL page for checking.",
+        },
+        "web.overlaps.title": {"de": "Überschneidungen", "en": "Overlaps"},
+        "web.overlaps.intro": {
+            "de": "Wo planen mehrere Planungen für dieselben Menschen, Themen, Räume, Netzwerke oder "
+            "Fördermittel? Abgeleitete Überschneidungen sind Hinweise auf mögliche Schnittstellen.",
+            "en": "Where do several plans plan for the same people, topics, areas, networks or funding? "
+            "Derived overlaps hint at possible interfaces.",
+        },
+        "web.report.show_query": {"de": "Abfrage ansehen", "en": "View query"},
+        "web.report.no_rows": {"de": "Keine Treffer.", "en": "No matches."},
+        "web.report.failed": {"de": "Diese Abfrage schlug fehl: {reason}", "en": "This query failed: {reason}"},
+    }
+)
+
+
+def heat_style(count: int, maximum: int) -> str:
+    """Background from light to dark blue; text colour keeps a contrast of at least 4.5:1."""
+    if count <= 0 or maximum <= 0:
+        return ""
+    share = count / maximum
+    steps = [("#dbe9f6", "#0b0c0c"), ("#9ecae1", "#0b0c0c"), ("#4a90c2", "#000000"),
+             ("#1f5f99", "#ffffff"), ("#08306b", "#ffffff")]
+    index = min(len(steps) - 1, int(share * (len(steps) - 1) + 0.5))
+    background, color = steps[index]
+    return f"background:{background};color:{color}"
+
+
+def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
+    app = state(request)
+    lang = lang_of(request)
+    pairs = request.app.state.cache.get(app.store, ("pairs", lang), lambda: entries.relation_pairs(app.store, lang))
+    plans: dict[str, str] = {}
+    for pair in pairs:
+        plans[pair.plan.iri] = pair.plan.label
+    order = sorted(plans, key=lambda iri: plans[iri].casefold())
+    counts: dict[tuple[str, str], int] = {}
+    for pair in pairs:
+        counts[(pair.plan.iri, pair.other.iri)] = counts.get((pair.plan.iri, pair.other.iri), 0) + 1
+    maximum = max(counts.values(), default=0)
+    columns = [Column("plan", t("web.matrix.plan", lang), sortable=False)] + [
+        Column(f"c{i}", plans[iri], numeric=True, sortable=False) for i, iri in enumerate(order)
+    ]
+    table = Table(t("web.matrix.caption", lang), columns)
+    for r, row_iri in enumerate(order):
+        cells: dict[str, list[Item]] = {"plan": [Item(plans[row_iri], entry_href(request, row_iri))]}
+        for c, col_iri in enumerate(order):
+            n = counts.get((row_iri, col_iri), 0)
+            if n:
+                title = t("web.matrix.cell", lang, n=n, a=plans[row_iri], b=plans[col_iri])
+                cells[f"c{c}"] = [Item(str(n), f"#pair-{r}-{c}", title=title)]
+                table.styles[(r, f"c{c}")] = heat_style(n, maximum)
+            else:
+                cells[f"c{c}"] = [Item("–" if row_iri == col_iri else "0")]
+        table.rows.append(cells)
+    evidence = Table(t("web.matrix.evidence_caption", lang), [
+        Column("plan", t("web.matrix.plan", lang)), Column("other", t("web.matrix.other", lang)),
+        Column("kind", t("web.matrix.kind", lang)), Column("relation", t("web.matrix.relation", lang))])
+    index = {iri: i for i, iri in enumerate(order)}
+    anchors: list[str] = []
+    for pair in pairs:
+        evidence.rows.append({
+            "plan": [Item(pair.plan.label, entry_href(request, pair.plan.iri))],
+            "other": [Item(pair.other.label, entry_href(request, pair.other.iri))],
+            "kind": [Item(t(f"web.matrix.{pair.kind}", lang))],
+            "relation": [Item(pair.relation.label, entry_href(request, pair.relation.iri))],
+        })
+        anchors.append(f"pair-{index[pair.plan.iri]}-{index[pair.other.iri]}")
+    degree = {iri: sum(n for (a, _), n in counts.items() if a == iri) for iri in order}
+    top = sorted(order, key=lambda iri: -degree[iri])[:3]
+    model = {
+        "plans": [{"iri": iri, "label": plans[iri]} for iri in order],
+        "pairs": pairs,
+        "anchors": anchors,
+        "summary": t("web.matrix.summary", lang, plans=len(order), relations=len({p.relation.iri for p in pairs}),
+                     top=", ".join(f"{plans[i]} ({degree[i]})" for i in top)) if order else None,
+    }
+    return model, table, evidence
+
+
+@router.get("/schnittstellen", include_in_schema=False)
+def matrix(request: Request) -> Response:
+    lang = lang_of(request)
+    model, table, evidence = matrix_model(request)
+    return respond(request, "matrix.html", model, table=evidence, filename="schnittstellen",
+                   title=t("web.matrix.title", lang), heat=table)
+
+
+def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
+    """Run every named query with ``tag``; a failing query shows its error, the others still run."""
+    app = state(request)
+    lang = lang_of(request)
+    catalogue = function("isrp_graph.queries", "catalogue")
+    run_named = function("isrp_graph.queries", "run_named")
+    reports = []
+    for query in catalogue():
+        if tag not in query.tags:
+            continue
+        item: dict[str, Any] = {"name": query.name, "title": query.title_in(lang),
+                                "description": query.description_in(lang), "error": None, "table": None}
+        try:
+            result = request.app.state.cache.get(
+                app.store, ("named", query.name, lang), lambda q=query: run_named(app.store, q.name, {}, lang)
+            )
+            item["table"] = result_table(request, result, query.title_in(lang))
+        except LocalizedError as exc:
+            item["error"] = t("web.report.failed", lang, reason=exc.message(lang))
+        reports.append(item)
+    return reports
+
+
+def _report_page(request: Request, tag: str, key: str) -> Response:
+    lang = lang_of(request)
+    model = {"reports": tagged_reports(request, tag), "intro": t(f"web.{key}.intro", lang)}
+    return respond(request, "reports.html", model, title=t(f"web.{key}.title", lang))
+
+
+@router.get("/luecken", include_in_schema=False)
+def gaps(request: Request) -> Response:
+    return _report_page(request, "Lücken", "gaps")
+
+
+@router.get("/ueberschneidungen", include_in_schema=False)
+def overlaps(request: Request) -> Response:
+    return _report_page(request, "Überschneidungen", "overlaps")
