@@ -89,8 +89,9 @@ def _by_entry(results: tuple[ValidationResult, ...]) -> list[tuple[Node, list[Va
 
 def _line(result: ValidationResult) -> str:
     text = result.message
-    if result.path_label and result.path_label not in text:
-        text = f"{result.path_label}: {text}"
+    field = result.path_label
+    if field and f"»{field}«" not in text and f"'{field}'" not in text:
+        text = f"{field}: {text}"
     if result.focus != result.entry and result.focus_type_label:
         text = f"[{result.focus_type_label}] {text}"
     return text

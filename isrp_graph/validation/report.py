@@ -3,6 +3,7 @@ the wanted language for every result."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import UTC, datetime
 
@@ -17,7 +18,6 @@ from isrp_graph.validation.labels import (
     label,
     local_name,
     most_specific_type,
-    pick_literal,
     shape_field_name,
 )
 from isrp_graph.validation.model import SEVERITIES, Severity, ValidationReport, ValidationResult
@@ -169,20 +169,47 @@ def _message(
     """sh:message in ``lang``, else in the other language, else an untagged sh:message of the shape,
     else the catalogue's text for the constraint component, else pyshacl's own (English) text."""
     messages = [m for m in report.objects(node, SH.resultMessage) if isinstance(m, Literal)]  # type: ignore[arg-type]
-    tagged = [m for m in messages if m.language]
+    constraint = report.value(node, SH.sourceConstraint)  # type: ignore[arg-type]
+    templates = [
+        m
+        for holder in (constraint, shape)
+        if holder is not None
+        for m in shapes.objects(holder, SH.message)  # type: ignore[arg-type]
+        if isinstance(m, Literal)
+    ]
+    by_lang: dict[str | None, list[str]] = {}
+    for message in messages:
+        language = message.language or _template_language(templates, str(message))
+        by_lang.setdefault(language, []).append(str(message))
     for wanted in (lang, "de" if lang != "de" else "en"):
-        for message in sorted(tagged):
-            if message.language == wanted:
-                return str(message)
+        if by_lang.get(wanted):
+            return sorted(by_lang[wanted])[0]
+    tagged = sorted(m for language, texts in by_lang.items() if language for m in texts)
     if tagged:
-        return pick_literal(list(tagged), lang) or ""
-    untagged = sorted(str(m) for m in messages)
-    if untagged and (shape, SH.message, None) in shapes:
+        return tagged[0]
+    untagged = sorted(by_lang.get(None, []))
+    if untagged and templates:
         return untagged[0]
     catalogue = _catalogue_message(shapes, data, shape, component, field, value, lang, type_label)
     if catalogue:
         return catalogue
     return untagged[0] if untagged else ""
+
+
+_PLACEHOLDER = re.compile(r"\{[?$][A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _template_language(templates: list[Literal], text: str) -> str | None:
+    """The language of the sh:message template that ``text`` was made from (pyshacl fills in
+    ``{?var}`` / ``{$this}`` and drops the language tag of SPARQL-constraint messages)."""
+    for template in templates:
+        if not template.language:
+            continue
+        parts = _PLACEHOLDER.split(str(template))
+        pattern = ".*?".join(re.escape(part) for part in parts)
+        if re.fullmatch(pattern, text, flags=re.DOTALL):
+            return template.language
+    return None
 
 
 def _catalogue_message(
