@@ -162,7 +162,8 @@ def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
     run_named = function("isrp_graph.queries", "run_named")
     reports = []
     for query in catalogue():
-        if tag not in query.tags:
+        # queries that need a value without default (e.g. one measure) belong on the SPARQL page
+        if tag not in query.tags or any(p.required for p in query.parameters):
             continue
         item: dict[str, Any] = {"name": query.name, "title": query.title_in(lang),
                                 "description": query.description_in(lang), "error": None, "table": None}
@@ -173,6 +174,8 @@ def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
             item["table"] = result_table(request, result, query.title_in(lang))
         except LocalizedError as exc:
             item["error"] = t("web.report.failed", lang, reason=exc.message(lang))
+        except (KeyError, ValueError) as exc:  # a broken query file must not take the page down
+            item["error"] = t("web.report.failed", lang, reason=str(exc))
         reports.append(item)
     return reports
 

@@ -682,3 +682,160 @@ def relation_pairs(store: Store, lang: str = "de") -> list[RelationPair]:
         for row in rows
     ]
     return sorted(pairs, key=lambda p: (p.plan.label.casefold(), p.other.label.casefold(), p.relation.label))
+
+
+# --- the ISRP process: steps, milestones, planning cycle -------------------------------------------
+
+_STEPS = """
+SELECT ?step ?number ?body ?begin ?end ?when WHERE {
+  ?step a isrp:ProcessStep .
+  OPTIONAL { ?step isrp:stepNumber ?number }
+  OPTIONAL { ?step isrp:body ?body }
+  OPTIONAL { ?step isrp:schedule/time:hasBeginning/time:inXSDDate ?begin }
+  OPTIONAL { ?step isrp:schedule/time:hasEnd/time:inXSDDate ?end }
+  OPTIONAL { ?step isrp:scheduleLabel ?when }
+}
+"""
+_STEP_ROLES = """
+SELECT ?step ?agent ?role ?note WHERE {
+  ?step a isrp:ProcessStep ; prov:qualifiedAssociation ?association .
+  ?association prov:agent ?agent .
+  OPTIONAL { ?association prov:hadRole ?role }
+  OPTIONAL { ?association isrp:roleNote ?note }
+}
+"""
+_STEP_AGENDA = """
+SELECT ?step ?item ?order WHERE {
+  ?step a isrp:ProcessStep ; isrp:agendaItem ?item .
+  OPTIONAL { ?item isrp:order ?order }
+}
+"""
+_MILESTONES = """
+SELECT ?milestone ?order ?step WHERE {
+  ?milestone a isrp:Milestone .
+  OPTIONAL { ?milestone isrp:order ?order }
+  OPTIONAL { ?milestone isrp:achievedBy ?step }
+}
+"""
+_PHASES = """
+SELECT ?phase ?order ?period ?next WHERE {
+  ?phase a isrp:PlanningCyclePhase .
+  OPTIONAL { ?phase isrp:order ?order }
+  OPTIONAL { ?phase isrp:periodLabel ?period }
+  OPTIONAL { ?phase isrp:nextPhase ?next }
+}
+"""
+
+
+@dataclass
+class Role:
+    agent: Link
+    role: Link | None
+    note: str | None = None
+
+
+@dataclass
+class Step:
+    iri: str
+    number: int | None
+    label: str
+    body: Link | None
+    begin: str | None
+    end: str | None
+    schedule_label: str | None
+    roles: list[Role]
+    agenda: list[str]
+
+
+@dataclass
+class Milestone:
+    iri: str
+    order: int | None
+    label: str
+    step: Link | None
+    date: str | None
+
+
+@dataclass
+class Phase:
+    iri: str
+    order: int | None
+    label: str
+    period: str | None
+    next: Link | None
+
+
+@dataclass
+class Process:
+    steps: list[Step]
+    milestones: list[Milestone]
+    phases: list[Phase]
+
+
+def _int(node: Node | None) -> int | None:
+    try:
+        return int(str(node)) if node is not None else None
+    except ValueError:
+        return None
+
+
+def _text(node: Node | None) -> str | None:
+    return str(node) if node is not None else None
+
+
+def process(store: Store, lang: str = "de") -> Process:
+    """The process schedule: every step with body, dates, roles and agenda; milestones with the step that
+    reaches them; the phases of the planning cycle."""
+    lang = normalise_lang(lang)
+    step_rows = store.select(_STEPS).rows
+    role_rows = store.select(_STEP_ROLES).rows
+    agenda_rows = store.select(_STEP_AGENDA).rows
+    milestone_rows = store.select(_MILESTONES).rows
+    phase_rows = store.select(_PHASES).rows
+    wanted = {
+        str(v)
+        for rows in (step_rows, role_rows, agenda_rows, milestone_rows, phase_rows)
+        for row in rows
+        for v in row.values()
+        if isinstance(v, URIRef)
+    }
+    names = labels(store, wanted, lang)
+    steps: dict[str, Step] = {}
+    for row in step_rows:
+        iri = str(row["step"])
+        step = steps.setdefault(
+            iri, Step(iri, _int(row.get("number")), names[iri], None, None, None, None, [], [])
+        )
+        step.body = step.body or _link(row.get("body"), names)
+        step.begin = step.begin or _text(row.get("begin"))
+        step.end = step.end or _text(row.get("end"))
+        step.schedule_label = step.schedule_label or _text(row.get("when"))
+    for row in role_rows:
+        step = steps.get(str(row["step"]))
+        agent = _link(row["agent"], names)
+        if step is not None and agent is not None:
+            step.roles.append(Role(agent, _link(row.get("role"), names), _text(row.get("note"))))
+    agenda: dict[str, list[tuple[int, str]]] = {}
+    for row in agenda_rows:
+        agenda.setdefault(str(row["step"]), []).append((_int(row.get("order")) or 0, names[str(row["item"])]))
+    for iri, items in agenda.items():
+        if iri in steps:
+            steps[iri].agenda = [text for _, text in sorted(items)]
+    milestones = []
+    for row in milestone_rows:
+        iri = str(row["milestone"])
+        step_link = _link(row.get("step"), names)
+        reached = steps.get(step_link.iri) if step_link else None
+        milestones.append(
+            Milestone(iri, _int(row.get("order")), names[iri], step_link, reached.end if reached else None)
+        )
+    phases = [
+        Phase(str(row["phase"]), _int(row.get("order")), names[str(row["phase"])], _text(row.get("period")),
+              _link(row.get("next"), names))
+        for row in phase_rows
+    ]
+    return Process(
+        steps=sorted(steps.values(), key=lambda s: (s.number is None, s.number or 0, s.label)),
+        milestones=sorted(milestones, key=lambda m: (m.order is None, m.order or 0, m.label)),
+        phases=sorted(phases, key=lambda p: (p.order is None, p.order or 0, p.label)),
+    )

@@ -10,8 +10,7 @@
       var template = document.getElementById("example-" + select.value);
       if (!template) return;
       event.preventDefault();
-      textarea.value = template.innerHTML.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+      textarea.value = template.content.textContent;
       textarea.focus();
     });
   }
