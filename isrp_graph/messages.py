@@ -186,11 +186,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.load.description": {
         "de": "Ohne Dateien: lädt die mitgelieferte Ontologie (mit Vokabularen und Regeln) und "
         "alle Daten neu – in einem Schritt, ganz oder gar nicht. Mit Dateien: lädt diese als "
-        "Importe (Graph …/graph/import/NAME). (Without files: reloads the shipped ontology and "
-        "data atomically. With files: loads them as imports.)",
+        "Importe (Graph …/graph/import/NAME); eine Datei aus ontology/ oder data/ ersetzt ihren "
+        "eigenen Graphen. (Without files: reloads the shipped ontology and data atomically. With "
+        "files: loads them as imports.)",
         "en": "Without files: reloads the shipped ontology (with vocabularies and shapes) and all "
         "data in one all-or-nothing step. With files: loads them as imports (graph "
-        "…/graph/import/NAME).",
+        "…/graph/import/NAME); a file from ontology/ or data/ replaces its own graph.",
     },
     "cli.load.files": {
         "de": "RDF-Dateien (Turtle .ttl, TriG .trig, N-Triples .nt, N-Quads .nq, JSON-LD .jsonld, "
@@ -383,7 +384,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not applied: the file has {count} bad cells",
     },
     "sheet.not_applied_no_writes": {
-        "de": "Nicht übernommen: die geprüfte Schreibfunktion (isrp_graph.writes) fehlt in dieser Installation",
+        "de": "Nicht übernommen: die geprüfte Schreibfunktion (isrp_graph.writes) fehlt in dieser "
+        "Installation",
         "en": "Not applied: the validated write path (isrp_graph.writes) is missing in this installation",
     },
     "sheet.guide.title_sheet": {"de": "Anleitung", "en": "Instructions"},
@@ -422,7 +424,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.guide.step6": {
         "de": "Texte: die deutsche Fassung in der Hauptspalte, die englische in der Spalte „… (en)“. "
-        "Rollen: „Rolle: Stelle“, z. B. „Leitung: erfurt:org/dezernat-05“, eine Anmerkung in Klammern dahinter.",
+        "Rollen: „Rolle: Stelle“, z. B. „Leitung: erfurt:org/dezernat-05“, eine Anmerkung in Klammern "
+        "dahinter.",
         "en": "Texts: German in the main column, English in the column '… (en)'. Roles: 'role: agent', "
         "e.g. 'Leitung: erfurt:org/dezernat-05', a note in brackets after it.",
     },

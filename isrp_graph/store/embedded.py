@@ -8,8 +8,9 @@ SPARQL Update, which pyoxigraph applies as one transaction: all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -29,6 +30,7 @@ from isrp_graph.store.sparql_text import bind_values, check_variable, iri, repla
 from isrp_graph.store.terms import from_ox, graph_name_from_ox, to_ox, triples_to_graph
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+T = TypeVar("T")
 
 
 class EmbeddedStore:
@@ -82,7 +84,7 @@ class EmbeddedStore:
         except (OSError, RuntimeError) as exc:
             raise StoreError(reason=str(exc)) from exc
 
-    def _timed(self, work):  # type: ignore[no-untyped-def]
+    def _timed(self, work: Callable[[StopFlag], T]) -> T:
         return run_with_timeout(work, self.query_timeout)
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> SelectResult:
@@ -151,7 +153,13 @@ class EmbeddedStore:
     # --- graphs ----------------------------------------------------------------------------------
 
     def graphs(self) -> list[URIRef]:
-        names = [URIRef(g.value) for g in self.ox_store.named_graphs() if isinstance(g, ox.NamedNode)]
+        """Named graphs that hold triples (like a SPARQL server, empty graphs are not listed)."""
+        store = self.ox_store
+        names = [
+            URIRef(g.value)
+            for g in store.named_graphs()
+            if isinstance(g, ox.NamedNode) and next(store.quads_for_pattern(None, None, None, g), None)
+        ]
         return sorted(names)
 
     def get_graph(self, name: URIRef) -> Graph:
