@@ -2,10 +2,11 @@
 
 Base IRIs (documented in README, stable):
 - ``https://w3id.org/isrp/def#``        the OWL ontology (classes, properties)
-- ``https://w3id.org/isrp/vocab/<scheme>/<concept>``  SKOS controlled lists
+- ``https://w3id.org/isrp/vocab/<scheme>/<concept>``  SKOS lists
 - ``https://w3id.org/isrp/shapes#``     SHACL shapes
 - ``https://w3id.org/isrp/law/<law>[/<provision>]``  laws and their provisions (ELI classes)
-- ``https://w3id.org/isrp/<municipality>/<kind>/<slug>``  registry entries, e.g. .../erfurt/plan/jugendhilfeplanung
+- ``https://w3id.org/isrp/<municipality>/<kind>/<slug>``  registry entries
+  (e.g. .../erfurt/plan/jugendhilfeplanung)
 - ``https://w3id.org/isrp/graph/<source>``  named graphs, one per source file or import
 """
 
