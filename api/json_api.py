@@ -1,7 +1,198 @@
-"""The JSON API under /api/v1."""
+"""The JSON API under ``/api/v1`` (documented at /docs, /openapi.json). Each route calls the same
+library function as the matching page; ``lang`` chooses the language of labels and messages."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from api.analysis_pages import tagged_reports
+from api.context import state
+from api.errors import HttpError
+from api.findings import full_report
+from api.library import function
+from api.negotiation import jsonable
+from api.overview import plan_rows
+from isrp_graph import entries
+from isrp_graph.messages import normalise_lang, register
+from isrp_graph.namespaces import ISRP
 
 router = APIRouter(prefix="/api/v1", tags=["API"])
+LANG = Query("de", description="Sprache / language: de | en", pattern="^(de|en)$")
+
+register(
+    {
+        "web.api.no_plan": {"de": "Keine Planung {id} im Register.", "en": "No plan {id} in the registry."},
+        "web.api.no_entry": {"de": "Kein Eintrag {iri} im Register.", "en": "No entry {iri} in the registry."},
+    }
+)
+
+
+def _expand(request: Request, value: str | None) -> str | None:
+    """A filter value as IRI: full IRIs stay, ``vocab:topic/armut`` or ``topic/armut`` are expanded."""
+    if not value:
+        return None
+    if value.startswith(("http://", "https://")):
+        return value
+    base = state(request).settings.base_iri
+    if value.startswith("vocab:"):
+        return base + "vocab/" + value[len("vocab:"):]
+    if value.startswith("erfurt:"):
+        return base + "erfurt/" + value[len("erfurt:"):]
+    return base + value
+
+
+@router.get("/plans", summary="Planungen (Fachplanungen) mit Filtern / plans with filters")
+def plans(
+    request: Request,
+    target_group: str | None = Query(None, description="Zielgruppe (IRI oder vocab:target-group/…), inkl. Untergruppen"),
+    topic: str | None = Query(None, description="Querschnittsthema (IRI oder vocab:topic/…)"),
+    office: str | None = Query(None, description="federführende Stelle (IRI oder erfurt:org/…)"),
+    status: str | None = Query(None, description="Stand (IRI oder vocab:status/…)"),
+    q: str | None = Query(None, description="Volltext in allen Spalten / full text"),
+    lang: str = LANG,
+) -> dict[str, Any]:
+    filters = {
+        key: iri
+        for key, iri in (("zielgruppe", _expand(request, target_group)), ("thema", _expand(request, topic)),
+                         ("amt", _expand(request, office)), ("stand", _expand(request, status)))
+        if iri
+    }
+    _, overview, _ = plan_rows(request, filters)
+    rows = overview.rows
+    if q:
+        needle = q.casefold()
+        rows = [r for r in rows if any(needle in v.text.casefold() for vs in r.cells.values() for v in vs)]
+    return {
+        "columns": [{"key": k, "label": label} for k, label in overview.columns],
+        "plans": [{"iri": r.iri, **{k: jsonable(v) for k, v in r.cells.items()}} for r in rows],
+        "count": len(rows),
+    }
+
+
+@router.get("/plans/{plan_id}", summary="Eine Planung mit allen Angaben / one plan")
+def plan(request: Request, plan_id: str, municipality: str = "erfurt", lang: str = LANG) -> dict[str, Any]:
+    iri = f"{state(request).settings.base_iri}{municipality}/plan/{plan_id}"
+    found = entries.entry(state(request).store, iri, normalise_lang(lang))
+    if found is None:
+        raise HttpError(404, "web.api.no_plan", id=plan_id)
+    return jsonable(found)
+
+
+@router.get("/entries", summary="Ein beliebiger Eintrag / any entry by IRI")
+def entry(request: Request, iri: str, lang: str = LANG) -> dict[str, Any]:
+    found = entries.entry(state(request).store, iri, normalise_lang(lang))
+    if found is None:
+        raise HttpError(404, "web.api.no_entry", iri=iri)
+    return jsonable(found)
+
+
+@router.get("/interfaces", summary="Schnittstellen und Abgrenzungen als Planungspaare / declared relations")
+def interfaces(request: Request, lang: str = LANG) -> list[Any]:
+    return jsonable(entries.relation_pairs(state(request).store, normalise_lang(lang)))
+
+
+def _reports(request: Request, tag: str) -> list[dict[str, Any]]:
+    return [
+        {"name": r["name"], "title": r["title"], "description": r["description"], "error": r["error"],
+         "rows": r["table"].to_json()["rows"] if r["table"] is not None else []}
+        for r in tagged_reports(request, tag)
+    ]
+
+
+@router.get("/overlaps", summary="Überschneidungen / overlaps (named queries tagged Überschneidungen)")
+def overlaps(request: Request, lang: str = LANG) -> list[dict[str, Any]]:
+    return _reports(request, "Überschneidungen")
+
+
+@router.get("/gaps", summary="Planungslücken / gaps (named queries tagged Lücken)")
+def gaps(request: Request, lang: str = LANG) -> list[dict[str, Any]]:
+    return _reports(request, "Lücken")
+
+
+@router.get("/validation", summary="Prüfbericht / validation report")
+def validation(request: Request, lang: str = LANG) -> Response:
+    report = full_report(request)
+    return Response(report.to_json(), media_type="application/json")
+
+
+@router.get("/network", summary="Netzwerk aus Planungen, Stellen, Gremien (Knoten und Kanten) / network")
+def network(request: Request, lang: str = LANG) -> dict[str, Any]:
+    build = function("isrp_graph.network", "build_network")
+    graph = build(state(request).store, normalise_lang(lang))
+    from networkx.readwrite import json_graph
+
+    return jsonable(json_graph.node_link_data(graph, edges="links"))
+
+
+def _process(request: Request, lang: str) -> entries.Process:
+    app = state(request)
+    lang = normalise_lang(lang)
+    return request.app.state.cache.get(app.store, ("process", lang), lambda: entries.process(app.store, lang))
+
+
+@router.get("/process", summary="Prozess: Schritte, Meilensteine, Planungskreislauf / process")
+def process(request: Request, lang: str = LANG) -> dict[str, Any]:
+    return jsonable(_process(request, lang))
+
+
+@router.get("/process/steps", summary="Prozessschritte / process steps")
+def steps(request: Request, lang: str = LANG) -> list[Any]:
+    return jsonable(_process(request, lang).steps)
+
+
+@router.get("/process/milestones", summary="Meilensteine / milestones")
+def milestones(request: Request, lang: str = LANG) -> list[Any]:
+    return jsonable(_process(request, lang).milestones)
+
+
+@router.get("/process/cycle", summary="Planungskreislauf / planning cycle")
+def cycle(request: Request, lang: str = LANG) -> list[Any]:
+    return jsonable(_process(request, lang).phases)
+
+
+def _instances(request: Request, cls: str, lang: str) -> list[Any]:
+    return jsonable(entries.instances(state(request).store, cls, normalise_lang(lang)))
+
+
+@router.get("/bodies", summary="Gremien und Beteiligungsformate / bodies and formats")
+def bodies(request: Request, lang: str = LANG) -> list[Any]:
+    return _instances(request, str(ISRP.ParticipationElement), lang)
+
+
+@router.get("/spatial-units", summary="Raumeinheiten / spatial units")
+def spatial_units(request: Request, lang: str = LANG) -> list[Any]:
+    return _instances(request, str(ISRP.SpatialUnit), lang)
+
+
+@router.get("/measures", summary="Maßnahmen / measures")
+def measures(request: Request, lang: str = LANG) -> list[Any]:
+    return _instances(request, str(ISRP.Measure), lang)
+
+
+@router.get("/queries", summary="Benannte Abfragen / named queries")
+def queries(lang: str = LANG) -> list[dict[str, Any]]:
+    catalogue = function("isrp_graph.queries", "catalogue")
+    return [
+        {"name": q.name, "title": q.title_in(lang), "description": q.description_in(lang), "tags": list(q.tags),
+         "parameters": [{"name": p.name, "type": p.type, "default": p.default, "description": p.describe(lang)}
+                        for p in q.parameters]}
+        for q in catalogue()
+    ]
+
+
+@router.get("/queries/{name}", summary="Benannte Abfrage ausführen (SPARQL JSON) / run a named query")
+def run_query(request: Request, name: str, lang: str = LANG) -> Response:
+    run_named = function("isrp_graph.queries", "run_named")
+    to_json = function("isrp_graph.queries", "to_json")
+    to_csv = function("isrp_graph.queries", "to_csv")
+    params = {k: v for k, v in request.query_params.items() if k not in ("format",)}
+    try:
+        result = run_named(state(request).store, name, params, normalise_lang(lang))
+    except KeyError as exc:  # an unknown query name
+        raise HttpError(404, "web.sparql.unknown_example", name=name) from exc
+    if request.query_params.get("format") == "csv":
+        return Response(to_csv(result), media_type="text/csv; charset=utf-8")
+    return Response(to_json(result), media_type="application/sparql-results+json")

@@ -73,14 +73,18 @@ def _completeness(request: Request) -> dict[str, Any] | None:
     return request.app.state.cache.get(app.store, ("completeness", lang), lambda: compute(app.store, lang))
 
 
-def plan_rows(request: Request) -> tuple[entries.PlanOverview, entries.PlanOverview, dict[str, str]]:
-    """The whole overview, its rows after the filters in the request, and the active filters."""
+def plan_rows(
+    request: Request, filters: dict[str, str] | None = None
+) -> tuple[entries.PlanOverview, entries.PlanOverview, dict[str, str]]:
+    """The whole overview, its rows after the filters (default: from the query string; keys as in
+    ``FILTERS``, values IRIs), and the active filters."""
     app = state(request)
     lang = lang_of(request)
     overview = request.app.state.cache.get(
         app.store, ("overview", lang), lambda: entries.plan_overview(app.store, lang)
     )
-    active = {name: request.query_params.get(name, "") for name in FILTERS if request.query_params.get(name)}
+    given = filters if filters is not None else dict(request.query_params)
+    active = {name: given[name] for name in FILTERS if given.get(name)}
     rows = overview.rows
     for name, value in active.items():
         accepted = entries.narrower_closure(app.store, value) if name in HIERARCHICAL else {value}

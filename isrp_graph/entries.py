@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS, TIME, XSD
@@ -839,3 +840,150 @@ def process(store: Store, lang: str = "de") -> Process:
         milestones=sorted(milestones, key=lambda m: (m.order is None, m.order or 0, m.label)),
         phases=sorted(phases, key=lambda p: (p.order is None, p.order or 0, p.label)),
     )
+
+
+_INSTANCES = "SELECT DISTINCT ?entry WHERE { ?entry a/rdfs:subClassOf* ?class . FILTER(isIRI(?entry)) }"
+
+
+def instances(store: Store, class_iri: str, lang: str = "de") -> list[Link]:
+    """Every entry of ``class_iri`` (or a subclass) with its label, sorted by label."""
+    iris = [str(r["entry"]) for r in store.select(_INSTANCES, {"class": URIRef(class_iri)}).rows]
+    names = labels(store, iris, lang)
+    return sorted((Link(i, names[i]) for i in iris), key=lambda link: (link.label.casefold(), link.iri))
+
+
+# --- edit form fields from the shapes ---------------------------------------------------------------
+
+_EDIT_SHAPES = """
+SELECT ?ps ?path ?name ?order ?group ?groupLabel ?datatype ?class ?scheme ?max ?inList WHERE {
+  ?entry a/rdfs:subClassOf* ?target .
+  { ?shape sh:targetClass ?target } UNION { ?target a sh:NodeShape . BIND(?target AS ?shape) }
+  ?shape sh:property ?ps . ?ps sh:path ?path . FILTER(isIRI(?path))
+  OPTIONAL { ?ps sh:name ?name }
+  OPTIONAL { ?ps sh:order ?order }
+  OPTIONAL { ?ps sh:group ?group . OPTIONAL { ?group rdfs:label ?groupLabel } }
+  OPTIONAL { ?ps sh:datatype ?datatype }
+  OPTIONAL { ?ps sh:class ?class }
+  OPTIONAL { ?ps isrps:scheme ?scheme }
+  OPTIONAL { ?ps sh:maxCount ?max }
+  OPTIONAL { ?ps sh:in/rdf:rest*/rdf:first ?inList }
+}
+"""
+_SCHEME_CONCEPTS = "SELECT DISTINCT ?concept WHERE { ?concept skos:inScheme|skos:topConceptOf ?scheme }"
+_ENTRY_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?entry ?p ?o } }"
+EDIT_KINDS = ("text", "choice", "date", "number", "boolean", "readonly")
+_NUMBER_TYPES = {XSD.integer, XSD.positiveInteger, XSD.nonNegativeInteger, XSD.decimal, XSD.double, XSD.int}
+
+
+@dataclass
+class EditField:
+    path: str
+    name: str
+    kind: str
+    group: str | None
+    order: float | None
+    values: list[str]  # current values: IRIs for choices, lexical forms for literals
+    options: list[Link] = field(default_factory=list)
+    multiple: bool = True
+    datatype: str | None = None
+
+
+def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditField]:
+    """The fields of the entry's edit form, from its shapes: name, order, group, kind and choices
+    (``sh:in``, the SKOS scheme of ``isrps:scheme``, or the entries of ``sh:class``)."""
+    lang = normalise_lang(lang)
+    subject = URIRef(entry_iri)
+    graph = store.construct(_CBD, {"entry": subject})
+    rows = store.select(_EDIT_SHAPES, {"entry": subject}).rows
+    specs: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        spec = specs.setdefault(str(row["path"]), {"names": [], "groups": [], "in": [], "order": None,
+                                                   "datatype": None, "class": None, "scheme": None, "max": None})
+        for key, target in (("name", "names"), ("groupLabel", "groups")):
+            if isinstance(row.get(key), Literal) and row[key] not in spec[target]:
+                spec[target].append(row[key])
+        if row.get("inList") is not None and row["inList"] not in spec["in"]:
+            spec["in"].append(row["inList"])
+        for key in ("datatype", "class", "scheme"):
+            spec[key] = spec[key] or row.get(key)
+        if isinstance(row.get("order"), Literal):
+            spec["order"] = _number(row["order"])  # type: ignore[arg-type]
+        if isinstance(row.get("max"), Literal):
+            spec["max"] = _int(row["max"])
+    wanted = {str(v) for s in specs.values() for v in s["in"] if isinstance(v, URIRef)} | set(specs)
+    choices: dict[str, list[str]] = {}
+    for path, spec in specs.items():
+        if spec["scheme"] is not None:
+            choices[path] = [str(r["concept"]) for r in store.select(_SCHEME_CONCEPTS, {"scheme": spec["scheme"]}).rows]
+        elif spec["class"] is not None and not spec["in"]:
+            choices[path] = [link.iri for link in instances(store, str(spec["class"]), lang)]
+        wanted |= set(choices.get(path, []))
+    names = labels(store, wanted, lang)
+    fields: list[EditField] = []
+    for path, spec in specs.items():
+        current = list(graph.objects(subject, URIRef(path)))
+        picked_name = _pick_literal(spec["names"], lang)
+        picked_group = _pick_literal(spec["groups"], lang)
+        options_iris = [str(v) for v in spec["in"] if isinstance(v, URIRef)] or choices.get(path, [])
+        datatype = spec["datatype"]
+        if any(isinstance(v, BNode) for v in current) or URIRef(path) in (ISRP["term"], ISRP.schedule):
+            kind = "readonly"
+        elif options_iris:
+            kind = "choice"
+        elif datatype == XSD.date:
+            kind = "date"
+        elif datatype == XSD.boolean:
+            kind = "boolean"
+        elif datatype in _NUMBER_TYPES:
+            kind = "number"
+        elif spec["class"] is not None:
+            kind = "readonly"
+        else:
+            kind = "text"
+        if kind == "text":
+            values = [str(v) for v in _filter_language([v for v in current if isinstance(v, Literal)], lang)]
+        else:
+            values = [str(v) for v in current if not isinstance(v, BNode)]
+        fields.append(
+            EditField(
+                path=path,
+                name=str(picked_name) if picked_name is not None else names.get(path, local_name(path)),
+                kind=kind,
+                group=str(picked_group) if picked_group is not None else None,
+                order=spec["order"],
+                values=values,
+                options=sorted((Link(i, names.get(i, local_name(i))) for i in options_iris),
+                               key=lambda link: link.label.casefold()),
+                multiple=spec["max"] != 1,
+                datatype=str(datatype) if datatype is not None else None,
+            )
+        )
+    fields.sort(key=lambda f: (f.group is None, f.group or "", f.order is None, f.order or 0, f.name))
+    return fields
+
+
+def entry_graphs(store: Store, entry_iri: str) -> list[URIRef]:
+    """The named graphs that hold triples about the entry."""
+    return [URIRef(str(r["g"])) for r in store.select(_ENTRY_GRAPHS, {"entry": URIRef(entry_iri)}).rows]
+
+
+def edited_graph(
+    store: Store, entry_iri: str, graph_name: URIRef, changes: dict[str, list[Node]], lang: str
+) -> Graph:
+    """``graph_name`` with the entry's values of each changed property replaced by the new ones. For
+    text, only literals in ``lang`` (and untagged ones) are replaced; other languages stay."""
+    graph = store.get_graph(graph_name)
+    subject = URIRef(entry_iri)
+    for path, new_values in changes.items():
+        prop = URIRef(path)
+        for old in list(graph.objects(subject, prop)):
+            if isinstance(old, BNode):
+                continue
+            if isinstance(old, Literal) and old.language and old.language != lang and any(
+                isinstance(v, Literal) and v.language for v in new_values
+            ):
+                continue
+            graph.remove((subject, prop, old))
+        for value in new_values:
+            graph.add((subject, prop, value))
+    return graph
