@@ -1,0 +1,134 @@
+"""How fast is validation on the Erfurt registry? Prints figures; asserts nothing.
+
+    python benchmarks/bench_validation.py [--repeat 5]
+
+- full validation: fast path (precomputed RDFS closure, pyshacl without inference) and pyshacl with
+  ``inference="rdfs"`` (the reference), each the median of ``--repeat`` runs;
+- incremental re-validation of one entry (``validate(store, focus_nodes=[entry])``) and a complete
+  validated one-entry write (``apply_write``: validation before and after, replacement, provenance);
+- peak memory of one fast and one reference validation (tracemalloc) and of the process (ru_maxrss).
+
+If the shipped ontology has no shapes yet, the validation test fixture shapes are added so there is
+something to check; the output says which shapes were used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from isrp_graph.namespaces import GRAPH, ISRP  # noqa: E402
+from isrp_graph.registry import build_registry  # noqa: E402
+from isrp_graph.store.embedded import EmbeddedStore  # noqa: E402
+from isrp_graph.validation.check import Prepared, validate, validate_reference  # noqa: E402
+from isrp_graph.validation.graphs import GraphState  # noqa: E402
+from isrp_graph.writes import apply_write  # noqa: E402
+
+FIXTURE_SHAPES = ROOT / "tests" / "validation" / "fixtures" / "shapes.ttl"
+FIXTURE_SHAPES_GRAPH = URIRef(GRAPH["ontology/shapes/benchmark-fixture"])
+
+
+def timed(work: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """(median, minimum) seconds of ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), min(times)
+
+
+def peak_mib(work: Callable[[], object]) -> float:
+    tracemalloc.start()
+    work()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def one_entry(store: EmbeddedStore) -> tuple[URIRef, URIRef]:
+    """A sectoral plan (or any typed entry) and the named graph that holds its type."""
+    state = GraphState.from_store(store)
+    candidates: list[tuple[URIRef, URIRef]] = []
+    for name, triples in sorted(state.graphs.items()):
+        if not str(name).startswith(str(GRAPH["data/"])):
+            continue
+        for s, p, o in sorted(triples):
+            if p == RDF.type and isinstance(s, URIRef):
+                candidates.append((s, name))
+                if o == ISRP.SectoralPlan:
+                    return s, name
+    return candidates[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    store = EmbeddedStore(query_timeout=120)
+    build_registry(store)
+    shapes = [g for g in store.graphs() if "/shapes/" in str(g)]
+    shape_triples = sum(len(store.get_graph(g)) for g in shapes)
+    if shape_triples == 0:
+        store.replace_graph(FIXTURE_SHAPES_GRAPH, Graph().parse(FIXTURE_SHAPES, format="turtle"))
+        used = f"test fixture shapes ({FIXTURE_SHAPES.relative_to(ROOT)}): the ontology has none yet"
+    else:
+        used = f"shipped shapes: {len(shapes)} graphs, {shape_triples} triples"
+    state = GraphState.from_store(store)
+    prepared = Prepared.of(state)
+    print("Validation benchmark – Erfurt registry")
+    print(f"  quads in store        {len(store):>8}")
+    stated = len(prepared.data) - prepared.inferred
+    print(f"  data triples          {stated:>8}  (+{prepared.inferred} inferred)")
+    print(f"  shapes                {used}")
+
+    report = validate(store)
+    reference = validate_reference(store)
+    same = set(report.results) == set(reference.results)
+    print(f"  findings              {report.counts}  (identical to pyshacl rdfs: {same})")
+    print()
+
+    median, best = timed(lambda: validate(store), args.repeat)
+    print(f"full, fast path         median {median * 1000:7.1f} ms   best {best * 1000:7.1f} ms")
+    median, best = timed(lambda: validate_reference(store), max(1, min(args.repeat, 3)))
+    print(f"full, pyshacl rdfs      median {median * 1000:7.1f} ms   best {best * 1000:7.1f} ms")
+    median, best = timed(lambda: Prepared.of(GraphState.from_store(store)), args.repeat)
+    print(f"  of which read+closure median {median * 1000:7.1f} ms")
+
+    entry, graph_name = one_entry(store)
+    median, best = timed(lambda: validate(store, focus_nodes=[entry]), args.repeat)
+    focus = validate(store, focus_nodes=[entry]).focus_nodes or ()
+    print(f"incremental, 1 entry    median {median * 1000:7.1f} ms   ({len(focus)} nodes: {entry})")
+
+    counter = iter(range(1_000_000))
+
+    def write_one() -> None:  # one new note on one entry: a real one-entry change each time
+        graph = store.get_graph(graph_name)
+        graph.add((entry, SKOS.editorialNote, Literal(f"Benchmark {next(counter)}", lang="de")))
+        apply_write(store, {graph_name: graph}, actor="benchmark")
+
+    median, best = timed(write_one, args.repeat)
+    print(f"validated write, 1 entry median {median * 1000:6.1f} ms   (before+after check, store, log)")
+    print()
+    print(f"peak memory, fast path  {peak_mib(lambda: validate(store)):7.1f} MiB (tracemalloc)")
+    print(f"peak memory, reference  {peak_mib(lambda: validate_reference(store)):7.1f} MiB (tracemalloc)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"process peak RSS        {rss:7.1f} MiB")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
