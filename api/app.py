@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import api.i18n  # noqa: F401  (registers the web texts)
-from api import auth, entries, json_api, pages, sparql_protocol, writes
+from api import auth, entries, json_api, network_page, pages, sparql_protocol, writes
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
 from api.errors import localized_error_handler, unavailable_handler
 from api.library import ResultCache, StoreVersion, Unavailable
@@ -63,6 +63,15 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.isrp = AppState(settings=settings, store=store, templates=templates)
     app.state.version = StoreVersion()
     app.state.cache = ResultCache(app.state.version)
+
+    # vis-network ships inside pyvis: offered here, before the static folder
+    @app.get("/static/vendor/vis-network.min.js", include_in_schema=False)
+    def vis_js() -> Response:
+        return network_page.vendor_file("vis-network.min.js")
+
+    @app.get("/static/vendor/vis-network.css", include_in_schema=False)
+    def vis_css() -> Response:
+        return network_page.vendor_file("vis-network.css")
 
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.add_exception_handler(LocalizedError, localized_error_handler)

@@ -8,6 +8,9 @@ are sent to the SPARQL page). Updates are refused with 403. Errors are plain tex
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
@@ -65,8 +68,13 @@ def _error(status: int, key: str, **kwargs: object) -> Response:
 
 def _count(body: bytes, media: str) -> int:
     """Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) in a serialised result."""
+    if media == "text/csv":
+        return max(0, sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1)
+    if media == "text/tab-separated-values":
+        return max(0, len(body.splitlines()) - 1)
     if media in RESULTS_TYPES:
-        return sum(1 for _ in ox.parse_query_results(body, format=RESULTS_TYPES[media]))
+        parsed = ox.parse_query_results(body, format=RESULTS_TYPES[media])
+        return 1 if isinstance(parsed, ox.QueryBoolean) else sum(1 for _ in parsed)
     if media in GRAPH_TYPES:
         return sum(1 for _ in ox.parse(body, format=GRAPH_TYPES[media]))
     return 0
