@@ -507,6 +507,352 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{added} neu, {removed} entfernt, {modified} geändert, {errors} fehlerhafte Zellen.",
         "en": "{added} added, {removed} removed, {modified} modified, {errors} bad cells.",
     },
+    # --- named queries (isrp_graph/queries.py) ----------------------------------------------------
+    "queries.header": {
+        "de": "Abfragedatei {where}: Kopfzeilen fehlerhaft – {reason}",
+        "en": "Query file {where}: bad header – {reason}",
+    },
+    "queries.unknown": {
+        "de": "Keine benannte Abfrage {name!r}. Vorhanden: {known}",
+        "en": "No named query {name!r}. Available: {known}",
+    },
+    "queries.param_invalid": {
+        "de": "Parameter {name}: {value!r} ist {reason}",
+        "en": "Parameter {name}: {value!r} is {reason_en}",
+    },
+    "queries.param_choice": {
+        "de": "Parameter {name}: {value!r} ist nicht erlaubt (erlaubt: {choices})",
+        "en": "Parameter {name}: {value!r} is not allowed (allowed: {choices})",
+    },
+    "queries.param_unknown": {
+        "de": "Unbekannter Parameter {name} für die Abfrage {query} (bekannt: {known})",
+        "en": "Unknown parameter {name} for query {query} (known: {known})",
+    },
+    "queries.param_missing": {
+        "de": "Die Abfrage {query} braucht den Parameter {name}",
+        "en": "Query {query} needs the parameter {name}",
+    },
+    "queries.reason_iri": {
+        "de": "keine gültige IRI (volle IRI oder Kurzform wie erfurt:plan/…)",
+        "en": "not a valid IRI (full IRI or short form such as erfurt:plan/…)",
+    },
+    "queries.reason_date": {
+        "de": "kein gültiges Datum (JJJJ-MM-TT oder today)",
+        "en": "not a valid date (YYYY-MM-DD or today)",
+    },
+    "queries.reason_integer": {"de": "keine ganze Zahl", "en": "not a whole number"},
+    "queries.reason_boolean": {
+        "de": "kein Wahrheitswert (ja/nein, true/false)",
+        "en": "not a truth value (yes/no, true/false)",
+    },
+    "queries.reason_string": {
+        "de": "Text mit Steuerzeichen (nicht erlaubt)",
+        "en": "text with control characters (not allowed)",
+    },
+    "queries.no_rows": {"de": "Keine Treffer.", "en": "No results."},
+    "queries.required": {"de": "Pflichtangabe", "en": "required"},
+    "queries.default": {"de": "Standard: {value}", "en": "default: {value}"},
+    # --- analyses (isrp_graph/analyses/) ------------------------------------------------------------
+    "analysis.none": {"de": "Keine Befunde.", "en": "No findings."},
+    "analysis.citywide": {
+        "de": "gesamtstädtisch ({municipality})",
+        "en": "city-wide ({municipality})",
+    },
+    "analysis.col.rank": {"de": "Rang", "en": "Rank"},
+    "analysis.col.plan": {"de": "Planung", "en": "Plan"},
+    "analysis.col.plan_a": {"de": "Planung A", "en": "Plan A"},
+    "analysis.col.plan_b": {"de": "Planung B", "en": "Plan B"},
+    "analysis.col.plans": {"de": "Planungen", "en": "Plans"},
+    "analysis.col.strength": {"de": "Stärke", "en": "Strength"},
+    "analysis.col.kinds": {"de": "Art der Überschneidung", "en": "Kind of overlap"},
+    "analysis.col.target_group": {"de": "Zielgruppe", "en": "Target group"},
+    "analysis.col.target_groups": {"de": "Zielgruppen", "en": "Target groups"},
+    "analysis.col.topic": {"de": "Querschnittsthema", "en": "Topic"},
+    "analysis.col.topics": {"de": "Querschnittsthemen", "en": "Topics"},
+    "analysis.col.spaces": {"de": "Raum", "en": "Space"},
+    "analysis.col.schemes": {"de": "Förderprogramme", "en": "Funding schemes"},
+    "analysis.col.networks": {"de": "Netzwerke", "en": "Networks"},
+    "analysis.col.declared_by": {"de": "erklärt durch", "en": "declared by"},
+    "analysis.col.relation": {"de": "Beziehung", "en": "Relation"},
+    "analysis.col.kind": {"de": "Art", "en": "Kind"},
+    "analysis.col.partner": {"de": "Partnerplanung", "en": "Partner plan"},
+    "analysis.col.coordination_forms": {"de": "Abstimmungsform", "en": "Coordination form"},
+    "analysis.col.rule": {"de": "Abgrenzungsregel", "en": "Delimitation rule"},
+    "analysis.col.interfaces": {"de": "Schnittstellen", "en": "Interfaces"},
+    "analysis.col.delimitations": {"de": "Abgrenzungen", "en": "Delimitations"},
+    "analysis.col.evidence": {"de": "Belege", "en": "Evidence"},
+    "analysis.col.need": {"de": "Bedarf", "en": "Need"},
+    "analysis.col.areas": {"de": "Gebiete", "en": "Areas"},
+    "analysis.col.area": {"de": "Gebiet", "en": "Area"},
+    "analysis.col.provision": {"de": "Vorschrift", "en": "Provision"},
+    "analysis.col.law": {"de": "Gesetz", "en": "Law"},
+    "analysis.col.expired_plans": {
+        "de": "nennende, nicht mehr wirksame Planungen",
+        "en": "plans naming it, no longer in force",
+    },
+    "analysis.col.end": {"de": "Ende der Laufzeit", "en": "End of term"},
+    "analysis.col.status": {"de": "Stand", "en": "Status"},
+    "analysis.col.base": {"de": "Ausgangsdatum", "en": "Base date"},
+    "analysis.col.basis": {"de": "Ausgangsdatum ist", "en": "Base date is"},
+    "analysis.col.update_cycle": {"de": "Fortschreibungszyklus", "en": "Update cycle"},
+    "analysis.col.due": {"de": "fällig seit", "en": "due since"},
+    "analysis.col.days_overdue": {"de": "Tage überfällig", "en": "Days overdue"},
+    "analysis.col.measure": {"de": "Maßnahme", "en": "Measure"},
+    "analysis.col.candidates": {
+        "de": "passende Fachplanungen (Punkte)",
+        "en": "fitting plans (score)",
+    },
+    "analysis.col.guideline": {"de": "Sozialpolitische Leitlinie", "en": "Social-policy guideline"},
+    "analysis.col.indicator": {"de": "Indikator", "en": "Indicator"},
+    "analysis.col.indicators": {"de": "Indikatoren", "en": "Indicators"},
+    "analysis.col.budget_item": {"de": "Haushaltsbezug", "en": "Budget item"},
+    "analysis.col.funding": {"de": "Förderung", "en": "Funding"},
+    "analysis.col.scheme": {"de": "Förderprogramm", "en": "Funding scheme"},
+    "analysis.col.scheme_a": {"de": "Förderprogramm A", "en": "Funding scheme A"},
+    "analysis.col.scheme_b": {"de": "Förderprogramm B", "en": "Funding scheme B"},
+    "analysis.col.facility": {"de": "Einrichtung", "en": "Facility"},
+    "analysis.col.funded_a": {"de": "gefördert durch A", "en": "funded by A"},
+    "analysis.col.funded_b": {"de": "gefördert durch B", "en": "funded by B"},
+    "analysis.col.spatial_system": {"de": "Raumgliederung", "en": "Spatial system"},
+    "analysis.col.unit_count": {"de": "Raumeinheiten", "en": "Units"},
+    "analysis.col.scopes": {"de": "Geltungsbereich", "en": "Spatial scope"},
+    "analysis.col.unit": {"de": "Raumeinheit", "en": "Spatial unit"},
+    "analysis.col.reason": {"de": "Grund", "en": "Reason"},
+    "analysis.col.overlapping": {
+        "de": "teilweise überlappte Bezugseinheiten",
+        "en": "partly overlapped reference units",
+    },
+    "analysis.col.reference_unit": {"de": "Bezugseinheit", "en": "Reference unit"},
+    "analysis.overlaps.kind.target-topic": {"de": "Zielgruppe + Thema", "en": "target group + topic"},
+    "analysis.overlaps.kind.funding": {"de": "Förderprogramm", "en": "funding scheme"},
+    "analysis.overlaps.kind.network": {"de": "Netzwerk", "en": "network"},
+    "analysis.overlaps.not_declared": {"de": "nicht erklärt", "en": "not declared"},
+    "analysis.overlaps.undeclared.title": {
+        "de": "Nicht erklärte Schnittstellen",
+        "en": "Undeclared interfaces",
+    },
+    "analysis.overlaps.undeclared.description": {
+        "de": "Planungspaare, die sich nach den Daten überschneiden (gemeinsame Zielgruppe und Thema im "
+        "selben Raum, gemeinsames Förderprogramm für dieselbe Zielgruppe oder gemeinsames Netzwerk), ohne "
+        "dass eine Schnittstelle oder Abgrenzung erklärt ist – stärkste zuerst. Stärke: 2 je gleiche "
+        "Zielgruppe, 1 je Zielgruppe über Ober-/Unterbegriff, 1 je Thema, 2 je Förderprogramm, "
+        "2 je Netzwerk.",
+        "en": "Plan pairs that overlap according to the data (shared target group and topic in the same "
+        "space, shared funding scheme for the same target group or shared network) without a declared "
+        "interface or delimitation – strongest first. Strength: 2 per identical target group, 1 per target "
+        "group via broader/narrower concept, 1 per topic, 2 per funding scheme, 2 per network.",
+    },
+    "analysis.overlaps.all.title": {
+        "de": "Alle abgeleiteten Überschneidungen",
+        "en": "All derived overlaps",
+    },
+    "analysis.overlaps.all.description": {
+        "de": "Alle Überschneidungen mit ihren Belegen; nicht erklärte zuerst, dann die durch eine "
+        "Schnittstelle oder Abgrenzung erklärten.",
+        "en": "All overlaps with their evidence; undeclared first, then those a declared interface or "
+        "delimitation covers.",
+    },
+    "analysis.interfaces.kind.interface": {"de": "Schnittstelle", "en": "interface"},
+    "analysis.interfaces.kind.delimitation": {"de": "Abgrenzung", "en": "delimitation"},
+    "analysis.interfaces.plan.title": {
+        "de": "Schnittstellen und Abgrenzungen: {plan}",
+        "en": "Interfaces and delimitations: {plan}",
+    },
+    "analysis.interfaces.plan.description": {
+        "de": "Die erklärten Schnittstellen und Abgrenzungen dieser Planung, je Partnerplanung.",
+        "en": "The declared interfaces and delimitations of this plan, per partner plan.",
+    },
+    "analysis.matrix.title": {"de": "Schnittstellenmatrix", "en": "Interface matrix"},
+    "analysis.matrix.description": {
+        "de": "Jede Planung gegen jede: S = erklärte Schnittstellen, A = erklärte Abgrenzungen, Ü = "
+        "abgeleitete Überschneidung mit Stärke (Ü! = nicht erklärt).",
+        "en": "Every plan against every other: I = declared interfaces, D = declared delimitations, O = "
+        "derived overlap with strength (O! = undeclared).",
+    },
+    "analysis.matrix.interfaces": {"de": "{n} S", "en": "{n} I"},
+    "analysis.matrix.delimitations": {"de": "{n} A", "en": "{n} D"},
+    "analysis.matrix.overlap": {"de": "Ü {strength}", "en": "O {strength}"},
+    "analysis.matrix.overlap_undeclared": {"de": "Ü! {strength}", "en": "O! {strength}"},
+    "analysis.matrix.pairs.title": {
+        "de": "Planpaare mit Schnittstellen und Überschneidungen",
+        "en": "Plan pairs with interfaces and overlaps",
+    },
+    "analysis.matrix.pairs.description": {
+        "de": "Die nicht leeren Zellen der Schnittstellenmatrix als Liste.",
+        "en": "The non-empty cells of the interface matrix as a list.",
+    },
+    "analysis.gaps.no_candidate": {"de": "keine passende Planung", "en": "no fitting plan"},
+    "analysis.gaps.basis.lastUpdated": {"de": "letzte Fortschreibung", "en": "last update"},
+    "analysis.gaps.basis.termBegin": {"de": "Beginn der Laufzeit", "en": "beginning of term"},
+    "analysis.gaps.target-groups.title": {
+        "de": "Zielgruppen ohne Planung oder Maßnahme",
+        "en": "Target groups no plan or measure addresses",
+    },
+    "analysis.gaps.target-groups.description": {
+        "de": "Stichtag {date}. Ein Begriff gilt als angesprochen, wenn eine wirksame Planung oder "
+        "Maßnahme ihn, einen Unterbegriff oder einen Oberbegriff unterhalb der Spitze nennt. Akteure "
+        "werden nicht geprüft.",
+        "en": "Reference date {date}. A concept counts as addressed when a plan in force or a measure names "
+        "it, a narrower concept or a broader concept below the top. Actors are not checked.",
+    },
+    "analysis.gaps.topics.title": {
+        "de": "Querschnittsthemen ohne Planung oder Maßnahme",
+        "en": "Topics no plan or measure addresses",
+    },
+    "analysis.gaps.topics.description": {
+        "de": "Stichtag {date}. Themen, die keine wirksame Planung und keine Maßnahme behandelt.",
+        "en": "Reference date {date}. Topics no plan in force and no measure deals with.",
+    },
+    "analysis.gaps.needs.title": {
+        "de": "Bedarfe ohne Planung oder Maßnahme",
+        "en": "Needs no plan or measure addresses",
+    },
+    "analysis.gaps.needs.description": {
+        "de": "Stichtag {date}. Festgestellte Bedarfe, die keine wirksame Planung und keine Maßnahme "
+        "ausdrücklich deckt.",
+        "en": "Reference date {date}. Recorded needs that no plan in force and no measure explicitly "
+        "addresses.",
+    },
+    "analysis.gaps.mandatory.title": {
+        "de": "Pflichtplanungen ohne Planung",
+        "en": "Mandatory planning without a plan",
+    },
+    "analysis.gaps.mandatory.description": {
+        "de": "Stichtag {date}. Vorschriften, die eine Planung verlangen, aber von keiner wirksamen "
+        "Planung als Rechtsgrundlage genannt werden.",
+        "en": "Reference date {date}. Provisions that require a plan but that no plan in force names as its "
+        "legal basis.",
+    },
+    "analysis.gaps.ended.title": {
+        "de": "Planungen mit abgelaufener Laufzeit",
+        "en": "Plans whose term has ended",
+    },
+    "analysis.gaps.ended.description": {
+        "de": "Laufzeit endete vor dem {date}.",
+        "en": "Term ended before {date}.",
+    },
+    "analysis.gaps.overdue.title": {"de": "Überfällige Fortschreibungen", "en": "Overdue updates"},
+    "analysis.gaps.overdue.description": {
+        "de": "Stichtag {date}. Fällig = letzte Fortschreibung (oder Beginn der Laufzeit) + eigener "
+        "Fortschreibungszyklus.",
+        "en": "Reference date {date}. Due = last update (or beginning of term) + the plan's own update "
+        "cycle.",
+    },
+    "analysis.gaps.unassigned.title": {
+        "de": "Operative Maßnahmen ohne Zuordnung",
+        "en": "Operational measures without assignment",
+    },
+    "analysis.gaps.unassigned.description": {
+        "de": "Weder einer Fachplanung zugeordnet noch als gesondert bearbeitet markiert. Vorschläge: "
+        "wirksame Planungen mit gemeinsamer Zielgruppe oder gemeinsamem Thema (Punkte: 2 je gleiche "
+        "Zielgruppe, 1 je Zielgruppe über Ober-/Unterbegriff, 1 je Thema, 1 je Gebiet).",
+        "en": "Neither assigned to a sectoral plan nor marked as handled separately. Suggestions: plans in "
+        "force sharing a target group or topic (score: 2 per identical target group, 1 per target group "
+        "via broader/narrower concept, 1 per topic, 1 per area).",
+    },
+    "analysis.gaps.guidelines.title": {
+        "de": "Leitlinien ohne Maßnahme",
+        "en": "Guidelines without a measure",
+    },
+    "analysis.gaps.guidelines.description": {
+        "de": "Sozialpolitische Leitlinien, die keine Maßnahme umsetzt.",
+        "en": "Social-policy guidelines no measure implements.",
+    },
+    "analysis.gaps.incomplete.title": {
+        "de": "Maßnahmen ohne Indikator, Haushaltsbezug oder Förderung",
+        "en": "Measures without indicator, budget item or funding",
+    },
+    "analysis.gaps.incomplete.description": {
+        "de": "Was jeder Maßnahme für Wirkungsmessung und Haushaltsverknüpfung fehlt (nein = fehlt).",
+        "en": "What each measure lacks for impact measurement and the budget link (no = missing).",
+    },
+    "analysis.gaps.high-need.title": {
+        "de": "Gebiete mit hohem Bedarf ohne Angebot vor Ort",
+        "en": "High-need areas without local provision",
+    },
+    "analysis.gaps.high-need.description": {
+        "de": "Stichtag {date}. Jüngste Einstufung hoch; keine sozialräumliche Einrichtung und keine "
+        "wirksame Maßnahme im Gebiet, in einem Teilgebiet oder in einem umfassenden Gebiet (außer der "
+        "ganzen Stadt).",
+        "en": "Reference date {date}. Latest rating high; no neighbourhood facility and no measure in force "
+        "in the area, a part of it or an area containing it (except the whole city).",
+    },
+    "analysis.duration.years": {"de": "{n} Jahre", "en": "{n} years"},
+    "analysis.duration.years_one": {"de": "{n} Jahr", "en": "{n} year"},
+    "analysis.duration.months": {"de": "{n} Monate", "en": "{n} months"},
+    "analysis.duration.months_one": {"de": "{n} Monat", "en": "{n} month"},
+    "analysis.duration.weeks": {"de": "{n} Wochen", "en": "{n} weeks"},
+    "analysis.duration.weeks_one": {"de": "{n} Woche", "en": "{n} week"},
+    "analysis.duration.days": {"de": "{n} Tage", "en": "{n} days"},
+    "analysis.duration.days_one": {"de": "{n} Tag", "en": "{n} day"},
+    "analysis.funding.matrix.title": {
+        "de": "Förderprogramme, Planungen und Maßnahmen",
+        "en": "Funding schemes, plans and measures",
+    },
+    "analysis.funding.matrix.description": {
+        "de": "Jedes Förderprogramm mit den Planungen, die es nutzen, und den Maßnahmen und Einrichtungen, "
+        "die es fördert.",
+        "en": "Every funding scheme with the plans that use it and the measures and facilities it funds.",
+    },
+    "analysis.funding.coordination.title": {
+        "de": "Förderprogramme mit gleicher Zielgruppe im gleichen Gebiet",
+        "en": "Funding schemes for the same target group in the same area",
+    },
+    "analysis.funding.coordination.description": {
+        "de": "Hier fördern zwei Programme dieselbe Zielgruppe im selben oder einem verschachtelten Gebiet: "
+        "Abstimmung nötig.",
+        "en": "Here two schemes fund the same target group in the same or a nested area: coordination "
+        "needed.",
+    },
+    "analysis.funding.unfunded.title": {
+        "de": "Maßnahmen ohne Förderprogramm",
+        "en": "Measures no funding scheme funds",
+    },
+    "analysis.funding.unfunded.description": {
+        "de": "Maßnahmen ohne Förderprogramm, mit Angabe, ob ein Haushaltsbezug besteht.",
+        "en": "Measures without a funding scheme, showing whether a budget item exists.",
+    },
+    "analysis.spatial.relation.equal": {"de": "gleich", "en": "equal"},
+    "analysis.spatial.relation.within": {"de": "liegt in", "en": "lies within"},
+    "analysis.spatial.relation.contains": {"de": "Teilgebiet", "en": "part of it"},
+    "analysis.spatial.relation.overlaps": {"de": "teilweise", "en": "partly"},
+    "analysis.spatial.systems.title": {
+        "de": "Raumgliederung je Planung",
+        "en": "Spatial system of each plan",
+    },
+    "analysis.spatial.systems.description": {
+        "de": "In welcher Raumgliederung jede Planung plant, mit Zahl der Raumeinheiten und Geltungsbereich.",
+        "en": "The spatial system each plan plans in, with the number of units and the spatial scope.",
+    },
+    "analysis.spatial.no_system": {"de": "keine angegeben", "en": "none recorded"},
+    "analysis.spatial.nesting.title": {
+        "de": "Raumeinheiten, die nicht in „{system}“ aufgehen",
+        "en": "Units that do not nest in '{system}'",
+    },
+    "analysis.spatial.nesting.description": {
+        "de": "Einheiten der von Planungen genutzten Raumgliederungen, die weder in einer Bezugseinheit "
+        "liegen noch aus ganzen Bezugseinheiten bestehen.",
+        "en": "Units of the spatial systems plans use that neither lie within a reference unit nor consist "
+        "of whole reference units.",
+    },
+    "analysis.spatial.reason.overlaps": {
+        "de": "überlappt Bezugseinheiten teilweise",
+        "en": "partly overlaps reference units",
+    },
+    "analysis.spatial.reason.unrelated": {
+        "de": "keine räumliche Beziehung erfasst",
+        "en": "no spatial relation recorded",
+    },
+    "analysis.spatial.crosswalk.title": {
+        "de": "Umsteigeschlüssel: {system} → Raumeinheiten der Planungen",
+        "en": "Crosswalk: {system} → the plans' spatial units",
+    },
+    "analysis.spatial.crosswalk.description": {
+        "de": "Für jede Bezugseinheit die Raumeinheit jeder Planung, in der sie liegt (in Klammern: "
+        "teilweise = überlappt nur teilweise, Teilgebiet = die Einheit liegt in der Bezugseinheit).",
+        "en": "For each reference unit the unit of each plan it lies within (in brackets: partly = only "
+        "partly overlaps, part of it = the unit lies within the reference unit).",
+    },
 }
 
 

@@ -1,0 +1,208 @@
+"""What every analysis shares: labelled references, evidence pairs, label look-up, parsing of the list
+cells the named queries return, and German-friendly sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from isrp_graph.messages import normalise_lang, t
+from isrp_graph.queries import run_named
+from isrp_graph.store.base import SelectResult, Store
+from isrp_graph.store.sparql_text import iri as sparql_iri
+
+REGISTRY_BASE = "https://w3id.org/isrp/"
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """An entry of the registry: its IRI and its label in the analysis language."""
+
+    iri: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class Match:
+    """Evidence that two things meet: the same concept/area (``a == b``) or two concepts/areas where one
+    is broader than or contains the other (``a`` belongs to the first plan, ``b`` to the second)."""
+
+    a: Ref
+    b: Ref
+
+    @property
+    def exact(self) -> bool:
+        return self.a.iri == self.b.iri
+
+    def __str__(self) -> str:
+        return self.a.label if self.exact else f"{self.a.label} ↔ {self.b.label}"
+
+
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "a", "Ö": "o", "Ü": "u"})
+
+
+def sort_key(text: str) -> str:
+    """Sort German labels as a German reader expects (Ä with A, not after Z), case-insensitive."""
+    return text.translate(_UMLAUTS).casefold()
+
+
+def ref_key(ref: Ref) -> tuple[str, str]:
+    return (sort_key(ref.label), ref.iri)
+
+
+def iri_list(node: Node | None) -> list[str]:
+    """The IRIs of a space-separated list cell (empty for None or '')."""
+    return [] if node is None else str(node).split()
+
+
+def match_list(node: Node | None) -> list[tuple[str, str]]:
+    """``A`` or ``A|B`` items of a list cell as ``(a, b)`` pairs (``a == b`` for an exact match)."""
+    pairs = []
+    for item in iri_list(node):
+        a, _, b = item.partition("|")
+        pairs.append((a, b or a))
+    return pairs
+
+
+def value(node: Node | None) -> str | None:
+    return None if node is None else str(node)
+
+
+def as_bool(node: Node | None) -> bool:
+    return node is not None and str(node).lower() in ("true", "1")
+
+
+def as_date(node: Node | None) -> date | None:
+    if node is None:
+        return None
+    try:
+        return date.fromisoformat(str(node)[:10])
+    except ValueError:
+        return None
+
+
+def municipality_label(iri: str, lang: str) -> str | None:
+    """``https://w3id.org/isrp/erfurt/`` (the queries' "city-wide in this municipality") -> a label."""
+    if iri.startswith(REGISTRY_BASE) and iri.endswith("/") and iri.count("/") == 5:
+        name = iri[len(REGISTRY_BASE) : -1]
+        return t("analysis.citywide", lang, municipality=name.replace("-", " ").title())
+    return None
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI, the fallback label."""
+    stripped = iri.rstrip("/#")
+    for separator in ("#", "/"):
+        if separator in stripped:
+            stripped = stripped.rsplit(separator, 1)[1]
+    return stripped or iri
+
+
+_LABELS = """
+SELECT ?thing ?property ?label WHERE {{
+  VALUES ?thing {{ {values} }}
+  VALUES ?property {{ {properties} }}
+  ?thing ?property ?label .
+}}
+"""
+# short citation forms first (untagged), then the usual labels by language, then long titles
+_SHORT = ("https://w3id.org/isrp/def#provisionLabel", "http://data.europa.eu/eli/ontology#title_short")
+_LABEL_PROPERTIES = (
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://data.europa.eu/eli/ontology#title",
+)
+_CHUNK = 500
+
+
+def _best_label(options: list[tuple[str, str, str]], lang: str) -> str | None:
+    """Pick from ``(property, language, text)``: a short citation form, else a label in ``lang``, in
+    German, untagged, any — rdfs:label before skos:prefLabel before eli:title at each step."""
+    for prop in _SHORT:
+        for option in options:
+            if option[0] == prop:
+                return option[2]
+    for wanted in (lang, "de", ""):
+        for prop in _LABEL_PROPERTIES:
+            for option in options:
+                if option[0] == prop and option[1] == wanted:
+                    return option[2]
+    return options[0][2] if options else None
+
+
+def fetch_labels(store: Store, iris: Iterable[str], lang: str = "de") -> dict[str, str]:
+    """A label for each IRI (see ``_best_label``; fallback: the local name). IRIs are serialised safely
+    (checked) into a VALUES block; nothing else is put in the query."""
+    wanted = sorted({i for i in iris if i})
+    lang = normalise_lang(lang)
+    properties = " ".join(sparql_iri(p) for p in (*_SHORT, *_LABEL_PROPERTIES))
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = []
+        for item in wanted[start : start + _CHUNK]:
+            try:
+                chunk.append(sparql_iri(item))
+            except ValueError:
+                continue
+        if not chunk:
+            continue
+        result = store.select(_LABELS.format(values=" ".join(chunk), properties=properties))
+        for row in result.rows:
+            label = row["label"]
+            if isinstance(label, Literal):
+                tag = (label.language or "").lower()[:2]
+                found.setdefault(str(row["thing"]), []).append((str(row["property"]), tag, str(label)))
+    labels = {}
+    for item in wanted:
+        options = sorted(found.get(item, []))
+        labels[item] = _best_label(options, lang) or municipality_label(item, lang) or local_name(item)
+    return labels
+
+
+class Labeller:
+    """Collects IRIs while rows are read, then resolves all labels with one query."""
+
+    def __init__(self, store: Store, lang: str) -> None:
+        self.store = store
+        self.lang = normalise_lang(lang)
+        self._known: dict[str, str] = {}
+
+    def prime(self, iris: Iterable[str]) -> None:
+        missing = [i for i in iris if i and i not in self._known]
+        if missing:
+            self._known.update(fetch_labels(self.store, missing, self.lang))
+
+    def ref(self, iri: str) -> Ref:
+        if iri not in self._known:
+            self.prime([iri])
+        return Ref(iri, self._known[iri])
+
+    def maybe(self, node: Node | None) -> Ref | None:
+        return None if node is None or str(node) == "" else self.ref(str(node))
+
+    def refs(self, iris: Iterable[str]) -> tuple[Ref, ...]:
+        items = list(dict.fromkeys(iris))
+        self.prime(items)
+        return tuple(sorted((self.ref(i) for i in items), key=ref_key))
+
+    def matches(self, pairs: Iterable[tuple[str, str]]) -> tuple[Match, ...]:
+        items = list(dict.fromkeys(pairs))
+        self.prime([x for pair in items for x in pair])
+        found = (Match(self.ref(a), self.ref(b)) for a, b in items)
+        return tuple(sorted(found, key=lambda m: (not m.exact, ref_key(m.a), ref_key(m.b))))
+
+
+def run(store: Store, name: str, lang: str, params: Mapping[str, str] | None = None) -> SelectResult:
+    """Run a named query (the analyses' only way to ask the store something, besides labels)."""
+    return run_named(store, name, dict(params or {}), lang)
+
+
+def iri_of(node: Node | None) -> str:
+    return str(node) if isinstance(node, URIRef) else ""

@@ -1,0 +1,243 @@
+"""Declared interfaces and delimitations: for one plan, and as a plan × plan matrix.
+
+``plan_interfaces(store, plan)`` lists a plan's declared interfaces and delimitations with every partner
+plan (named query ``plan-interfaces``). ``interface_matrix(store)`` puts every plan against every other:
+each cell holds the declared interfaces, the declared delimitations and the derived overlap (strength
+and evidence, from ``overlaps.find_overlaps``) of the pair — as data, as a wide CSV matrix and as a list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from isrp_graph.analyses.common import Labeller, Ref, iri_list, ref_key, run
+from isrp_graph.analyses.overlaps import Overlap, OverlapReport, find_overlaps
+from isrp_graph.analyses.table import Table, joined
+from isrp_graph.messages import normalise_lang, t
+from isrp_graph.queries import expand_iri
+from isrp_graph.store.base import Store
+
+ISRP_INTERFACE = "https://w3id.org/isrp/def#Interface"
+ISRP_DELIMITATION = "https://w3id.org/isrp/def#Delimitation"
+INTERFACE = "interface"
+DELIMITATION = "delimitation"
+
+
+@dataclass(frozen=True)
+class DeclaredRelation:
+    """One declared interface or delimitation, seen from one plan towards one partner plan."""
+
+    relation: Ref
+    kind: str
+    partner: Ref
+    topics: tuple[Ref, ...] = ()
+    target_groups: tuple[Ref, ...] = ()
+    coordination_forms: tuple[Ref, ...] = ()
+    rule: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanInterfaces:
+    plan: Ref
+    interfaces: tuple[DeclaredRelation, ...]
+    delimitations: tuple[DeclaredRelation, ...]
+    lang: str = "de"
+
+    def tables(self) -> list[Table]:
+        lang = self.lang
+        columns = tuple(
+            t(f"analysis.col.{k}", lang)
+            for k in ("relation", "kind", "partner", "topics", "target_groups", "coordination_forms", "rule")
+        )
+        rows = tuple(
+            (
+                r.relation.label,
+                t(f"analysis.interfaces.kind.{r.kind}", lang),
+                r.partner.label,
+                joined(r.topics),
+                joined(r.target_groups),
+                joined(r.coordination_forms),
+                r.rule or "",
+            )
+            for r in (*self.interfaces, *self.delimitations)
+        )
+        return [
+            Table(
+                name="plan-interfaces",
+                title=t("analysis.interfaces.plan.title", lang, plan=self.plan.label),
+                description=t("analysis.interfaces.plan.description", lang),
+                columns=columns,
+                rows=rows,
+            )
+        ]
+
+
+def plan_interfaces(store: Store, plan: str, lang: str = "de") -> PlanInterfaces:
+    """The declared interfaces and delimitations of ``plan`` (IRI or prefixed name), by partner label."""
+    lang = normalise_lang(lang)
+    plan_iri = expand_iri(plan)
+    result = run(store, "plan-interfaces", lang, {"plan": plan_iri})
+    labeller = Labeller(store, lang)
+    labeller.prime(
+        [plan_iri]
+        + [str(row[c]) for row in result.rows for c in ("relation", "partner")]
+        + [
+            i
+            for row in result.rows
+            for c in ("topics", "targetGroups", "coordinationForms")
+            for i in iri_list(row[c])
+        ]
+    )
+    relations = [
+        DeclaredRelation(
+            relation=labeller.ref(str(row["relation"])),
+            kind=INTERFACE if str(row["kind"]) == ISRP_INTERFACE else DELIMITATION,
+            partner=labeller.ref(str(row["partner"])),
+            topics=labeller.refs(iri_list(row["topics"])),
+            target_groups=labeller.refs(iri_list(row["targetGroups"])),
+            coordination_forms=labeller.refs(iri_list(row["coordinationForms"])),
+            rule=None if row["rule"] is None else str(row["rule"]),
+        )
+        for row in result.rows
+    ]
+    relations.sort(key=lambda r: (ref_key(r.partner), ref_key(r.relation)))
+    return PlanInterfaces(
+        plan=labeller.ref(plan_iri),
+        interfaces=tuple(r for r in relations if r.kind == INTERFACE),
+        delimitations=tuple(r for r in relations if r.kind == DELIMITATION),
+        lang=lang,
+    )
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """What is known about one pair of plans (``plan_a`` before ``plan_b`` by IRI)."""
+
+    plan_a: Ref
+    plan_b: Ref
+    interfaces: tuple[Ref, ...] = ()
+    delimitations: tuple[Ref, ...] = ()
+    overlap: Overlap | None = None
+
+    def summary(self, lang: str) -> str:
+        """Short cell text: "2 S · 1 A · Ü 5" (interfaces, delimitations, overlap strength)."""
+        parts = []
+        if self.interfaces:
+            parts.append(t("analysis.matrix.interfaces", lang, n=len(self.interfaces)))
+        if self.delimitations:
+            parts.append(t("analysis.matrix.delimitations", lang, n=len(self.delimitations)))
+        if self.overlap is not None:
+            key = "analysis.matrix.overlap" if self.overlap.declared else "analysis.matrix.overlap_undeclared"
+            parts.append(t(key, lang, strength=self.overlap.strength))
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class InterfaceMatrix:
+    plans: tuple[Ref, ...]
+    cells: tuple[MatrixCell, ...]
+    lang: str = "de"
+
+    def cell(self, plan_x: str, plan_y: str) -> MatrixCell | None:
+        """The cell of two plans in either order (``None`` when nothing connects them)."""
+        a, b = sorted((plan_x, plan_y))
+        return next((c for c in self.cells if (c.plan_a.iri, c.plan_b.iri) == (a, b)), None)
+
+    def matrix_table(self) -> Table:
+        lang = self.lang
+        index = {(c.plan_a.iri, c.plan_b.iri): c for c in self.cells}
+        rows = []
+        for row_plan in self.plans:
+            cells = [row_plan.label]
+            for column_plan in self.plans:
+                if row_plan.iri == column_plan.iri:
+                    cells.append("—")
+                    continue
+                cell = index.get(tuple(sorted((row_plan.iri, column_plan.iri))))  # type: ignore[arg-type]
+                cells.append(cell.summary(lang) if cell else "")
+            rows.append(tuple(cells))
+        return Table(
+            name="interface-matrix",
+            title=t("analysis.matrix.title", lang),
+            description=t("analysis.matrix.description", lang),
+            columns=(t("analysis.col.plan", lang), *(p.label for p in self.plans)),
+            rows=tuple(rows),
+        )
+
+    def pairs_table(self) -> Table:
+        lang = self.lang
+        columns = tuple(
+            t(f"analysis.col.{k}", lang)
+            for k in ("plan_a", "plan_b", "interfaces", "delimitations", "strength", "kinds", "evidence")
+        )
+        rows = []
+        for c in self.cells:
+            overlap = c.overlap
+            evidence = ""
+            if overlap is not None:
+                evidence = joined(
+                    [*overlap.target_groups, *overlap.topics, *overlap.schemes, *overlap.networks]
+                )
+            rows.append(
+                (
+                    c.plan_a.label,
+                    c.plan_b.label,
+                    joined(c.interfaces),
+                    joined(c.delimitations),
+                    "" if overlap is None else str(overlap.strength),
+                    ""
+                    if overlap is None
+                    else joined([t(f"analysis.overlaps.kind.{k}", lang) for k in overlap.kinds]),
+                    evidence,
+                )
+            )
+        return Table(
+            name="interface-pairs",
+            title=t("analysis.matrix.pairs.title", lang),
+            description=t("analysis.matrix.pairs.description", lang),
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def to_csv(self) -> str:
+        """The wide matrix as CSV for German Excel (semicolon, UTF-8 with BOM)."""
+        return self.matrix_table().to_csv()
+
+    def tables(self) -> list[Table]:
+        return [self.matrix_table(), self.pairs_table()]
+
+
+def interface_matrix(
+    store: Store, lang: str = "de", overlaps: OverlapReport | None = None
+) -> InterfaceMatrix:
+    """Every plan × plan pair with declared interfaces, delimitations and derived overlaps. Pass an
+    ``OverlapReport`` computed before to avoid running the overlap queries twice."""
+    lang = normalise_lang(lang)
+    overlaps = overlaps if overlaps is not None else find_overlaps(store, lang)
+    plans_result = run(store, "plans-overview", lang)
+    relations = run(store, "plan-relations", lang)
+    labeller = Labeller(store, lang)
+    labeller.prime([str(r["plan"]) for r in plans_result.rows] + [str(r["relation"]) for r in relations.rows])
+    plans = tuple(sorted({labeller.ref(str(r["plan"])) for r in plans_result.rows}, key=ref_key))
+    declared: dict[tuple[str, str], dict[str, list[Ref]]] = {}
+    for row in relations.rows:
+        pair = (str(row["planA"]), str(row["planB"]))
+        kind = INTERFACE if str(row["kind"]) == ISRP_INTERFACE else DELIMITATION
+        declared.setdefault(pair, {INTERFACE: [], DELIMITATION: []})[kind].append(
+            labeller.ref(str(row["relation"]))
+        )
+    by_pair = {o.pair: o for o in overlaps.overlaps}
+    cells = []
+    for pair in sorted(set(declared) | set(by_pair)):
+        kinds = declared.get(pair, {INTERFACE: [], DELIMITATION: []})
+        cells.append(
+            MatrixCell(
+                plan_a=labeller.ref(pair[0]),
+                plan_b=labeller.ref(pair[1]),
+                interfaces=tuple(sorted(kinds[INTERFACE], key=ref_key)),
+                delimitations=tuple(sorted(kinds[DELIMITATION], key=ref_key)),
+                overlap=by_pair.get(pair),
+            )
+        )
+    cells.sort(key=lambda c: (ref_key(c.plan_a), ref_key(c.plan_b)))
+    return InterfaceMatrix(plans=plans, cells=tuple(cells), lang=lang)
