@@ -507,6 +507,109 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{added} neu, {removed} entfernt, {modified} geändert, {errors} fehlerhafte Zellen.",
         "en": "{added} added, {removed} removed, {modified} modified, {errors} bad cells.",
     },
+    # --- network (isrp_graph/network.py, network_page.py, isrp graph) ---------------------------
+    "network.kind.plan": {"de": "Planung", "en": "plan"},
+    "network.kind.organisation": {"de": "Organisation", "en": "organisation"},
+    "network.kind.network": {"de": "Netzwerk", "en": "network"},
+    "network.kind.body": {"de": "Gremium", "en": "body"},
+    "network.kind.format": {"de": "Beteiligungsformat", "en": "participation format"},
+    "network.kind.funding": {"de": "Förderprogramm", "en": "funding scheme"},
+    "network.edge.interface": {"de": "Schnittstelle", "en": "interface"},
+    "network.edge.delimitation": {"de": "Abgrenzung", "en": "delimitation"},
+    "network.edge.network": {"de": "im Netzwerk verankert", "en": "anchored in network"},
+    "network.edge.responsible": {"de": "federführend", "en": "responsible"},
+    "network.edge.funding": {"de": "Förderung", "en": "funding"},
+    "network.edge.lead": {"de": "Leitung", "en": "lead"},
+    "network.edge.coordination": {"de": "Koordination", "en": "coordination"},
+    "network.edge.member": {"de": "Mitglied", "en": "member"},
+    "network.edge.support": {"de": "Unterstützung", "en": "support"},
+    "network.edge.participation": {"de": "Teil der Beteiligung", "en": "part of participation"},
+    "network.page.title": {"de": "Planungsnetzwerk der ISRP", "en": "ISRP planning network"},
+    "network.page.intro": {
+        "de": "Wer plant was mit wem? Das Bild zeigt {nodes} Planungen, Stellen, Netzwerke, Gremien, "
+        "Beteiligungsformate und Förderprogramme und {edges} Verbindungen zwischen ihnen. Ziehen "
+        "verschiebt, Mausrad vergrößert; Filter und Tabellen darunter zeigen dasselbe ohne Bild.",
+        "en": "Who plans what with whom? The picture shows {nodes} plans, offices, networks, bodies, "
+        "participation formats and funding schemes and {edges} links between them. Drag to move, wheel "
+        "to zoom; the filters and tables below show the same without the picture.",
+    },
+    "network.page.filters": {"de": "Auswahl", "en": "Selection"},
+    "network.page.kinds": {"de": "Arten anzeigen", "en": "Show kinds"},
+    "network.page.plan": {
+        "de": "Eine Planung und ihre direkten Verbindungen zeigen",
+        "en": "Show one plan and its direct links",
+    },
+    "network.page.all_plans": {"de": "– alle Planungen –", "en": "– all plans –"},
+    "network.page.reset": {"de": "Alles zeigen", "en": "Show everything"},
+    "network.page.picture": {"de": "Netzwerkbild", "en": "Network picture"},
+    "network.page.picture_label": {
+        "de": "Netzwerkbild mit {nodes} Knoten und {edges} Verbindungen; dieselben Angaben stehen in den "
+        "Tabellen unten.",
+        "en": "Network picture with {nodes} nodes and {edges} links; the same facts are in the tables below.",
+    },
+    "network.page.visible": {
+        "de": "Sichtbar: {nodes} Knoten, {edges} Verbindungen",
+        "en": "Visible: {nodes} nodes, {edges} links",
+    },
+    "network.page.legend": {"de": "Legende", "en": "Legend"},
+    "network.page.legend_edges": {
+        "de": "Dicke Linie: Schnittstelle; gestrichelt: Abgrenzung; dünn: andere Verbindung",
+        "en": "Thick line: interface; dashed: delimitation; thin: other link",
+    },
+    "network.page.summary": {"de": "Das Wichtigste in Kürze", "en": "Summary"},
+    "network.page.central": {
+        "de": "Am stärksten vernetzt (Vermittlungsrolle): {names}.",
+        "en": "Most central (brokerage): {names}.",
+    },
+    "network.page.brokers": {
+        "de": "Brückenbauer zwischen sonst getrennten Gruppen: {names}.",
+        "en": "Brokers between otherwise separate groups: {names}.",
+    },
+    "network.page.no_brokers": {"de": "Keine Brückenbauer erkannt.", "en": "No brokers found."},
+    "network.page.isolated": {
+        "de": "Planungen ohne Schnittstelle, Abgrenzung oder gemeinsames Netzwerk: {names}.",
+        "en": "Plans without interface, delimitation or shared network: {names}.",
+    },
+    "network.page.no_isolated": {
+        "de": "Jede Planung hat eine Schnittstelle, Abgrenzung oder ein gemeinsames Netzwerk.",
+        "en": "Every plan has an interface, delimitation or shared network.",
+    },
+    "network.page.communities": {
+        "de": "Das Netzwerk zerfällt in {n} Gruppen eng verbundener Knoten.",
+        "en": "The network falls into {n} groups of closely linked nodes.",
+    },
+    "network.page.tables": {"de": "Daten als Tabellen", "en": "Data as tables"},
+    "network.page.nodes_caption": {
+        "de": "Knoten: Name, Art, Zahl der Verbindungen, Vermittlungsrolle und Gruppe",
+        "en": "Nodes: name, kind, number of links, brokerage and group",
+    },
+    "network.page.edges_caption": {
+        "de": "Verbindungen: von, zu, Art und Bezeichnung",
+        "en": "Links: from, to, kind and name",
+    },
+    "network.col.name": {"de": "Name", "en": "Name"},
+    "network.col.kind": {"de": "Art", "en": "Kind"},
+    "network.col.degree": {"de": "Verbindungen", "en": "Links"},
+    "network.col.betweenness": {"de": "Vermittlungsrolle (Betweenness)", "en": "Brokerage (betweenness)"},
+    "network.col.degree_centrality": {"de": "Vernetzungsgrad", "en": "Degree centrality"},
+    "network.col.community": {"de": "Gruppe", "en": "Group"},
+    "network.col.broker": {"de": "Brückenbauer", "en": "Broker"},
+    "network.col.from": {"de": "Von", "en": "From"},
+    "network.col.to": {"de": "Zu", "en": "To"},
+    "network.col.label": {"de": "Bezeichnung", "en": "Name"},
+    "network.col.iri": {"de": "IRI", "en": "IRI"},
+    "network.unknown_plan": {
+        "de": "Keine Planung mit der IRI {iri} im Netzwerk",
+        "en": "No plan with the IRI {iri} in the network",
+    },
+    "network.unknown_kind": {
+        "de": "Unbekannte Art {kind} (möglich: {allowed})",
+        "en": "Unknown kind {kind} (possible: {allowed})",
+    },
+    "network.metrics.nodes": {
+        "de": "{nodes} Knoten, {edges} Verbindungen, Dichte {density}",
+        "en": "{nodes} nodes, {edges} links, density {density}",
+    },
     # --- named queries (isrp_graph/queries.py) ----------------------------------------------------
     "queries.header": {
         "de": "Abfragedatei {where}: Kopfzeilen fehlerhaft – {reason}",

@@ -1,0 +1,299 @@
+"""The planning system as a network for the Begleitgremium: plans, organisations, networks, bodies,
+participation formats and funding schemes as nodes; their links (responsibility, interfaces and
+delimitations between plans, network and body membership, lead and coordination, funding, plan →
+network) as edges. Measures come from networkx: degree and betweenness centrality, brokers,
+communities and plans that stand alone.
+
+Plans are always nodes; every other entry only when it has at least one link, so the picture shows
+the planning system and not every office in town.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from statistics import mean, pstdev
+from typing import Any
+
+import networkx as nx
+from rdflib import Literal, URIRef
+
+from isrp_graph.messages import normalise_lang
+from isrp_graph.store.base import Store
+
+KINDS: tuple[str, ...] = ("plan", "organisation", "network", "body", "format", "funding")
+EDGE_KINDS: tuple[str, ...] = (
+    "interface",
+    "delimitation",
+    "network",
+    "responsible",
+    "funding",
+    "lead",
+    "coordination",
+    "member",
+    "support",
+    "participation",
+)
+PLAN_LINKS = {"interface", "delimitation"}
+
+# Classes per kind; the first matching kind wins (an integrated plan is a plan, a network is not
+# counted as an organisation although it is one in W3C ORG).
+NODES_QUERY = """
+SELECT ?node ?kind ?rank ?label WHERE {
+  VALUES (?class ?kind ?rank) {
+    (isrp:SectoralPlan "plan" 1) (isrp:Network "network" 2) (isrp:Body "body" 3)
+    (isrp:ParticipationFormat "format" 4) (isrp:FundingScheme "funding" 5)
+    (org:Organization "organisation" 6) (org:OrganizationalUnit "organisation" 6)
+    (isrp:AdministrativeUnit "organisation" 6) (isrp:CouncilBody "organisation" 6)
+  }
+  ?node a ?type .
+  ?type rdfs:subClassOf* ?class .
+  FILTER(isIRI(?node))
+  OPTIONAL { ?node rdfs:label ?label }
+}
+"""
+
+EDGES_QUERY = """
+SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel WHERE {
+  {
+    ?a isrp:responsibleOrganization ?b . BIND("responsible" AS ?kind)
+  } UNION {
+    ?via a ?t . ?t rdfs:subClassOf* isrp:Interface .
+    ?via isrp:relatesPlan ?a , ?b . FILTER(STR(?a) < STR(?b)) BIND("interface" AS ?kind)
+  } UNION {
+    ?via a ?t . ?t rdfs:subClassOf* isrp:Delimitation .
+    ?via isrp:relatesPlan ?a , ?b . FILTER(STR(?a) < STR(?b)) BIND("delimitation" AS ?kind)
+  } UNION {
+    ?a isrp:network ?b . BIND("network" AS ?kind)
+  } UNION {
+    { ?a isrp:fundingScheme ?b } UNION { ?a isrp:fundedBy ?b } BIND("funding" AS ?kind)
+  } UNION {
+    { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b } UNION { ?b org:hasMembership/org:member ?a }
+    BIND("member" AS ?kind)
+  } UNION {
+    ?b isrp:lead ?a . BIND("lead" AS ?kind)
+  } UNION {
+    { ?b isrp:coordination ?a } UNION { ?b isrp:coordinatedBy ?a } BIND("coordination" AS ?kind)
+  } UNION {
+    ?b isrp:support ?a . BIND("support" AS ?kind)
+  } UNION {
+    ?a isrp:participationElement ?b . BIND("participation" AS ?kind)
+  }
+  FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b)
+  OPTIONAL { ?via rdfs:label ?viaLabel }
+}
+"""
+
+
+def build_network(store: Store, lang: str = "de") -> nx.Graph:
+    """The network of the registry in ``store``; node and edge attributes are described in the module
+    docs (``kind``, ``label``, ``label_de``, ``label_en``, ``iri``; edges ``kind``, ``kinds``, ``label``)."""
+    lang = normalise_lang(lang)
+    nodes = _nodes(store)
+    graph = nx.Graph(lang=lang)
+    edges = _edges(store, nodes)
+    linked = {n for edge in edges for n in edge[:2]}
+    for iri in sorted(
+        nodes, key=lambda i: (KINDS.index(nodes[i]["kind"]), nodes[i]["label_de"].casefold(), i)
+    ):
+        info = nodes[iri]
+        if info["kind"] == "plan" or iri in linked:
+            graph.add_node(iri, iri=iri, **info, label=info[f"label_{lang}"])
+    for a, b, kind, via, via_labels in sorted(
+        edges, key=lambda e: (e[0], e[1], EDGE_KINDS.index(e[2]), e[3])
+    ):
+        if a not in graph or b not in graph:
+            continue
+        label = via_labels.get(lang) or via_labels.get("de") or ""
+        if graph.has_edge(a, b):
+            data = graph.edges[a, b]
+            data["kinds"] = tuple(sorted({*data["kinds"], kind}, key=EDGE_KINDS.index))
+            data["kind"] = data["kinds"][0]
+            if label and label not in data["labels"]:
+                data["labels"] = (*data["labels"], label)
+            if via and via not in data["via"]:
+                data["via"] = (*data["via"], via)
+        else:
+            graph.add_edge(
+                a,
+                b,
+                kind=kind,
+                kinds=(kind,),
+                labels=(label,) if label else (),
+                via=(via,) if via else (),
+                source=a,
+                target=b,
+            )
+    for _, _, data in graph.edges(data=True):
+        data["label"] = "; ".join(data["labels"])
+    return graph
+
+
+def _nodes(store: Store) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    labels: dict[str, dict[str, str]] = {}
+    for row in store.select(NODES_QUERY).rows:
+        iri = str(row["node"])
+        rank = int(row["rank"])  # type: ignore[arg-type]
+        if iri not in found or rank < found[iri]["rank"]:
+            found[iri] = {"kind": str(row["kind"]), "rank": rank}
+        label = row.get("label")
+        if isinstance(label, Literal):
+            labels.setdefault(iri, {}).setdefault(label.language or "", str(label))
+    result: dict[str, dict[str, Any]] = {}
+    for iri, info in found.items():
+        names = labels.get(iri, {})
+        de = names.get("de") or names.get("") or names.get("en") or _local(iri)
+        result[iri] = {"kind": info["kind"], "label_de": de, "label_en": names.get("en") or de}
+    return result
+
+
+def _edges(store: Store, nodes: dict[str, dict[str, Any]]) -> list[tuple[str, str, str, str, dict[str, str]]]:
+    collected: dict[tuple[str, str, str, str], dict[str, str]] = {}
+    for row in store.select(EDGES_QUERY).rows:
+        a, b = str(row["a"]), str(row["b"])
+        if a not in nodes or b not in nodes:
+            continue
+        via = str(row["via"]) if isinstance(row.get("via"), URIRef) else ""
+        if str(row["kind"]) not in PLAN_LINKS:
+            via = ""  # memberships are structure, not something to name on the edge
+        key = (a, b, str(row["kind"]), via)
+        names = collected.setdefault(key, {})
+        label = row.get("viaLabel")
+        if via and isinstance(label, Literal):
+            names.setdefault(label.language or "de", str(label))
+    return [(a, b, kind, via, names) for (a, b, kind, via), names in collected.items()]
+
+
+# --- measures --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NodeMetrics:
+    iri: str
+    label: str
+    kind: str
+    degree: int
+    degree_centrality: float
+    betweenness: float
+    community: int
+    articulation_point: bool
+    broker: bool
+
+
+@dataclass(frozen=True)
+class NetworkMetrics:
+    """Measures of a network. ``nodes`` is sorted by betweenness, then degree (most central first);
+    ``communities`` lists node IRIs per community, largest first (community numbers index it)."""
+
+    node_count: int
+    edge_count: int
+    density: float
+    nodes: tuple[NodeMetrics, ...]
+    communities: tuple[tuple[str, ...], ...]
+    brokers: tuple[str, ...]
+    isolated_plans: tuple[str, ...]
+
+    def most_central(self, n: int = 5) -> tuple[NodeMetrics, ...]:
+        return tuple(m for m in self.nodes if m.degree > 0)[:n]
+
+    def node(self, iri: str) -> NodeMetrics:
+        return next(m for m in self.nodes if m.iri == iri)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def network_metrics(graph: nx.Graph) -> NetworkMetrics:
+    degree = nx.degree_centrality(graph) if len(graph) > 1 else {n: 0.0 for n in graph}
+    betweenness = (
+        nx.betweenness_centrality(graph, normalized=True) if len(graph) > 2 else {n: 0.0 for n in graph}
+    )
+    communities = _communities(graph)
+    member_of = {n: i for i, members in enumerate(communities) for n in members}
+    articulation = set(nx.articulation_points(graph)) if len(graph) else set()
+    values = list(betweenness.values())
+    threshold = max(mean(values) + pstdev(values), 1e-9) if values else 1.0
+    brokers = []
+    for node in graph:
+        spans = len({member_of[m] for m in graph.neighbors(node)} - {member_of[node]}) >= 1
+        if spans and (node in articulation or betweenness[node] >= threshold):
+            brokers.append(node)
+    metrics = [
+        NodeMetrics(
+            iri=node,
+            label=str(graph.nodes[node].get("label", node)),
+            kind=str(graph.nodes[node].get("kind", "")),
+            degree=int(graph.degree(node)),
+            degree_centrality=round(degree[node], 6),
+            betweenness=round(betweenness[node], 6),
+            community=member_of[node],
+            articulation_point=node in articulation,
+            broker=node in brokers,
+        )
+        for node in graph
+    ]
+    metrics.sort(key=lambda m: (-m.betweenness, -m.degree, m.label.casefold(), m.iri))
+    order = {m.iri: i for i, m in enumerate(metrics)}
+    return NetworkMetrics(
+        node_count=graph.number_of_nodes(),
+        edge_count=graph.number_of_edges(),
+        density=round(nx.density(graph), 6) if len(graph) > 1 else 0.0,
+        nodes=tuple(metrics),
+        communities=tuple(tuple(sorted(c, key=lambda n: order[n])) for c in communities),
+        brokers=tuple(sorted(brokers, key=lambda n: order[n])),
+        isolated_plans=tuple(
+            sorted(isolated_plans(graph), key=lambda n: str(graph.nodes[n].get("label", n)))
+        ),
+    )
+
+
+def _communities(graph: nx.Graph) -> list[list[str]]:
+    if graph.number_of_edges() == 0:
+        groups = [{n} for n in graph]
+    else:
+        groups = [set(c) for c in nx.community.greedy_modularity_communities(graph)]
+    labels = {n: str(graph.nodes[n].get("label", n)).casefold() for n in graph}
+    return [sorted(g) for g in sorted(groups, key=lambda g: (-len(g), min(labels[n] for n in g)))]
+
+
+def isolated_plans(graph: nx.Graph) -> list[str]:
+    """Plans with no interface or delimitation to another plan and no network shared with another plan."""
+    plans = [n for n, kind in graph.nodes(data="kind") if kind == "plan"]
+    result = []
+    for plan in plans:
+        linked = False
+        for other in graph.neighbors(plan):
+            data = graph.edges[plan, other]
+            if graph.nodes[other]["kind"] == "plan" and PLAN_LINKS & set(data["kinds"]):
+                linked = True
+            elif graph.nodes[other]["kind"] == "network" and "network" in data["kinds"]:
+                sharers = [
+                    p
+                    for p in graph.neighbors(other)
+                    if p != plan
+                    and graph.nodes[p]["kind"] == "plan"
+                    and "network" in graph.edges[p, other]["kinds"]
+                ]
+                linked = linked or bool(sharers)
+        if not linked:
+            result.append(plan)
+    return result
+
+
+# --- views -----------------------------------------------------------------------------------------
+
+
+def filter_kinds(graph: nx.Graph, kinds: Iterable[str]) -> nx.Graph:
+    """Only nodes of these kinds (and the edges between them)."""
+    wanted = set(kinds)
+    return graph.subgraph([n for n, k in graph.nodes(data="kind") if k in wanted]).copy()
+
+
+def neighbourhood(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
+    """A node and everything within ``radius`` links of it."""
+    return nx.ego_graph(graph, node, radius=radius).copy()
+
+
+def _local(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
