@@ -10,7 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Request
+from starlette.datastructures import UploadFile
 from fastapi.responses import JSONResponse, Response
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -231,9 +232,11 @@ async def edit_submit(request: Request, iri: str) -> Response:
     actor = auth.editor(request, str(form.get("token") or ""))
     store = state(request).store
     _entry_or_404(request, iri)
-    fields = [f for f in entries.edit_fields(store, iri, lang) if f.kind != "readonly"]
     changes: dict[str, list[Node]] = {}
-    for index, field in enumerate(fields):
+    # field names are f<position in the form>, readonly fields included (they have no input)
+    for index, field in enumerate(entries.edit_fields(store, iri, lang)):
+        if field.kind == "readonly":
+            continue
         key = f"f{index}"
         raws = [str(v) for v in form.getlist(key)]
         if field.kind == "text":

@@ -938,6 +938,8 @@ def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditFiel
             kind = "number"
         elif spec["class"] is not None:
             kind = "readonly"
+        elif any(isinstance(v, URIRef) for v in current):
+            kind = "readonly"  # links without a class to choose from: never edit them as text
         else:
             kind = "text"
         if kind == "text":
