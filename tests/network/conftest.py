@@ -1,4 +1,4 @@
-"""A small planning system (the real ontology and a few plans, offices, networks, bodies) in a memory store."""
+"""A small planning system (real ontology; a few plans, offices, networks, bodies) in a memory store."""
 
 from __future__ import annotations
 
