@@ -956,6 +956,92 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "For each reference unit the unit of each plan it lies within (in brackets: partly = only "
         "partly overlaps, part of it = the unit lies within the reference unit).",
     },
+    # --- CLI: spreadsheets and network (isrp_graph/cli_commands/spreadsheet.py, graph.py) ------
+    "cli.export.xlsx": {
+        "de": "statt RDF eine Excel-Arbeitsmappe zum Bearbeiten schreiben (ein Blatt je Art von Einträgen)",
+        "en": "write an Excel workbook for editing instead of RDF (one sheet per kind of entry)",
+    },
+    "cli.export.xlsx_done": {
+        "de": "Arbeitsmappe {path} geschrieben: {entries} Einträge auf {sheets} Blättern.",
+        "en": "Wrote workbook {path}: {entries} entries on {sheets} sheets.",
+    },
+    "cli.import.help": {
+        "de": "eine bearbeitete Arbeitsmappe (.xlsx) oder CSV-Datei prüfen und übernehmen",
+        "en": "check and apply an edited workbook (.xlsx) or CSV file",
+    },
+    "cli.import.description": {
+        "de": "Liest die Datei, meldet jede fehlerhafte Zelle (Blatt, Zeile, Spalte) und zeigt, welche "
+        "Einträge neu, entfernt oder geändert wären. Übernommen wird nur mit --apply und nur, wenn keine "
+        "Zelle fehlerhaft ist und die Prüfregeln (SHACL) erfüllt sind. (Reads the file, reports every bad "
+        "cell and shows the changes; applies only with --apply and only when valid.)",
+        "en": "Reads the file, reports every bad cell (sheet, row, column) and shows which entries would be "
+        "added, removed or modified. Applies only with --apply, and only when no cell is bad and the "
+        "rules (SHACL) hold.",
+    },
+    "cli.import.file": {
+        "de": "die Arbeitsmappe (.xlsx) oder ein Blatt als CSV-Datei",
+        "en": "the workbook (.xlsx) or one sheet as a CSV file",
+    },
+    "cli.import.apply": {"de": "die Änderungen übernehmen", "en": "apply the changes"},
+    "cli.import.graph": {
+        "de": "benannter Graph für neue Einträge (IRI oder Pfad wie import/planerrunde; Standard: der "
+        "Graph der übrigen Einträge des Blatts)",
+        "en": "named graph for new entries (IRI or a path like import/planners; default: the graph of the "
+        "sheet's other entries)",
+    },
+    "cli.import.sheet": {
+        "de": "für CSV: welches Blatt die Datei ist (sonst an den Spaltenköpfen erkannt)",
+        "en": "for CSV: which sheet the file is (otherwise recognised from the headers)",
+    },
+    "cli.import.dry_run": {
+        "de": "Noch nichts geändert. Zum Übernehmen denselben Befehl mit --apply ausführen.",
+        "en": "Nothing changed yet. Run the same command with --apply to apply.",
+    },
+    "cli.import.applied": {
+        "de": "Übernommen: {added} neu, {removed} entfernt, {modified} geändert.",
+        "en": "Applied: {added} added, {removed} removed, {modified} modified.",
+    },
+    "cli.import.rejected": {
+        "de": "Nicht übernommen: die Änderungen verletzen Prüfregeln ({n}):",
+        "en": "Not applied: the changes break rules ({n}):",
+    },
+    "cli.import.not_applied_errors": {
+        "de": "Nicht übernommen, weil die Datei fehlerhafte Zellen hat.",
+        "en": "Not applied because the file has bad cells.",
+    },
+    "cli.graph.help": {
+        "de": "Netzwerk der Planungen als interaktive Seite (HTML) oder Kennzahlen",
+        "en": "the network of plans as an interactive page (HTML) or as measures",
+    },
+    "cli.graph.description": {
+        "de": "Zeigt Planungen, Stellen, Netzwerke, Gremien, Beteiligungsformate und Förderprogramme mit "
+        "ihren Verbindungen: als HTML-Seite, die ohne Internet funktioniert (-o), oder als Kennzahlen "
+        "(--metrics): zentrale Knoten, Brückenbauer, Gruppen und Planungen ohne Verbindung.",
+        "en": "Shows plans, offices, networks, bodies, participation formats and funding schemes with their "
+        "links: as an HTML page that works without internet (-o), or as measures (--metrics): central "
+        "nodes, brokers, groups and plans without links.",
+    },
+    "cli.graph.output": {"de": "die HTML-Datei, die geschrieben wird", "en": "the HTML file to write"},
+    "cli.graph.kind": {
+        "de": "nur diese Arten zeigen (mehrfach oder mit Komma): {kinds}",
+        "en": "only these kinds (repeat or comma-separated): {kinds}",
+    },
+    "cli.graph.plan": {
+        "de": "nur diese Planung (IRI, auch Kurzform erfurt:plan/…) und ihre direkten Verbindungen",
+        "en": "only this plan (IRI, also compact erfurt:plan/…) and its direct links",
+    },
+    "cli.graph.metrics": {
+        "de": "Kennzahlen ausgeben statt einer Seite",
+        "en": "print measures instead of a page",
+    },
+    "cli.graph.missing_output": {
+        "de": "Bitte -o DATEI.html oder --metrics angeben.",
+        "en": "Please give -o FILE.html or --metrics.",
+    },
+    "cli.graph.done": {
+        "de": "Netzwerkseite {path} geschrieben: {nodes} Knoten, {edges} Verbindungen.",
+        "en": "Wrote network page {path}: {nodes} nodes, {edges} links.",
+    },
 }
 
 

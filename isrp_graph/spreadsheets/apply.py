@@ -30,6 +30,7 @@ class ImportResult:
     plan: ImportPlan
     applied: bool = False
     report: Any = None  # the validation report when the write was rejected
+    rejected: tuple[Any, ...] = ()  # the Violations the changes would have added
 
 
 def graph_iri(name: str | None) -> URIRef | None:
@@ -89,6 +90,7 @@ def import_file(
             if type(exc).__name__ != "WriteRejected":
                 raise
             result.report = getattr(exc, "report", None)
+            result.rejected = tuple(getattr(exc, "new_violations", ()))
             return result
         result.applied = True
     return result
