@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -28,6 +28,7 @@ from isrp_graph.messages import LocalizedError, normalise_lang, t
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.resources import queries_dir
 from isrp_graph.store.base import SelectResult, Store
+from isrp_graph.store.results import select_to_csv, select_to_json
 
 PARAM_TYPES = ("iri", "string", "date", "integer", "boolean")
 TODAY = "today"
@@ -386,48 +387,22 @@ def run_named(
 # --- renderers ---------------------------------------------------------------------------------
 
 
-def _plain(node: Node | None) -> str:
-    return "" if node is None else str(node)
-
-
 def to_csv(result: SelectResult, *, excel: bool = False) -> str:
     """SPARQL 1.1 CSV results (comma, CRLF, plain values). ``excel=True`` gives the form German Excel
     opens directly: semicolon separator, preceded by a UTF-8 byte-order mark."""
+    if not excel:
+        return select_to_csv(result)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow([_plain(row.get(v)) for v in result.variables])
-    return ("\ufeff" if excel else "") + buffer.getvalue()
-
-
-def term_json(node: Node) -> dict[str, str]:
-    """One term in SPARQL 1.1 results JSON form."""
-    if isinstance(node, URIRef):
-        return {"type": "uri", "value": str(node)}
-    if isinstance(node, BNode):
-        return {"type": "bnode", "value": str(node)}
-    if isinstance(node, Literal):
-        out = {"type": "literal", "value": str(node)}
-        if node.language:
-            out["xml:lang"] = node.language
-        elif node.datatype is not None and node.datatype != XSD.string:
-            out["datatype"] = str(node.datatype)
-        return out
-    raise ValueError(f"unsupported term {node!r}")
+        writer.writerow(["" if (node := row.get(v)) is None else str(node) for v in result.variables])
+    return "\ufeff" + buffer.getvalue()
 
 
 def to_json(result: SelectResult) -> str:
     """SPARQL 1.1 Query Results JSON."""
-    bindings = [
-        {v: term_json(node) for v in result.variables if (node := row.get(v)) is not None}
-        for row in result.rows
-    ]
-    return json.dumps(
-        {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
-        ensure_ascii=False,
-        indent=1,
-    )
+    return json.dumps(select_to_json(result), ensure_ascii=False, indent=1)
 
 
 _SORTED_PREFIXES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
