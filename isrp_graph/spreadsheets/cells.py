@@ -117,6 +117,8 @@ def covers(f: Field, node: Node, classes: Iterable[URIRef] = ()) -> bool:
 
 def items_from_rdf(f: Field, nodes: Iterable[Node], graph: Graph, ctx: Context) -> list[Item]:
     items = [_item(f, node, graph, ctx) for node in nodes]
+    if f.kind == FieldKind.INTERVAL:  # an interval without xsd:date bounds cannot be shown: not covered
+        items = [i for i in items if any(i.key)]
     return sorted(items, key=lambda i: (_sort_text(i), i.key))
 
 

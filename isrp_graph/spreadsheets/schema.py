@@ -27,7 +27,7 @@ SCHEME_ANNOTATION = SHAPES.scheme  # isrps:scheme <vocab/...> on a property shap
 SHEET_NAME_MAX = 31
 LIST_SEPARATOR = " | "
 INTERVAL_CLASSES = {TIME.ProperInterval, TIME.Interval, TIME.TemporalEntity}
-INTERVAL_PATHS = {ISRP.term, ISRP.schedule}
+INTERVAL_PATHS = {ISRP["term"], ISRP.schedule}  # ISRP.term would be rdflib's Namespace.term method
 NUMBER_TYPES = {
     XSD.integer,
     XSD.int,
@@ -192,7 +192,7 @@ def build_schema(shapes: Graph, union: Graph, lookup: Lookup | None = None) -> W
         if not isinstance(shape, URIRef) or _true(shapes.value(shape, SH.deactivated)):
             continue
         targets = sorted(t for t in shapes.objects(shape, SH.targetClass) if isinstance(t, URIRef))
-        if not targets and (shape, RDF.type, OWL.Class) in shapes | union:
+        if not targets and ((shape, RDF.type, OWL.Class) in shapes or (shape, RDF.type, OWL.Class) in union):
             targets = [shape]
         if not targets:
             continue
@@ -471,6 +471,8 @@ def _property_fields(
                 **{**common, "required": False},
             ),  # type: ignore[arg-type]
         ]
+    if info.datatype is None and not info.classes and info.node_kind is None:
+        info.datatype = _datatype_from_range_or_data(info, target, union)
     if info.datatype is not None:
         if info.datatype == XSD.date:
             return one(FieldKind.DATE, datatype=XSD.date)
@@ -487,6 +489,18 @@ def _property_fields(
     if info.node_kind == SH.Literal and not info.has_or:
         return one(FieldKind.TEXT)
     return one(FieldKind.ANY)
+
+
+def _datatype_from_range_or_data(info: _PropertyInfo, target: URIRef, union: Graph) -> URIRef | None:
+    """When the shape names no datatype: the property's rdfs:range if it is a datatype, else
+    rdf:langString when every value in the data carries a language (text in German and English)."""
+    for value in union.objects(info.path, RDFS.range):
+        if isinstance(value, URIRef) and (value == RDF.langString or str(value).startswith(str(XSD))):
+            return value
+    values = [o for e in set(union.subjects(RDF.type, target)) for o in union.objects(e, info.path)]
+    if values and all(isinstance(v, Literal) and v.language for v in values):
+        return RDF.langString
+    return None
 
 
 def _is_interval(info: _PropertyInfo, shapes: Graph) -> bool:
