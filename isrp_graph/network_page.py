@@ -49,12 +49,12 @@ STYLES: dict[str, KindStyle] = {
 PHYSICS: dict[str, Any] = {
     "solver": "barnesHut",
     "barnesHut": {
-        "gravitationalConstant": -9000,
-        "centralGravity": 0.25,
-        "springLength": 150,
+        "gravitationalConstant": -12000,
+        "centralGravity": 0.6,
+        "springLength": 160,
         "springConstant": 0.035,
         "damping": 0.3,
-        "avoidOverlap": 0.3,
+        "avoidOverlap": 0.6,
     },
     "stabilization": {"enabled": True, "iterations": 800, "updateInterval": 50, "fit": True},
 }
@@ -172,7 +172,13 @@ def _vis_data(graph: nx.Graph, metrics: NetworkMetrics, lang: str) -> tuple[list
             },
             borderWidth=2,
             size=14 + 3 * min(by_iri[node].degree, 8),
-            font={"size": 18, "color": "#111111", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            # well-linked nodes get larger labels: readable in the overview of a large network
+            font={
+                "size": 16 + 2 * min(by_iri[node].degree, 9),
+                "color": "#111111",
+                "strokeWidth": 4,
+                "strokeColor": "#ffffff",
+            },
             kind=data["kind"],
         )
     for a, b, data in graph.edges(data=True):
