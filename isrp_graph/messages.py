@@ -767,10 +767,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "analysis.matrix.title": {"de": "Schnittstellenmatrix", "en": "Interface matrix"},
     "analysis.matrix.description": {
-        "de": "Jede Planung gegen jede: S = erklärte Schnittstellen, A = erklärte Abgrenzungen, Ü = "
-        "abgeleitete Überschneidung mit Stärke (Ü! = nicht erklärt).",
-        "en": "Every plan against every other: I = declared interfaces, D = declared delimitations, O = "
-        "derived overlap with strength (O! = undeclared).",
+        "de": "Jede Planung gegen jede (Spalte n = Planung n der Zeilen): S = erklärte Schnittstellen, "
+        "A = erklärte Abgrenzungen, Ü = abgeleitete Überschneidung mit Stärke (Ü! = nicht erklärt).",
+        "en": "Every plan against every other (column n = plan n of the rows): I = declared interfaces, "
+        "D = declared delimitations, O = derived overlap with strength (O! = undeclared).",
     },
     "analysis.matrix.interfaces": {"de": "{n} S", "en": "{n} I"},
     "analysis.matrix.delimitations": {"de": "{n} A", "en": "{n} D"},
@@ -955,6 +955,183 @@ MESSAGES: dict[str, dict[str, str]] = {
         "teilweise = überlappt nur teilweise, Teilgebiet = die Einheit liegt in der Bezugseinheit).",
         "en": "For each reference unit the unit of each plan it lies within (in brackets: partly = only "
         "partly overlaps, part of it = the unit lies within the reference unit).",
+    },
+    # --- report folder (isrp_graph/report.py) -----------------------------------------------------
+    "report.title": {
+        "de": "ISRP-Analysen: Planungssystem auf einen Blick",
+        "en": "ISRP analyses: the planning system at a glance",
+    },
+    "report.meta": {
+        "de": "Stichtag {date} · erstellt {generated}",
+        "en": "Reference date {date} · generated {generated}",
+    },
+    "report.purpose": {
+        "de": "Dieser Bericht fasst zusammen, wo sich Fachplanungen überschneiden, welche Schnittstellen "
+        "erklärt sind, wo Planungslücken bestehen, wie die Förderung verteilt ist und wie die "
+        "Raumgliederungen zusammenpassen. Jede Tabelle gibt es auch als CSV-Datei für Excel.",
+        "en": "This report summarises where sectoral plans overlap, which interfaces are declared, where "
+        "planning gaps exist, how funding is distributed and how the spatial systems fit together. Every "
+        "table is also available as a CSV file for Excel.",
+    },
+    "report.contents": {"de": "Inhalt", "en": "Contents"},
+    "report.glance": {"de": "Auf einen Blick", "en": "At a glance"},
+    "report.glance.text": {
+        "de": "Wie viele Befunde jede Frage ergibt (0 = nichts gefunden).",
+        "en": "How many findings each question yields (0 = nothing found).",
+    },
+    "report.glance.caption": {"de": "Befunde je Frage", "en": "Findings per question"},
+    "report.glance.question": {"de": "Frage", "en": "Question"},
+    "report.glance.count": {"de": "Befunde", "en": "Findings"},
+    "report.chart.title": {
+        "de": "Befunde je Frage (Balkendiagramm)",
+        "en": "Findings per question (bar chart)",
+    },
+    "report.chart.description": {
+        "de": "Ein Balken je Frage, Länge nach Zahl der Befunde; dieselben Zahlen stehen in der Tabelle "
+        "darunter.",
+        "en": "One bar per question, length by number of findings; the same numbers are in the table below.",
+    },
+    "report.csv_link": {
+        "de": "Tabelle als CSV-Datei für Excel ({rows} Zeilen)",
+        "en": "Table as CSV file for Excel ({rows} rows)",
+    },
+    "report.caption": {"de": "{title} ({rows} Zeilen)", "en": "{title} ({rows} rows)"},
+    "report.section.interfaces": {
+        "de": "Schnittstellen und Abgrenzungen",
+        "en": "Interfaces and delimitations",
+    },
+    "report.section.overlaps": {"de": "Überschneidungen zwischen Planungen", "en": "Overlaps between plans"},
+    "report.section.gaps": {"de": "Planungslücken", "en": "Planning gaps"},
+    "report.section.funding": {"de": "Fördersystematik", "en": "Funding system"},
+    "report.section.spatial": {"de": "Raumgliederungen", "en": "Spatial systems"},
+    "report.intro.interfaces": {
+        "de": "Welche Planungen ihre Berührungspunkte erklärt haben (Schnittstellen) und wer wofür "
+        "zuständig ist (Abgrenzungen) – neben den aus den Daten abgeleiteten Überschneidungen.",
+        "en": "Which plans have declared where they meet (interfaces) and who is responsible for what "
+        "(delimitations) – next to the overlaps derived from the data.",
+    },
+    "report.intro.overlaps": {
+        "de": "Planungen, die dieselbe Zielgruppe zum selben Thema im selben Raum ansprechen, dasselbe "
+        "Förderprogramm nutzen oder im selben Netzwerk arbeiten. Oben die nicht erklärten Schnittstellen.",
+        "en": "Plans that address the same target group on the same topic in the same space, use the same "
+        "funding scheme or work in the same network. First the undeclared interfaces.",
+    },
+    "report.intro.gaps": {
+        "de": "Was keine Planung abdeckt, was fehlt oder überfällig ist – zum Stichtag.",
+        "en": "What no plan covers, what is missing or overdue – at the reference date.",
+    },
+    "report.intro.funding": {
+        "de": "Welche Förderprogramme welche Planungen und Maßnahmen tragen und wo Programme abgestimmt "
+        "werden müssen.",
+        "en": "Which funding schemes carry which plans and measures, and where schemes need coordinating.",
+    },
+    "report.intro.spatial": {
+        "de": "In welchen Raumgliederungen geplant wird und wie sie sich in die Ortsteile übersetzen lassen "
+        "(Grundlage einer einheitlichen Planungsraumdefinition).",
+        "en": "Which spatial systems plans use and how they translate into the Ortsteile (the basis of a "
+        "common definition of planning areas).",
+    },
+    "report.files": {"de": "Dateien", "en": "Files"},
+    "report.files.csv": {
+        "de": "Jede Tabelle liegt als CSV-Datei neben dieser Seite: UTF-8 mit Byte-Order-Mark, Semikolon "
+        "als Trennzeichen – Excel mit deutschen Einstellungen öffnet sie per Doppelklick mit Umlauten.",
+        "en": "Every table is a CSV file next to this page: UTF-8 with byte-order mark, semicolon as "
+        "separator – Excel with German settings opens it by double-click with umlauts intact.",
+    },
+    "report.files.json": {
+        "de": "Alle Befunde als JSON (mit IRIs, für Auswertungen und andere Werkzeuge)",
+        "en": "All findings as JSON (with IRIs, for analyses and other tools)",
+    },
+    "report.footer": {
+        "de": "Erstellt mit isrp-graph {version}. Grundlage: das ISRP-Register (Wissensgraph) und die "
+        "benannten Abfragen im Ordner queries/.",
+        "en": "Generated with isrp-graph {version}. Basis: the ISRP registry (knowledge graph) and the named "
+        "queries in the folder queries/.",
+    },
+    # --- CLI: queries, run-query, analyse, report (isrp_graph/cli_commands/analyse.py) -------------
+    "cli.queries.help": {"de": "die benannten Abfragen auflisten", "en": "list the named queries"},
+    "cli.queries.description": {
+        "de": "Zeigt jede benannte Abfrage (Ordner queries/) mit Titel und Parametern. Ausführen mit "
+        "‚isrp run-query NAME‘. (Lists every named query with title and parameters.)",
+        "en": "Shows every named query (folder queries/) with title and parameters. Run one with "
+        "'isrp run-query NAME'.",
+    },
+    "cli.queries.count": {"de": "{n} benannte Abfragen", "en": "{n} named queries"},
+    "cli.run_query.help": {"de": "eine benannte Abfrage ausführen", "en": "run a named query"},
+    "cli.run_query.description": {
+        "de": "Führt eine benannte Abfrage aus; Parameter mit --param NAME=WERT (mehrfach möglich). Werte "
+        "werden geprüft und sicher gebunden. (Runs a named query with checked parameters.)",
+        "en": "Runs a named query; parameters with --param NAME=VALUE (may be repeated). Values are checked "
+        "and bound safely.",
+    },
+    "cli.run_query.name": {
+        "de": "Name der Abfrage (siehe ‚isrp queries‘)",
+        "en": "name of the query (see 'isrp queries')",
+    },
+    "cli.run_query.param": {
+        "de": "Parameter NAME=WERT, z. B. date=2025-06-30 oder plan=erfurt:plan/jugendhilfeplanung",
+        "en": "parameter NAME=VALUE, e.g. date=2025-06-30 or plan=erfurt:plan/jugendhilfeplanung",
+    },
+    "cli.run_query.bad_param": {
+        "de": "Parameter bitte als NAME=WERT angeben, nicht {value!r}",
+        "en": "Please give parameters as NAME=VALUE, not {value!r}",
+    },
+    "cli.analyse.help": {
+        "de": "eine Analyse ausführen: interfaces, overlaps, gaps, funding oder spatial",
+        "en": "run an analysis: interfaces, overlaps, gaps, funding or spatial",
+    },
+    "cli.analyse.description": {
+        "de": "interfaces = Schnittstellenmatrix (mit --plan: Schnittstellen einer Planung), overlaps = "
+        "abgeleitete Überschneidungen und nicht erklärte Schnittstellen, gaps = Planungslücken zum "
+        "Stichtag, funding = Fördersystematik, spatial = Raumgliederungen und Umsteigeschlüssel.",
+        "en": "interfaces = interface matrix (with --plan: one plan's interfaces), overlaps = derived "
+        "overlaps and undeclared interfaces, gaps = planning gaps at the reference date, funding = funding "
+        "system, spatial = spatial systems and crosswalk.",
+    },
+    "cli.analyse.name": {"de": "welche Analyse", "en": "which analysis"},
+    "cli.analyse.date": {
+        "de": "Stichtag der Lückenanalyse (Standard: heute)",
+        "en": "reference date of the gap analysis (default: today)",
+    },
+    "cli.analyse.reference": {
+        "de": "Bezugs-Raumgliederung (Standard: erfurt:spatial-system/ortsteile)",
+        "en": "reference spatial system (default: erfurt:spatial-system/ortsteile)",
+    },
+    "cli.analyse.plan": {
+        "de": "nur die Schnittstellen dieser Planung (IRI oder erfurt:plan/…)",
+        "en": "only the interfaces of this plan (IRI or erfurt:plan/…)",
+    },
+    "cli.analyse.table": {
+        "de": "nur diese Tabelle ausgeben (Name wie die CSV-Datei im Bericht)",
+        "en": "print only this table (name as the CSV file in the report)",
+    },
+    "cli.analyse.unknown_table": {
+        "de": "Keine Tabelle {name!r} in dieser Analyse (vorhanden: {known})",
+        "en": "No table {name!r} in this analysis (available: {known})",
+    },
+    "cli.analyse.first_table": {
+        "de": "Hinweis: CSV enthält nur die erste Tabelle ({name}); andere mit --table wählen.",
+        "en": "Note: the CSV holds only the first table ({name}); choose others with --table.",
+    },
+    "cli.analyse.running": {"de": "Analyse läuft", "en": "Analysis running"},
+    "cli.report.help": {
+        "de": "Bericht-Ordner schreiben: HTML-Seite, CSV-Dateien für Excel, JSON",
+        "en": "write the report folder: HTML page, CSV files for Excel, JSON",
+    },
+    "cli.report.description": {
+        "de": "Führt alle Analysen aus und schreibt einen Ordner mit index.html (ohne externe Dateien, zum "
+        "Weitergeben), einer CSV-Datei je Tabelle (Semikolon, UTF-8 für deutsches Excel) und findings.json.",
+        "en": "Runs every analysis and writes a folder with index.html (self-contained, to pass on), one CSV "
+        "file per table (semicolon, UTF-8 for German Excel) and findings.json.",
+    },
+    "cli.report.output": {
+        "de": "Zielordner (Standard: isrp-bericht)",
+        "en": "target folder (default: isrp-bericht)",
+    },
+    "cli.report.running": {"de": "Bericht wird erstellt", "en": "Writing the report"},
+    "cli.report.done": {
+        "de": "Bericht geschrieben: {path} ({files} Dateien)",
+        "en": "Report written: {path} ({files} files)",
     },
     # --- CLI: spreadsheets and network (isrp_graph/cli_commands/spreadsheet.py, graph.py) ------
     "cli.export.xlsx": {

@@ -72,6 +72,7 @@ class FundingReport:
         return [
             Table(
                 name="funding-matrix",
+                finding=False,
                 title=t("analysis.funding.matrix.title", lang),
                 description=t("analysis.funding.matrix.description", lang),
                 columns=cols("scheme", "plan", "measure", "facility"),

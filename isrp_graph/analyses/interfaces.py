@@ -64,6 +64,7 @@ class PlanInterfaces:
         return [
             Table(
                 name="plan-interfaces",
+                finding=False,
                 title=t("analysis.interfaces.plan.title", lang, plan=self.plan.label),
                 description=t("analysis.interfaces.plan.description", lang),
                 columns=columns,
@@ -144,23 +145,26 @@ class InterfaceMatrix:
         return next((c for c in self.cells if (c.plan_a.iri, c.plan_b.iri) == (a, b)), None)
 
     def matrix_table(self) -> Table:
+        """Rows "1. Plan", columns numbered the same way (25 long plan names do not fit as headers)."""
         lang = self.lang
         index = {(c.plan_a.iri, c.plan_b.iri): c for c in self.cells}
         rows = []
-        for row_plan in self.plans:
-            cells = [row_plan.label]
+        for number, row_plan in enumerate(self.plans, 1):
+            cells = [f"{number}. {row_plan.label}"]
             for column_plan in self.plans:
                 if row_plan.iri == column_plan.iri:
                     cells.append("—")
                     continue
-                cell = index.get(tuple(sorted((row_plan.iri, column_plan.iri))))  # type: ignore[arg-type]
+                a, b = sorted((row_plan.iri, column_plan.iri))
+                cell = index.get((a, b))
                 cells.append(cell.summary(lang) if cell else "")
             rows.append(tuple(cells))
         return Table(
             name="interface-matrix",
+            finding=False,
             title=t("analysis.matrix.title", lang),
             description=t("analysis.matrix.description", lang),
-            columns=(t("analysis.col.plan", lang), *(p.label for p in self.plans)),
+            columns=(t("analysis.col.plan", lang), *(str(n) for n in range(1, len(self.plans) + 1))),
             rows=tuple(rows),
         )
 
@@ -193,6 +197,7 @@ class InterfaceMatrix:
             )
         return Table(
             name="interface-pairs",
+            finding=False,
             title=t("analysis.matrix.pairs.title", lang),
             description=t("analysis.matrix.pairs.description", lang),
             columns=columns,

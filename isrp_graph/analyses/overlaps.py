@@ -101,6 +101,7 @@ class OverlapReport:
         )
         every = Table(
             name="overlaps-all",
+            finding=False,
             title=t("analysis.overlaps.all.title", lang),
             description=t("analysis.overlaps.all.description", lang),
             columns=_columns(lang, with_declared=True),

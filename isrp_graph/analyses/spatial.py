@@ -74,6 +74,7 @@ class SpatialReport:
         )
         return Table(
             name="spatial-crosswalk",
+            finding=False,
             title=t("analysis.spatial.crosswalk.title", lang, system=self.reference_system.label),
             description=t("analysis.spatial.crosswalk.description", lang),
             columns=(t("analysis.col.reference_unit", lang), *(p.label for p in plans)),
@@ -89,6 +90,7 @@ class SpatialReport:
         return [
             Table(
                 name="spatial-systems",
+                finding=False,
                 title=t("analysis.spatial.systems.title", lang),
                 description=t("analysis.spatial.systems.description", lang),
                 columns=cols("plan", "spatial_system", "unit_count", "scopes"),

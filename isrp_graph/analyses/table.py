@@ -27,6 +27,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     description: str = ""
     row_headers: bool = True
+    finding: bool = True
     notes: tuple[str, ...] = field(default=())
 
     def __len__(self) -> int:

@@ -100,7 +100,7 @@ def test_matrix_cells_and_csv(fixture_store) -> None:  # type: ignore[no-untyped
     assert matrix.cell(A + "plan/alle", A + "plan/kita") is None
 
     lines = matrix.to_csv().split("\r\n")
-    assert lines[0].startswith("\ufeffPlanung;Familienförderplan;Jugendförderplan;")
-    assert lines[1] == "Familienförderplan;—;1 S;;;;;1 S;Ü! 2;"
-    assert lines[4] == "Kita-Bedarfsplan;;1 S · Ü 6;;—;;;Ü! 4;;"
+    assert lines[0] == "\ufeffPlanung;1;2;3;4;5;6;7;8;9"
+    assert lines[1] == "1. Familienförderplan;—;1 S;;;;;1 S;Ü! 2;"
+    assert lines[4] == "4. Kita-Bedarfsplan;;1 S · Ü 6;;—;;;Ü! 4;;"
     assert len(lines) == 1 + 9 + 1  # header, nine plans, empty string after the last CRLF

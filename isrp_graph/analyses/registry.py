@@ -1,0 +1,89 @@
+"""The analyses by name, with one options object: what the CLI, the report and the web app call."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Protocol
+
+from isrp_graph.analyses.funding import funding_overview
+from isrp_graph.analyses.gaps import find_gaps
+from isrp_graph.analyses.interfaces import interface_matrix, plan_interfaces
+from isrp_graph.analyses.overlaps import OverlapReport, find_overlaps
+from isrp_graph.analyses.spatial import DEFAULT_REFERENCE_SYSTEM, spatial_overview
+from isrp_graph.analyses.table import Table
+from isrp_graph.store.base import Store
+
+ANALYSES = ("interfaces", "overlaps", "gaps", "funding", "spatial")
+
+
+class Report(Protocol):
+    lang: str
+
+    def tables(self) -> list[Table]: ...
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """``reference_date`` (gaps; default today), ``reference_system`` (spatial), ``plan`` (interfaces: one
+    plan's interfaces instead of the matrix), ``candidates`` (gaps: fitting plans per measure)."""
+
+    reference_date: date | None = None
+    reference_system: str = DEFAULT_REFERENCE_SYSTEM
+    plan: str | None = None
+    candidates: int | None = 3
+
+
+def run_analysis(
+    store: Store,
+    name: str,
+    lang: str = "de",
+    options: AnalysisOptions | None = None,
+    *,
+    overlaps: OverlapReport | None = None,
+) -> Report:
+    """One analysis by name (see ``ANALYSES``); ``overlaps`` reuses an overlap report already computed."""
+    options = options or AnalysisOptions()
+    if name == "interfaces":
+        if options.plan:
+            return plan_interfaces(store, options.plan, lang)
+        return interface_matrix(store, lang, overlaps)
+    if name == "overlaps":
+        return overlaps if overlaps is not None and overlaps.lang == lang else find_overlaps(store, lang)
+    if name == "gaps":
+        return find_gaps(store, options.reference_date, lang, candidates=options.candidates)
+    if name == "funding":
+        return funding_overview(store, lang)
+    if name == "spatial":
+        return spatial_overview(store, options.reference_system, lang)
+    raise ValueError(f"unknown analysis {name!r} (known: {', '.join(ANALYSES)})")
+
+
+def run_all(
+    store: Store, lang: str = "de", options: AnalysisOptions | None = None, names: Iterable[str] = ANALYSES
+) -> dict[str, Report]:
+    """Every analysis, overlaps computed once (the interface matrix reuses them)."""
+    wanted = list(names)
+    overlaps = find_overlaps(store, lang) if {"overlaps", "interfaces"} & set(wanted) else None
+    plain = dataclasses.replace(options or AnalysisOptions(), plan=None)
+    return {name: run_analysis(store, name, lang, plain, overlaps=overlaps) for name in wanted}
+
+
+def jsonable(value: Any) -> Any:
+    """Findings as plain JSON data: dataclasses -> objects (``lang`` dropped), dates -> ISO text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "lang"
+        }
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
