@@ -77,7 +77,10 @@ register(
         },
         "web.report.show_query": {"de": "Abfrage ansehen", "en": "View query"},
         "web.report.no_rows": {"de": "Keine Treffer.", "en": "No matches."},
-        "web.report.failed": {"de": "Diese Abfrage schlug fehl: {reason}", "en": "This query failed: {reason}"},
+        "web.report.failed": {
+            "de": "Diese Abfrage schlug fehl: {reason}",
+            "en": "This query failed: {reason}",
+        },
     }
 )
 
@@ -87,8 +90,13 @@ def heat_style(count: int, maximum: int) -> str:
     if count <= 0 or maximum <= 0:
         return ""
     share = count / maximum
-    steps = [("#dbe9f6", "#0b0c0c"), ("#9ecae1", "#0b0c0c"), ("#4a90c2", "#000000"),
-             ("#1f5f99", "#ffffff"), ("#08306b", "#ffffff")]
+    steps = [
+        ("#dbe9f6", "#0b0c0c"),
+        ("#9ecae1", "#0b0c0c"),
+        ("#4a90c2", "#000000"),
+        ("#1f5f99", "#ffffff"),
+        ("#08306b", "#ffffff"),
+    ]
     index = min(len(steps) - 1, int(share * (len(steps) - 1) + 0.5))
     background, color = steps[index]
     return f"background:{background};color:{color}"
@@ -97,7 +105,9 @@ def heat_style(count: int, maximum: int) -> str:
 def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
     app = state(request)
     lang = lang_of(request)
-    pairs = request.app.state.cache.get(app.store, ("pairs", lang), lambda: entries.relation_pairs(app.store, lang))
+    pairs = request.app.state.cache.get(
+        app.store, ("pairs", lang), lambda: entries.relation_pairs(app.store, lang)
+    )
     plans: dict[str, str] = {}
     for pair in pairs:
         plans[pair.plan.iri] = pair.plan.label
@@ -121,18 +131,26 @@ def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
             else:
                 cells[f"c{c}"] = [Item("–" if row_iri == col_iri else "0")]
         table.rows.append(cells)
-    evidence = Table(t("web.matrix.evidence_caption", lang), [
-        Column("plan", t("web.matrix.plan", lang)), Column("other", t("web.matrix.other", lang)),
-        Column("kind", t("web.matrix.kind", lang)), Column("relation", t("web.matrix.relation", lang))])
+    evidence = Table(
+        t("web.matrix.evidence_caption", lang),
+        [
+            Column("plan", t("web.matrix.plan", lang)),
+            Column("other", t("web.matrix.other", lang)),
+            Column("kind", t("web.matrix.kind", lang)),
+            Column("relation", t("web.matrix.relation", lang)),
+        ],
+    )
     index = {iri: i for i, iri in enumerate(order)}
     anchors: list[str] = []
     for pair in pairs:
-        evidence.rows.append({
-            "plan": [Item(pair.plan.label, entry_href(request, pair.plan.iri))],
-            "other": [Item(pair.other.label, entry_href(request, pair.other.iri))],
-            "kind": [Item(t(f"web.matrix.{pair.kind}", lang))],
-            "relation": [Item(pair.relation.label, entry_href(request, pair.relation.iri))],
-        })
+        evidence.rows.append(
+            {
+                "plan": [Item(pair.plan.label, entry_href(request, pair.plan.iri))],
+                "other": [Item(pair.other.label, entry_href(request, pair.other.iri))],
+                "kind": [Item(t(f"web.matrix.{pair.kind}", lang))],
+                "relation": [Item(pair.relation.label, entry_href(request, pair.relation.iri))],
+            }
+        )
         anchors.append(f"pair-{index[pair.plan.iri]}-{index[pair.other.iri]}")
     degree = {iri: sum(n for (a, _), n in counts.items() if a == iri) for iri in order}
     top = sorted(order, key=lambda iri: -degree[iri])[:3]
@@ -140,8 +158,15 @@ def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
         "plans": [{"iri": iri, "label": plans[iri]} for iri in order],
         "pairs": pairs,
         "anchors": anchors,
-        "summary": t("web.matrix.summary", lang, plans=len(order), relations=len({p.relation.iri for p in pairs}),
-                     top=", ".join(f"{plans[i]} ({degree[i]})" for i in top)) if order else None,
+        "summary": t(
+            "web.matrix.summary",
+            lang,
+            plans=len(order),
+            relations=len({p.relation.iri for p in pairs}),
+            top=", ".join(f"{plans[i]} ({degree[i]})" for i in top),
+        )
+        if order
+        else None,
     }
     return model, table, evidence
 
@@ -150,8 +175,15 @@ def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
 def matrix(request: Request) -> Response:
     lang = lang_of(request)
     model, table, evidence = matrix_model(request)
-    return respond(request, "matrix.html", model, table=evidence, filename="schnittstellen",
-                   title=t("web.matrix.title", lang), heat=table)
+    return respond(
+        request,
+        "matrix.html",
+        model,
+        table=evidence,
+        filename="schnittstellen",
+        title=t("web.matrix.title", lang),
+        heat=table,
+    )
 
 
 def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
@@ -165,8 +197,13 @@ def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
         # queries that need a value without default (e.g. one measure) belong on the SPARQL page
         if tag not in query.tags or any(p.required for p in query.parameters):
             continue
-        item: dict[str, Any] = {"name": query.name, "title": query.title_in(lang),
-                                "description": query.description_in(lang), "error": None, "table": None}
+        item: dict[str, Any] = {
+            "name": query.name,
+            "title": query.title_in(lang),
+            "description": query.description_in(lang),
+            "error": None,
+            "table": None,
+        }
         try:
             result = request.app.state.cache.get(
                 app.store, ("named", query.name, lang), lambda q=query: run_named(app.store, q.name, {}, lang)

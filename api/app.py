@@ -19,6 +19,7 @@ import api.i18n  # noqa: F401  (registers the web texts)
 from api import auth, entries, json_api, network_page, pages, sparql_protocol, writes
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
 from api.errors import localized_error_handler, unavailable_handler
+from api.findings import Reports, warm_up
 from api.library import ResultCache, StoreVersion, Unavailable
 from isrp_graph import __version__
 from isrp_graph.messages import LocalizedError
@@ -45,7 +46,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         store = open_store(settings)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(started: FastAPI) -> AsyncIterator[None]:
+        warm_up(started, settings.lang)
         yield
         if owns_store:
             store.close()
@@ -63,6 +65,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.isrp = AppState(settings=settings, store=store, templates=templates)
     app.state.version = StoreVersion()
     app.state.cache = ResultCache(app.state.version)
+    app.state.reports = Reports()
 
     # vis-network ships inside pyvis: offered here, before the static folder
     @app.get("/static/vendor/vis-network.min.js", include_in_schema=False)

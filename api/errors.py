@@ -30,7 +30,9 @@ def wants_html(request: Request) -> bool:
     return "text/html" in accept or not accept or accept.strip() == "*/*"
 
 
-def error_response(request: Request, status: int, title: str, message: str, hint: str | None = None) -> Response:
+def error_response(
+    request: Request, status: int, title: str, message: str, hint: str | None = None
+) -> Response:
     if wants_html(request):
         return render_html(request, "error.html", status_code=status, title=title, message=message, hint=hint)
     if request.url.path.startswith("/sparql"):
@@ -41,7 +43,10 @@ def error_response(request: Request, status: int, title: str, message: str, hint
 def not_found(request: Request, path: str) -> Response:
     lang = lang_of(request)
     return error_response(
-        request, 404, t("web.not_found.title", lang), t("web.not_found", lang, path=path),
+        request,
+        404,
+        t("web.not_found.title", lang),
+        t("web.not_found", lang, path=path),
         t("web.not_found.hint", lang),
     )
 

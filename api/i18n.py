@@ -36,7 +36,10 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.nav.sparql": {"de": "Abfragen (SPARQL)", "en": "Queries (SPARQL)"},
     "web.nav.edit": {"de": "Daten hochladen", "en": "Upload data"},
     # home
-    "web.home.title": {"de": "Register der integrierten Sozialraumplanung", "en": "Registry of integrated social-space planning"},
+    "web.home.title": {
+        "de": "Register der integrierten Sozialraumplanung",
+        "en": "Registry of integrated social-space planning",
+    },
     "web.home.intro": {
         "de": "Dieses Register beschreibt die Fachplanungen der Stadt Erfurt mit ihren Aufgaben, "
         "Rechtsgrundlagen, Laufzeiten, Zielgruppen, Themen, Schnittstellen, Abgrenzungen und "
@@ -57,7 +60,10 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
         "de": "welche Planungen wo zusammenarbeiten, als Wärmebild mit Zahlen",
         "en": "which plans work together where, as a heat map with numbers",
     },
-    "web.home.gaps": {"de": "wo Planung fehlt oder doppelt ist", "en": "where planning is missing or doubled"},
+    "web.home.gaps": {
+        "de": "wo Planung fehlt oder doppelt ist",
+        "en": "where planning is missing or doubled",
+    },
     "web.home.validation": {
         "de": "was im Register noch fehlt oder nicht stimmt",
         "en": "what the registry still lacks or gets wrong",
@@ -129,7 +135,10 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.entry.relation_kind": {"de": "Art", "en": "Kind"},
     "web.entry.relation": {"de": "Beziehung", "en": "Relation"},
     "web.entry.other_plans": {"de": "mit Planung", "en": "with plan"},
-    "web.entry.relation_detail": {"de": "Themen, Zielgruppen, Abstimmung", "en": "Topics, target groups, coordination"},
+    "web.entry.relation_detail": {
+        "de": "Themen, Zielgruppen, Abstimmung",
+        "en": "Topics, target groups, coordination",
+    },
     "web.entry.incoming": {"de": "Verweise auf diesen Eintrag", "en": "Links to this entry"},
     "web.entry.incoming_from": {"de": "Eintrag", "en": "Entry"},
     "web.entry.incoming_via": {"de": "verweist als", "en": "refers as"},

@@ -25,7 +25,10 @@ LANG = Query("de", description="Sprache / language: de | en", pattern="^(de|en)$
 register(
     {
         "web.api.no_plan": {"de": "Keine Planung {id} im Register.", "en": "No plan {id} in the registry."},
-        "web.api.no_entry": {"de": "Kein Eintrag {iri} im Register.", "en": "No entry {iri} in the registry."},
+        "web.api.no_entry": {
+            "de": "Kein Eintrag {iri} im Register.",
+            "en": "No entry {iri} in the registry.",
+        },
     }
 )
 
@@ -38,16 +41,18 @@ def _expand(request: Request, value: str | None) -> str | None:
         return value
     base = state(request).settings.base_iri
     if value.startswith("vocab:"):
-        return base + "vocab/" + value[len("vocab:"):]
+        return base + "vocab/" + value[len("vocab:") :]
     if value.startswith("erfurt:"):
-        return base + "erfurt/" + value[len("erfurt:"):]
+        return base + "erfurt/" + value[len("erfurt:") :]
     return base + value
 
 
 @router.get("/plans", summary="Planungen (Fachplanungen) mit Filtern / plans with filters")
 def plans(
     request: Request,
-    target_group: str | None = Query(None, description="Zielgruppe (IRI oder vocab:target-group/…), inkl. Untergruppen"),
+    target_group: str | None = Query(
+        None, description="Zielgruppe (IRI oder vocab:target-group/…), inkl. Untergruppen"
+    ),
     topic: str | None = Query(None, description="Querschnittsthema (IRI oder vocab:topic/…)"),
     office: str | None = Query(None, description="federführende Stelle (IRI oder erfurt:org/…)"),
     status: str | None = Query(None, description="Stand (IRI oder vocab:status/…)"),
@@ -56,8 +61,12 @@ def plans(
 ) -> dict[str, Any]:
     filters = {
         key: iri
-        for key, iri in (("zielgruppe", _expand(request, target_group)), ("thema", _expand(request, topic)),
-                         ("amt", _expand(request, office)), ("stand", _expand(request, status)))
+        for key, iri in (
+            ("zielgruppe", _expand(request, target_group)),
+            ("thema", _expand(request, topic)),
+            ("amt", _expand(request, office)),
+            ("stand", _expand(request, status)),
+        )
         if iri
     }
     _, overview, _ = plan_rows(request, filters)
@@ -96,8 +105,13 @@ def interfaces(request: Request, lang: str = LANG) -> list[Any]:
 
 def _reports(request: Request, tag: str) -> list[dict[str, Any]]:
     return [
-        {"name": r["name"], "title": r["title"], "description": r["description"], "error": r["error"],
-         "rows": r["table"].to_json()["rows"] if r["table"] is not None else []}
+        {
+            "name": r["name"],
+            "title": r["title"],
+            "description": r["description"],
+            "error": r["error"],
+            "rows": r["table"].to_json()["rows"] if r["table"] is not None else [],
+        }
         for r in tagged_reports(request, tag)
     ]
 
@@ -176,9 +190,16 @@ def measures(request: Request, lang: str = LANG) -> list[Any]:
 def queries(lang: str = LANG) -> list[dict[str, Any]]:
     catalogue = function("isrp_graph.queries", "catalogue")
     return [
-        {"name": q.name, "title": q.title_in(lang), "description": q.description_in(lang), "tags": list(q.tags),
-         "parameters": [{"name": p.name, "type": p.type, "default": p.default, "description": p.describe(lang)}
-                        for p in q.parameters]}
+        {
+            "name": q.name,
+            "title": q.title_in(lang),
+            "description": q.description_in(lang),
+            "tags": list(q.tags),
+            "parameters": [
+                {"name": p.name, "type": p.type, "default": p.default, "description": p.describe(lang)}
+                for p in q.parameters
+            ],
+        }
         for q in catalogue()
     ]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from urllib.parse import urlencode
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -139,12 +139,19 @@ def respond(
         excel = request.query_params.get("excel") in ("1", "true", "ja")
         headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return Response(
-            table.to_csv(excel=excel), media_type="text/csv; charset=utf-8", headers=headers,
+            table.to_csv(excel=excel),
+            media_type="text/csv; charset=utf-8",
+            headers=headers,
             status_code=status_code,
         )
     response = render_html(
-        request, template, status_code=status_code, model=model, table=table,
-        formats=[f for f in offered if f != "html"], **context,
+        request,
+        template,
+        status_code=status_code,
+        model=model,
+        table=table,
+        formats=[f for f in offered if f != "html"],
+        **context,
     )
     response.headers["Vary"] = "Accept"
     return response

@@ -30,11 +30,18 @@ def network(request: Request, plan: str | None = None) -> Response:
     if fmt == "json":
         from networkx.readwrite import json_graph
 
-        return JSONResponse(jsonable({"graph": json_graph.node_link_data(graph, edges="links"),
-                                      "metrics": metrics.to_dict()}))
+        return JSONResponse(
+            jsonable({"graph": json_graph.node_link_data(graph, edges="links"), "metrics": metrics.to_dict()})
+        )
     render = function("isrp_graph.network_page", "render_network_page")
-    html = render(graph, lang, embed_assets=False, asset_url="/static/vendor", metrics=metrics,
-                  focus_plan=plan if plan in graph else None)
+    html = render(
+        graph,
+        lang,
+        embed_assets=False,
+        asset_url="/static/vendor",
+        metrics=metrics,
+        focus_plan=plan if plan in graph else None,
+    )
     return HTMLResponse(html, headers={"Vary": "Accept"})
 
 

@@ -45,7 +45,12 @@ register(
 )
 
 # query parameter -> overview column it filters on
-FILTERS: dict[str, str] = {"zielgruppe": "target_groups", "thema": "topics", "amt": "office", "stand": "status"}
+FILTERS: dict[str, str] = {
+    "zielgruppe": "target_groups",
+    "thema": "topics",
+    "amt": "office",
+    "stand": "status",
+}
 FILTER_LABELS = {
     "zielgruppe": "web.overview.filter.target_group",
     "thema": "web.overview.filter.topic",
@@ -94,7 +99,6 @@ def plan_rows(
 
 
 def overview_model(request: Request) -> tuple[dict[str, Any], Table]:
-    app = state(request)
     lang = lang_of(request)
     full, overview, active = plan_rows(request)
     scores = _completeness(request)
@@ -112,8 +116,10 @@ def overview_model(request: Request) -> tuple[dict[str, Any], Table]:
             if score is not None:
                 missing = ", ".join(score.missing)
                 cells["completeness"] = [
-                    Item(f"{round(score.share * 100)} %",
-                         title=t("web.overview.missing", lang, fields=missing) if missing else None)
+                    Item(
+                        f"{round(score.share * 100)} %",
+                        title=t("web.overview.missing", lang, fields=missing) if missing else None,
+                    )
                 ]
         table.rows.append(cells)
     table = table.filtered(request.query_params.get("q"))

@@ -40,8 +40,14 @@ def home(request: Request) -> Response:
 def overview(request: Request) -> Response:
     lang = lang_of(request)
     model, table = overview_model(request)
-    return respond(request, "overview.html", model, table=table, filename="planungssystematik",
-                   title=t("web.nav.overview", lang))
+    return respond(
+        request,
+        "overview.html",
+        model,
+        table=table,
+        filename="planungssystematik",
+        title=t("web.nav.overview", lang),
+    )
 
 
 @router.get("/pruefung", include_in_schema=False)
@@ -52,8 +58,12 @@ def validation(request: Request) -> Response:
     for result in report.results:
         entry = groups.setdefault(
             str(result.entry),
-            {"iri": str(result.entry), "label": result.entry_label, "type": result.focus_type_label,
-             "findings": []},
+            {
+                "iri": str(result.entry),
+                "label": result.entry_label,
+                "type": result.focus_type_label,
+                "findings": [],
+            },
         )
         entry["findings"].append(result)
     severity_rank = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -67,9 +77,7 @@ def validation(request: Request) -> Response:
         "conforms": report.conforms,
         "counts": report.counts,
         "generated_at": report.generated_at,
-        "entries": [
-            {**g, "findings": [_finding(f) for f in g["findings"]]} for g in ordered
-        ],
+        "entries": [{**g, "findings": [_finding(f) for f in g["findings"]]} for g in ordered],
     }
     return respond(request, "validation.html", model, title=t("web.nav.validation", lang))
 

@@ -63,8 +63,20 @@ register(
     }
 )
 
-PALETTE = ["#1d4f91", "#b1450c", "#00703c", "#6f2c91", "#8a1538", "#005a70", "#5c4a00", "#3d3d3d",
-           "#a0006e", "#2f6b2f", "#7a3b00", "#004f9f"]  # all ≥ 4.5:1 against white
+PALETTE = [
+    "#1d4f91",
+    "#b1450c",
+    "#00703c",
+    "#6f2c91",
+    "#8a1538",
+    "#005a70",
+    "#5c4a00",
+    "#3d3d3d",
+    "#a0006e",
+    "#2f6b2f",
+    "#7a3b00",
+    "#004f9f",
+]  # all ≥ 4.5:1 against white
 MONTH_WIDTH = 34
 ROW_HEIGHT = 20
 LEFT = 48
@@ -108,21 +120,44 @@ def timeline(request: Request, process: entries.Process, lang: str) -> dict[str,
         y = TOP + row * ROW_HEIGHT
         rows[step.iri] = y
         color = bodies.get(step.body.iri, "#3d3d3d") if step.body else "#3d3d3d"
-        bars.append(Bar(LEFT + first * MONTH_WIDTH + 1, y + 3, (last - first + 1) * MONTH_WIDTH - 2, color,
-                        f"{step.label} ({step.schedule_label or ''})", entry_href(request, step.iri),
-                        str(step.number or "")))
+        bars.append(
+            Bar(
+                LEFT + first * MONTH_WIDTH + 1,
+                y + 3,
+                (last - first + 1) * MONTH_WIDTH - 2,
+                color,
+                f"{step.label} ({step.schedule_label or ''})",
+                entry_href(request, step.iri),
+                str(step.number or ""),
+            )
+        )
     ticks = []
     for m in range(months):
         year, month = origin.year + (origin.month - 1 + m) // 12, (origin.month - 1 + m) % 12 + 1
-        ticks.append({"x": LEFT + m * MONTH_WIDTH, "label": f"{month:02d}", "year": year if month == 1 or m == 0 else None})
+        ticks.append(
+            {
+                "x": LEFT + m * MONTH_WIDTH,
+                "label": f"{month:02d}",
+                "year": year if month == 1 or m == 0 else None,
+            }
+        )
     diamonds = [
-        {"x": LEFT + (_month_index(m.date, origin) + 1) * MONTH_WIDTH - 4, "y": rows[m.step.iri] + ROW_HEIGHT / 2,
-         "label": f"{t('web.process.milestone', lang)} {m.order}: {m.label}"}
+        {
+            "x": LEFT + (_month_index(m.date, origin) + 1) * MONTH_WIDTH - 4,
+            "y": rows[m.step.iri] + ROW_HEIGHT / 2,
+            "label": f"{t('web.process.milestone', lang)} {m.order}: {m.label}",
+        }
         for m in process.milestones
         if m.date and m.step and m.step.iri in rows
     ]
-    legend = [{"label": next(s.body.label for s in process.steps if s.body and s.body.iri == iri), "color": color,
-               "href": entry_href(request, iri)} for iri, color in bodies.items()]
+    legend = [
+        {
+            "label": next(s.body.label for s in process.steps if s.body and s.body.iri == iri),
+            "color": color,
+            "href": entry_href(request, iri),
+        }
+        for iri, color in bodies.items()
+    ]
     return {
         "width": LEFT + months * MONTH_WIDTH + 20,
         "height": TOP + len(dated) * ROW_HEIGHT + 10,
@@ -130,33 +165,46 @@ def timeline(request: Request, process: entries.Process, lang: str) -> dict[str,
         "ticks": ticks,
         "diamonds": diamonds,
         "legend": legend,
-        "description": t("web.process.timeline_desc", lang, n=len(dated), start=min(starts).isoformat(),
-                         end=max(ends).isoformat()),
+        "description": t(
+            "web.process.timeline_desc",
+            lang,
+            n=len(dated),
+            start=min(starts).isoformat(),
+            end=max(ends).isoformat(),
+        ),
     }
 
 
 def steps_table(request: Request, process: entries.Process, lang: str) -> Table:
-    table = Table(t("web.process.steps_caption", lang), [
-        Column("number", t("web.process.number", lang), numeric=True),
-        Column("step", t("web.process.step", lang)),
-        Column("body", t("web.process.body", lang)),
-        Column("when", t("web.process.when", lang)),
-        Column("roles", t("web.process.roles", lang)),
-        Column("agenda", t("web.process.agenda", lang)),
-    ])
+    table = Table(
+        t("web.process.steps_caption", lang),
+        [
+            Column("number", t("web.process.number", lang), numeric=True),
+            Column("step", t("web.process.step", lang)),
+            Column("body", t("web.process.body", lang)),
+            Column("when", t("web.process.when", lang)),
+            Column("roles", t("web.process.roles", lang)),
+            Column("agenda", t("web.process.agenda", lang)),
+        ],
+    )
     for step in process.steps:
-        table.rows.append({
-            "number": [Item(str(step.number or ""))],
-            "step": [Item(step.label, entry_href(request, step.iri))],
-            "body": [Item(step.body.label, entry_href(request, step.body.iri))] if step.body else [],
-            "when": [Item(step.schedule_label or f"{step.begin or '…'} – {step.end or '…'}")],
-            "roles": [
-                Item(f"{r.agent.label}" + (f" ({r.role.label}" + (f", {r.note}" if r.note else "") + ")"
-                                            if r.role else ""), entry_href(request, r.agent.iri))
-                for r in step.roles
-            ],
-            "agenda": [Item(a) for a in step.agenda],
-        })
+        table.rows.append(
+            {
+                "number": [Item(str(step.number or ""))],
+                "step": [Item(step.label, entry_href(request, step.iri))],
+                "body": [Item(step.body.label, entry_href(request, step.body.iri))] if step.body else [],
+                "when": [Item(step.schedule_label or f"{step.begin or '…'} – {step.end or '…'}")],
+                "roles": [
+                    Item(
+                        f"{r.agent.label}"
+                        + (f" ({r.role.label}" + (f", {r.note}" if r.note else "") + ")" if r.role else ""),
+                        entry_href(request, r.agent.iri),
+                    )
+                    for r in step.roles
+                ],
+                "agenda": [Item(a) for a in step.agenda],
+            }
+        )
     return table
 
 
@@ -164,12 +212,20 @@ def steps_table(request: Request, process: entries.Process, lang: str) -> Table:
 def process_page(request: Request) -> Response:
     lang = lang_of(request)
     app = state(request)
-    process = request.app.state.cache.get(app.store, ("process", lang), lambda: entries.process(app.store, lang))
+    process = request.app.state.cache.get(
+        app.store, ("process", lang), lambda: entries.process(app.store, lang)
+    )
     model = {
         "steps": process.steps,
         "milestones": process.milestones,
         "phases": process.phases,
     }
-    return respond(request, "process.html", model, table=steps_table(request, process, lang),
-                   filename="prozessablauf", title=t("web.process.title", lang),
-                   timeline=timeline(request, process, lang))
+    return respond(
+        request,
+        "process.html",
+        model,
+        table=steps_table(request, process, lang),
+        filename="prozessablauf",
+        title=t("web.process.title", lang),
+        timeline=timeline(request, process, lang),
+    )

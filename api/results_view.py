@@ -46,8 +46,10 @@ def result_table(request: Request, result: SelectResult, caption: str) -> Table:
                 cells[v] = [Item(text, entry_href(request, str(node)))]
             elif isinstance(node, Literal) and (found := _iri_list(str(node))):
                 cells[v] = [
-                    Item(" | ".join(names.get(i, i) for i in part.split("|")),
-                         entry_href(request, part.split("|")[0]))
+                    Item(
+                        " | ".join(names.get(i, i) for i in part.split("|")),
+                        entry_href(request, part.split("|")[0]),
+                    )
                     for part in found
                 ]
             else:

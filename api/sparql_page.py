@@ -97,12 +97,18 @@ def examples(lang: str) -> list[dict[str, Any]]:
     found = []
     for query in catalogue():
         try:
-            text = bind_values(query.text, bindings_for(query, {"lang": lang} if query.parameter("lang") else {}, lang))
+            text = bind_values(
+                query.text, bindings_for(query, {"lang": lang} if query.parameter("lang") else {}, lang)
+            )
         except (LocalizedError, ValueError, KeyError):
             text = query.text  # a required parameter without default: show the query as written
         found.append(
-            {"name": query.name, "title": query.title_in(lang), "description": query.description_in(lang),
-             "text": text.strip()}
+            {
+                "name": query.name,
+                "title": query.title_in(lang),
+                "description": query.description_in(lang),
+                "text": text.strip(),
+            }
         )
     return found
 
@@ -122,7 +128,7 @@ def _cell(request: Request, node: Node | None) -> list[Item]:
 def _compact(iri: str) -> str:
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
@@ -140,9 +146,14 @@ def run(request: Request, text: str) -> dict[str, Any]:
         graph = app.store.construct(text)
         if len(graph) > limit:
             raise TooBig(limit=limit)
-        table = Table(t("web.sparql.result_caption", lang), [
-            Column("s", t("web.sparql.subject", lang)), Column("p", t("web.sparql.predicate", lang)),
-            Column("o", t("web.sparql.object", lang))])
+        table = Table(
+            t("web.sparql.result_caption", lang),
+            [
+                Column("s", t("web.sparql.subject", lang)),
+                Column("p", t("web.sparql.predicate", lang)),
+                Column("o", t("web.sparql.object", lang)),
+            ],
+        )
         for s, p, o in sorted(graph):
             table.rows.append({"s": _cell(request, s), "p": _cell(request, p), "o": _cell(request, o)})
         return {"form": form, "graph": graph, "table": table}
@@ -177,10 +188,15 @@ def sparql_page(request: Request) -> Response:
         query = chosen["text"]
     fmt = choose_format(request, ("html", "json", "csv", "ttl"))
     if outcome is not None and fmt == "csv" and "result" in outcome:
-        return Response(select_to_csv(outcome["result"]), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="ergebnis.csv"'})
+        return Response(
+            select_to_csv(outcome["result"]),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="ergebnis.csv"'},
+        )
     if outcome is not None and fmt == "json" and "result" in outcome:
-        return Response(_json(select_to_json(outcome["result"])), media_type="application/sparql-results+json")
+        return Response(
+            _json(select_to_json(outcome["result"])), media_type="application/sparql-results+json"
+        )
     if outcome is not None and fmt in ("ttl", "json") and "graph" in outcome:
         return rdf_response(outcome["graph"], "ttl" if fmt == "ttl" else "jsonld")
     model = {
@@ -196,8 +212,16 @@ def sparql_page(request: Request) -> Response:
     }
     table = outcome.get("table") if outcome else None
     fmt = "json" if fmt in ("json", "csv", "ttl") else "html"
-    return respond(request, "sparql.html", model, table=table, status_code=status, fmt=fmt,
-                   title=t("web.sparql.title", lang), formats=("html", "json"))
+    return respond(
+        request,
+        "sparql.html",
+        model,
+        table=table,
+        status_code=status,
+        fmt=fmt,
+        title=t("web.sparql.title", lang),
+        formats=("html", "json"),
+    )
 
 
 def _json(value: Any) -> str:

@@ -1,6 +1,7 @@
 """The SPARQL 1.1 Protocol endpoint ``/sparql``: read-only, with a time limit and a result-size cap.
 
-GET ``?query=`` or POST (``application/x-www-form-urlencoded`` with ``query=``, or ``application/sparql-query``).
+GET ``?query=`` or POST (``application/x-www-form-urlencoded`` with ``query=``, or
+``application/sparql-query``).
 Results come from ``Store.query_raw`` in the format the Accept header asks for (SPARQL JSON/XML/CSV/TSV,
 RDF for CONSTRUCT/DESCRIBE). Without a query, ``/sparql`` answers with its Service Description (browsers
 are sent to the SPARQL page). Updates are refused with 403. Errors are plain text, German (English).
@@ -116,8 +117,16 @@ def service_description(request: Request) -> Graph:
     graph.add((endpoint, SD.endpoint, endpoint))
     graph.add((endpoint, SD.supportedLanguage, SD.SPARQL11Query))
     graph.add((endpoint, SD.feature, SD.UnionDefaultGraph))
-    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                 "Turtle", "N-Triples", "RDF_XML", "JSON-LD"):
+    for name in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "RDF_XML",
+        "JSON-LD",
+    ):
         graph.add((endpoint, SD.resultFormat, FORMATS[name]))
     dataset = BNode()
     default = BNode()
@@ -130,8 +139,13 @@ def service_description(request: Request) -> Graph:
         graph.add((dataset, SD.namedGraph, named))
         graph.add((named, RDF.type, SD.NamedGraph))
         graph.add((named, SD.name, name))
-    graph.add((endpoint, URIRef("http://purl.org/dc/terms/description"),
-               Literal("ISRP-Register: SPARQL-1.1-Endpunkt (nur lesend)", lang="de")))
+    graph.add(
+        (
+            endpoint,
+            URIRef("http://purl.org/dc/terms/description"),
+            Literal("ISRP-Register: SPARQL-1.1-Endpunkt (nur lesend)", lang="de"),
+        )
+    )
     return graph
 
 
@@ -144,11 +158,16 @@ def _describe_service(request: Request) -> Response:
         media = negotiate(accept, offered)
     except UnsupportedFormat:
         media = "text/turtle"
-    fmt = {"text/turtle": "turtle", "application/n-triples": "nt", "application/rdf+xml": "xml",
-           "application/ld+json": "json-ld"}[media]
+    fmt = {
+        "text/turtle": "turtle",
+        "application/n-triples": "nt",
+        "application/rdf+xml": "xml",
+        "application/ld+json": "json-ld",
+    }[media]
     body = service_description(request).serialize(format=fmt)
-    return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""),
-                    headers=CORS)
+    return Response(
+        body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""), headers=CORS
+    )
 
 
 @router.get("/sparql", name="sparql_get", tags=["SPARQL"], summary="SPARQL 1.1 query (GET)")

@@ -68,7 +68,9 @@ class Table:
         if not text or not text.strip():
             return self
         needle = text.strip().casefold()
-        rows = [r for r in self.rows if any(needle in self.cell_text(r, c.key).casefold() for c in self.columns)]
+        rows = [
+            r for r in self.rows if any(needle in self.cell_text(r, c.key).casefold() for c in self.columns)
+        ]
         return Table(self.caption, self.columns, rows, self.sort, self.descending)
 
     def to_csv(self, *, excel: bool = False) -> str:
@@ -86,7 +88,9 @@ class Table:
             "columns": [{"key": c.key, "label": c.label} for c in self.columns],
             "rows": [
                 {
-                    c.key: [{"text": i.text, **({"href": i.href} if i.href else {})} for i in row.get(c.key, [])]
+                    c.key: [
+                        {"text": i.text, **({"href": i.href} if i.href else {})} for i in row.get(c.key, [])
+                    ]
                     for c in self.columns
                 }
                 for row in self.rows

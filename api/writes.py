@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from starlette.datastructures import UploadFile
 from fastapi.responses import JSONResponse, Response
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
+from starlette.datastructures import UploadFile
 
 from api import auth
 from api.context import lang_of, state
@@ -74,7 +74,10 @@ register(
         },
         "web.edit.no_file": {"de": "Bitte eine Datei wählen.", "en": "Please choose a file."},
         "web.edit.back": {"de": "Zurück zum Eintrag", "en": "Back to the entry"},
-        "web.edit.unknown_entry": {"de": "Kein Eintrag {iri} im Register.", "en": "No entry {iri} in the registry."},
+        "web.edit.unknown_entry": {
+            "de": "Kein Eintrag {iri} im Register.",
+            "en": "No entry {iri} in the registry.",
+        },
         "web.edit.no_graph": {
             "de": "Der Eintrag steht in keinem änderbaren Graphen.",
             "en": "The entry is in no changeable graph.",
@@ -86,15 +89,30 @@ register(
 def _rejected(request: Request, error: Any, lang: str) -> Response:
     """HTTP 422 with the violations the change would bring (HTML page or JSON)."""
     violations = [
-        {"entry": str(r.entry), "entry_label": r.entry_label, "path_label": r.path_label,
-         "severity": r.severity, "message": r.message}
+        {
+            "entry": str(r.entry),
+            "entry_label": r.entry_label,
+            "path_label": r.path_label,
+            "severity": r.severity,
+            "message": r.message,
+        }
         for r in getattr(error, "new_violations", ())
     ]
     if _wants_json(request):
-        return JSONResponse({"accepted": False, "message": t("web.edit.rejected", lang), "violations": violations},
-                            status_code=422)
-    return render_html(request, "write_result.html", status_code=422, title=t("web.edit.title", lang),
-                       accepted=False, violations=violations, errors=[], message=t("web.edit.rejected", lang))
+        return JSONResponse(
+            {"accepted": False, "message": t("web.edit.rejected", lang), "violations": violations},
+            status_code=422,
+        )
+    return render_html(
+        request,
+        "write_result.html",
+        status_code=422,
+        title=t("web.edit.title", lang),
+        accepted=False,
+        violations=violations,
+        errors=[],
+        message=t("web.edit.rejected", lang),
+    )
 
 
 def _wants_json(request: Request) -> bool:
@@ -103,16 +121,35 @@ def _wants_json(request: Request) -> bool:
 
 def _accepted(request: Request, outcome: Any, lang: str, back: str | None = None) -> Response:
     request.app.state.version.bump()
-    message = t("web.edit.accepted", lang, added=outcome.added, removed=outcome.removed, activity=outcome.activity)
+    message = t(
+        "web.edit.accepted", lang, added=outcome.added, removed=outcome.removed, activity=outcome.activity
+    )
     if _wants_json(request):
-        return JSONResponse({"accepted": True, "message": message, "activity": str(outcome.activity),
-                             "added": outcome.added, "removed": outcome.removed,
-                             "graphs": [str(g) for g in outcome.graphs]})
-    return render_html(request, "write_result.html", title=t("web.edit.title", lang), accepted=True,
-                       message=message, violations=[], errors=[], back=back)
+        return JSONResponse(
+            {
+                "accepted": True,
+                "message": message,
+                "activity": str(outcome.activity),
+                "added": outcome.added,
+                "removed": outcome.removed,
+                "graphs": [str(g) for g in outcome.graphs],
+            }
+        )
+    return render_html(
+        request,
+        "write_result.html",
+        title=t("web.edit.title", lang),
+        accepted=True,
+        message=message,
+        violations=[],
+        errors=[],
+        back=back,
+    )
 
 
-def _apply(request: Request, changes: dict[URIRef, Any], actor: str, lang: str, back: str | None = None) -> Response:
+def _apply(
+    request: Request, changes: dict[URIRef, Any], actor: str, lang: str, back: str | None = None
+) -> Response:
     apply_write = function("isrp_graph.writes", "apply_write")
     try:
         outcome = apply_write(state(request).store, changes, actor, lang)
@@ -123,7 +160,9 @@ def _apply(request: Request, changes: dict[URIRef, Any], actor: str, lang: str, 
     return _accepted(request, outcome, lang, back)
 
 
-def _upload_rdf(request: Request, data: bytes, filename: str, graph: str | None, actor: str, lang: str) -> Response:
+def _upload_rdf(
+    request: Request, data: bytes, filename: str, graph: str | None, actor: str, lang: str
+) -> Response:
     rdf_format = function("isrp_graph.loading", "rdf_format")
     import_graph_name = function("isrp_graph.loading", "import_graph_name")
     parse_data = function("isrp_graph.loading", "parse_data")
@@ -142,19 +181,40 @@ def _upload_workbook(request: Request, data: bytes, filename: str, actor: str, l
     if result.plan.errors:
         errors = [str(getattr(e, "text", e)) for e in result.plan.errors]
         if _wants_json(request):
-            return JSONResponse({"accepted": False, "message": t("web.edit.sheet_errors", lang), "errors": errors},
-                                status_code=422)
-        return render_html(request, "write_result.html", status_code=422, title=t("web.edit.title", lang),
-                           accepted=False, violations=[], errors=errors, message=t("web.edit.sheet_errors", lang))
+            return JSONResponse(
+                {"accepted": False, "message": t("web.edit.sheet_errors", lang), "errors": errors},
+                status_code=422,
+            )
+        return render_html(
+            request,
+            "write_result.html",
+            status_code=422,
+            title=t("web.edit.title", lang),
+            accepted=False,
+            violations=[],
+            errors=errors,
+            message=t("web.edit.sheet_errors", lang),
+        )
     if result.report is not None:
         return _rejected(request, result.report, lang)
     request.app.state.version.bump()
     counts = result.plan.counts()
-    message = t("web.edit.unchanged", lang) if not result.applied else ", ".join(f"{k}: {v}" for k, v in counts.items())
+    message = (
+        t("web.edit.unchanged", lang)
+        if not result.applied
+        else ", ".join(f"{k}: {v}" for k, v in counts.items())
+    )
     if _wants_json(request):
         return JSONResponse({"accepted": True, "message": message, "changes": counts})
-    return render_html(request, "write_result.html", title=t("web.edit.title", lang), accepted=True,
-                       message=message, violations=[], errors=[])
+    return render_html(
+        request,
+        "write_result.html",
+        title=t("web.edit.title", lang),
+        accepted=True,
+        message=message,
+        violations=[],
+        errors=[],
+    )
 
 
 @router.get("/bearbeiten", include_in_schema=False)
@@ -202,8 +262,13 @@ def edit_page(request: Request, iri: str) -> Response:
     lang = lang_of(request)
     found = _entry_or_404(request, iri)
     fields = entries.edit_fields(state(request).store, iri, lang)
-    return render_html(request, "edit.html", title=t("web.edit.entry_title", lang, label=found.label),
-                       entry=found, fields=fields)
+    return render_html(
+        request,
+        "edit.html",
+        title=t("web.edit.entry_title", lang, label=found.label),
+        entry=found,
+        fields=fields,
+    )
 
 
 def _parse_value(field: entries.EditField, raw: str, lang: str) -> Node | None:
@@ -248,7 +313,17 @@ async def edit_submit(request: Request, iri: str) -> Response:
     if not graphs:
         raise HttpError(409, "web.edit.no_graph")
     if not changes:
-        return render_html(request, "write_result.html", title=t("web.edit.title", lang), accepted=True,
-                           message=t("web.edit.unchanged", lang), violations=[], errors=[], back=iri)
+        return render_html(
+            request,
+            "write_result.html",
+            title=t("web.edit.title", lang),
+            accepted=True,
+            message=t("web.edit.unchanged", lang),
+            violations=[],
+            errors=[],
+            back=iri,
+        )
     target = graphs[0]
-    return _apply(request, {target: entries.edited_graph(store, iri, target, changes, lang)}, actor, lang, back=iri)
+    return _apply(
+        request, {target: entries.edited_graph(store, iri, target, changes, lang)}, actor, lang, back=iri
+    )

@@ -290,7 +290,11 @@ def describe(store: Store, entry_iri: str, lang: str | None = None) -> Graph:
             )
             for row in store.select(query).rows:
                 label = row["l"]
-                if wanted_lang and isinstance(label, Literal) and label.language not in (None, wanted_lang, "de"):
+                if (
+                    wanted_lang
+                    and isinstance(label, Literal)
+                    and label.language not in (None, wanted_lang, "de")
+                ):
                     continue
                 graph.add((row["x"], row["p"], label))  # type: ignore[arg-type]
     for prefix, namespace in PREFIXES.items():
@@ -316,7 +320,12 @@ def entry(store: Store, entry_iri: str, lang: str = "de") -> Entry | None:
     names = labels(store, wanted, lang)
 
     label_literal = _pick_literal(
-        [o for p in (SKOS.prefLabel, RDFS.label) for o in graph.objects(subject, p) if isinstance(o, Literal)],
+        [
+            o
+            for p in (SKOS.prefLabel, RDFS.label)
+            for o in graph.objects(subject, p)
+            if isinstance(o, Literal)
+        ],
         lang,
     )
     description = _pick_literal(
@@ -329,7 +338,9 @@ def entry(store: Store, entry_iri: str, lang: str = "de") -> Entry | None:
     )
     return Entry(
         iri=entry_iri,
-        label=str(label_literal) if label_literal is not None else names.get(entry_iri, local_name(entry_iri)),
+        label=str(label_literal)
+        if label_literal is not None
+        else names.get(entry_iri, local_name(entry_iri)),
         description=str(description) if description is not None else None,
         types=sorted(types, key=lambda link: link.label.lower()),
         groups=_groups(graph, subject, shape_rows, names, lang),
@@ -409,7 +420,9 @@ def _groups(
         members.sort(key=lambda f: (f.order is None, f.order or 0, f.label.lower()))
         info = group_info.get(group or "", {})
         picked = _pick_literal(info.get("labels", []), lang)
-        label = str(picked) if picked is not None else (names.get(group, local_name(group)) if group else None)
+        label = (
+            str(picked) if picked is not None else (names.get(group, local_name(group)) if group else None)
+        )
         result.append(FactGroup(label, members, group, info.get("order")))
     # shape groups first (by sh:order), facts without a group last
     result.sort(key=lambda g: (g.iri is None, g.order is None, g.order or 0, (g.label or "").lower()))
@@ -464,7 +477,9 @@ def _blank_value(graph: Graph, node: BNode, names: dict[str, str], lang: str, de
             )
         )
     summary = "; ".join(
-        ", ".join(v.text for v in fact.values) for fact in nested if fact.values and fact.values[0].nested is None
+        ", ".join(v.text for v in fact.values)
+        for fact in nested
+        if fact.values and fact.values[0].nested is None
     )
     return Value(summary, nested=nested)
 
@@ -563,7 +578,8 @@ SELECT DISTINCT ?plan ?relation ?kind ?other WHERE {
 """
 _SHAPE_NAMES = """
 SELECT ?path ?name WHERE {
-  { ?shape sh:targetClass isrp:SectoralPlan } UNION { isrp:SectoralPlan a sh:NodeShape . BIND(isrp:SectoralPlan AS ?shape) }
+  { ?shape sh:targetClass isrp:SectoralPlan }
+  UNION { isrp:SectoralPlan a sh:NodeShape . BIND(isrp:SectoralPlan AS ?shape) }
   ?shape sh:property ?ps . ?ps sh:path ?path ; sh:name ?name .
 }
 """
@@ -587,7 +603,9 @@ def plan_overview(store: Store, lang: str = "de") -> PlanOverview:
     from the plan shape's ``sh:name`` (falling back to the property's label)."""
     lang = normalise_lang(lang)
     plans = [str(r["plan"]) for r in store.select(_PLANS).rows]
-    cells: dict[str, dict[str, list[Value]]] = {p: {key: [] for key, _ in PLAN_OVERVIEW_COLUMNS} for p in plans}
+    cells: dict[str, dict[str, list[Value]]] = {
+        p: {key: [] for key, _ in PLAN_OVERVIEW_COLUMNS} for p in plans
+    }
     wanted: set[str] = set(plans)
     raw: dict[tuple[str, str], list[Node]] = {}
     for key, prop in PLAN_OVERVIEW_COLUMNS:
@@ -831,8 +849,13 @@ def process(store: Store, lang: str = "de") -> Process:
             Milestone(iri, _int(row.get("order")), names[iri], step_link, reached.end if reached else None)
         )
     phases = [
-        Phase(str(row["phase"]), _int(row.get("order")), names[str(row["phase"])], _text(row.get("period")),
-              _link(row.get("next"), names))
+        Phase(
+            str(row["phase"]),
+            _int(row.get("order")),
+            names[str(row["phase"])],
+            _text(row.get("period")),
+            _link(row.get("next"), names),
+        )
         for row in phase_rows
     ]
     return Process(
@@ -897,8 +920,19 @@ def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditFiel
     rows = store.select(_EDIT_SHAPES, {"entry": subject}).rows
     specs: dict[str, dict[str, Any]] = {}
     for row in rows:
-        spec = specs.setdefault(str(row["path"]), {"names": [], "groups": [], "in": [], "order": None,
-                                                   "datatype": None, "class": None, "scheme": None, "max": None})
+        spec = specs.setdefault(
+            str(row["path"]),
+            {
+                "names": [],
+                "groups": [],
+                "in": [],
+                "order": None,
+                "datatype": None,
+                "class": None,
+                "scheme": None,
+                "max": None,
+            },
+        )
         for key, target in (("name", "names"), ("groupLabel", "groups")):
             if isinstance(row.get(key), Literal) and row[key] not in spec[target]:
                 spec[target].append(row[key])
@@ -914,7 +948,9 @@ def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditFiel
     choices: dict[str, list[str]] = {}
     for path, spec in specs.items():
         if spec["scheme"] is not None:
-            choices[path] = [str(r["concept"]) for r in store.select(_SCHEME_CONCEPTS, {"scheme": spec["scheme"]}).rows]
+            choices[path] = [
+                str(r["concept"]) for r in store.select(_SCHEME_CONCEPTS, {"scheme": spec["scheme"]}).rows
+            ]
         elif spec["class"] is not None and not spec["in"]:
             choices[path] = [link.iri for link in instances(store, str(spec["class"]), lang)]
         wanted |= set(choices.get(path, []))
@@ -954,8 +990,10 @@ def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditFiel
                 group=str(picked_group) if picked_group is not None else None,
                 order=spec["order"],
                 values=values,
-                options=sorted((Link(i, names.get(i, local_name(i))) for i in options_iris),
-                               key=lambda link: link.label.casefold()),
+                options=sorted(
+                    (Link(i, names.get(i, local_name(i))) for i in options_iris),
+                    key=lambda link: link.label.casefold(),
+                ),
                 multiple=spec["max"] != 1,
                 datatype=str(datatype) if datatype is not None else None,
             )
@@ -981,8 +1019,11 @@ def edited_graph(
         for old in list(graph.objects(subject, prop)):
             if isinstance(old, BNode):
                 continue
-            if isinstance(old, Literal) and old.language and old.language != lang and any(
-                isinstance(v, Literal) and v.language for v in new_values
+            if (
+                isinstance(old, Literal)
+                and old.language
+                and old.language != lang
+                and any(isinstance(v, Literal) and v.language for v in new_values)
             ):
                 continue
             graph.remove((subject, prop, old))

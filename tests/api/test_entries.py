@@ -71,8 +71,9 @@ def test_unknown_entry_is_404_in_german(client: TestClient) -> None:
 
 
 def test_other_iris_through_the_generic_entry_page(client: TestClient) -> None:
-    response = client.get("/eintrag", params={"iri": "https://w3id.org/isrp/def#SectoralPlan"},
-                          headers={"accept": "text/html"})
+    response = client.get(
+        "/eintrag", params={"iri": "https://w3id.org/isrp/def#SectoralPlan"}, headers={"accept": "text/html"}
+    )
     assert response.status_code == 200 and "<h1>Fachplanung" in response.text
     assert "Jugendhilfeplanung" in response.text  # instances link to their class
 

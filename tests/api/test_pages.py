@@ -6,8 +6,18 @@ import pytest
 from fastapi.testclient import TestClient
 
 HTML = {"accept": "text/html"}
-PAGES = ["/", "/uebersicht", "/schnittstellen", "/luecken", "/ueberschneidungen", "/pruefung", "/prozess",
-         "/abfrage", "/bearbeiten", "/netzwerk"]
+PAGES = [
+    "/",
+    "/uebersicht",
+    "/schnittstellen",
+    "/luecken",
+    "/ueberschneidungen",
+    "/pruefung",
+    "/prozess",
+    "/abfrage",
+    "/bearbeiten",
+    "/netzwerk",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -40,8 +50,18 @@ def test_home_counts_classes(client: TestClient) -> None:
 def test_overview_columns_in_seed_order_and_rows(client: TestClient) -> None:
     data = client.get("/uebersicht", params={"format": "json"}).json()
     keys = [c["key"] for c in data["columns"]]
-    assert keys[:10] == ["plan", "tasks", "legal_bases", "term", "target_groups", "topics", "isrp",
-                         "interfaces", "delimitations", "networks"]
+    assert keys[:10] == [
+        "plan",
+        "tasks",
+        "legal_bases",
+        "term",
+        "target_groups",
+        "topics",
+        "isrp",
+        "interfaces",
+        "delimitations",
+        "networks",
+    ]
     labels = [c["label"] for c in data["columns"]]
     assert labels[:4] == ["Fachplanung", "Aufgaben", "Rechtsgrundlagen", "Laufzeit"]  # from sh:name
     plans = {p["plan"][0]["text"]: p for p in data["plans"]}
@@ -53,8 +73,10 @@ def test_overview_columns_in_seed_order_and_rows(client: TestClient) -> None:
 
 
 def test_overview_filter_and_sort_work_without_javascript(client: TestClient) -> None:
-    youth_only = client.get("/uebersicht", params={
-        "zielgruppe": "https://w3id.org/isrp/vocab/target-group/jugendliche", "format": "json"}).json()
+    youth_only = client.get(
+        "/uebersicht",
+        params={"zielgruppe": "https://w3id.org/isrp/vocab/target-group/jugendliche", "format": "json"},
+    ).json()
     assert [p["plan"][0]["text"] for p in youth_only["plans"]] == ["Jugendhilfeplanung"]
     by_text = client.get("/uebersicht", params={"q": "sozialbericht", "format": "csv"})
     assert by_text.status_code == 200 and by_text.headers["content-type"].startswith("text/csv")

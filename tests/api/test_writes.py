@@ -23,8 +23,12 @@ def test_upload_needs_a_token(client: TestClient, store) -> None:  # type: ignor
     before = len(store)
     missing = client.post("/api/v1/upload", params={"filename": "neu.ttl"}, content=GOOD.encode())
     assert missing.status_code == 401 and missing.headers["www-authenticate"].startswith("Bearer")
-    wrong = client.post("/api/v1/upload", params={"filename": "neu.ttl"}, content=GOOD.encode(),
-                        headers={"authorization": "Bearer falsch"})
+    wrong = client.post(
+        "/api/v1/upload",
+        params={"filename": "neu.ttl"},
+        content=GOOD.encode(),
+        headers={"authorization": "Bearer falsch"},
+    )
     assert wrong.status_code == 403
     assert "berechtigt nicht" in wrong.json()["error"]
     assert len(store) == before
@@ -32,7 +36,9 @@ def test_upload_needs_a_token(client: TestClient, store) -> None:  # type: ignor
 
 def test_rejected_upload_leaves_the_store_unchanged(client: TestClient, store) -> None:  # type: ignore[no-untyped-def]
     quads = sorted(map(str, store.dataset_quads()))
-    response = client.post("/api/v1/upload", params={"filename": "bad.ttl"}, content=BAD.encode(), headers=AUTH)
+    response = client.post(
+        "/api/v1/upload", params={"filename": "bad.ttl"}, content=BAD.encode(), headers=AUTH
+    )
     assert response.status_code == 422
     body = response.json()
     assert body["accepted"] is False
@@ -41,15 +47,20 @@ def test_rejected_upload_leaves_the_store_unchanged(client: TestClient, store) -
 
 
 def test_rejected_form_upload_renders_the_report(client: TestClient) -> None:
-    response = client.post("/bearbeiten/hochladen", data={"token": TOKEN},
-                           files={"file": ("bad.ttl", BAD.encode(), "text/turtle")},
-                           headers={"accept": "text/html"})
+    response = client.post(
+        "/bearbeiten/hochladen",
+        data={"token": TOKEN},
+        files={"file": ("bad.ttl", BAD.encode(), "text/turtle")},
+        headers={"accept": "text/html"},
+    )
     assert response.status_code == 422
     assert 'id="violations"' in response.text and "Ohne Amt" in response.text
 
 
 def test_accepted_upload_is_visible_and_logged(client: TestClient, store) -> None:  # type: ignore[no-untyped-def]
-    response = client.post("/api/v1/upload", params={"filename": "schulen.ttl"}, content=GOOD.encode(), headers=AUTH)
+    response = client.post(
+        "/api/v1/upload", params={"filename": "schulen.ttl"}, content=GOOD.encode(), headers=AUTH
+    )
     assert response.status_code == 200, response.text
     assert response.json()["accepted"] is True
     assert client.get("/erfurt/plan/schulnetzplanung", headers={"accept": "text/html"}).status_code == 200
@@ -68,25 +79,38 @@ def test_entry_form_from_shapes_and_edit(client: TestClient, store) -> None:  # 
     assert "<legend>Grunddaten</legend>" in form and "<legend>Wirkungsbereich</legend>" in form
     assert 'type="password"' in form
     # sh:in of the target-group property gives a drop-down with labels
-    assert "<option value=\"https://w3id.org/isrp/vocab/target-group/jugendliche\"" in form
+    assert '<option value="https://w3id.org/isrp/vocab/target-group/jugendliche"' in form
     fields = _field_names(form)
-    data = {fields["Fachplanung"]: "Sozialplanung", fields["Aufgaben"]: "Sozialberichterstattung\nSozialstrukturatlas", "token": TOKEN,
-            fields["Zielgruppen"]: ["https://w3id.org/isrp/vocab/target-group/familien"],
-            fields["Federführung"]: ["https://w3id.org/isrp/erfurt/org/amt-fuer-soziales"]}
-    saved = client.post("/bearbeiten/eintrag", params={"iri": iri}, data=data, headers={"accept": "text/html"})
+    data = {
+        fields["Fachplanung"]: "Sozialplanung",
+        fields["Aufgaben"]: "Sozialberichterstattung\nSozialstrukturatlas",
+        "token": TOKEN,
+        fields["Zielgruppen"]: ["https://w3id.org/isrp/vocab/target-group/familien"],
+        fields["Federführung"]: ["https://w3id.org/isrp/erfurt/org/amt-fuer-soziales"],
+    }
+    saved = client.post(
+        "/bearbeiten/eintrag", params={"iri": iri}, data=data, headers={"accept": "text/html"}
+    )
     assert saved.status_code == 200, saved.text[-800:]
     page = client.get("/erfurt/plan/sozialplanung", headers={"accept": "text/html"}).text
     assert "Sozialstrukturatlas" in page
     # removing the lead office would add a Violation: refused, nothing changes
     data[fields["Federführung"]] = []
-    refused = client.post("/bearbeiten/eintrag", params={"iri": iri}, data=data, headers={"accept": "text/html"})
+    refused = client.post(
+        "/bearbeiten/eintrag", params={"iri": iri}, data=data, headers={"accept": "text/html"}
+    )
     assert refused.status_code == 422
-    assert "Amt für Soziales" in client.get("/erfurt/plan/sozialplanung", headers={"accept": "text/html"}).text
+    assert (
+        "Amt für Soziales" in client.get("/erfurt/plan/sozialplanung", headers={"accept": "text/html"}).text
+    )
 
 
 def test_form_without_token_is_401(client: TestClient) -> None:
-    response = client.post("/bearbeiten/hochladen", files={"file": ("x.ttl", GOOD.encode(), "text/turtle")},
-                           headers={"accept": "text/html"})
+    response = client.post(
+        "/bearbeiten/hochladen",
+        files={"file": ("x.ttl", GOOD.encode(), "text/turtle")},
+        headers={"accept": "text/html"},
+    )
     assert response.status_code == 401 and "Schlüssel" in response.text
 
 
