@@ -6,6 +6,7 @@ group or topic filter includes the concepts below it (``skos:broader``)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,8 @@ from api.library import Unavailable, function
 from api.tables import Column, Item, Table
 from isrp_graph import entries
 from isrp_graph.messages import register, t
+
+log = logging.getLogger(__name__)
 
 register(
     {
@@ -75,7 +78,13 @@ def _completeness(request: Request) -> dict[str, Any] | None:
         compute = function("isrp_graph.validation", "completeness")
     except Unavailable:
         return None
-    return request.app.state.cache.get(app.store, ("completeness", lang), lambda: compute(app.store, lang))
+    try:
+        return request.app.state.cache.get(
+            app.store, ("completeness", lang), lambda: compute(app.store, lang)
+        )
+    except Exception:  # the column is an extra: the overview must show even if scoring breaks
+        log.exception("completeness failed")
+        return None
 
 
 def plan_rows(
