@@ -10,7 +10,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from tests.ontology.helpers import CONVENTIONS, ISRP, ONTOLOGY, SHAPES, VOCAB, VOCABULARIES, base_graph, parse
+from .helpers import CONVENTIONS, ISRP, ONTOLOGY, SHAPES, VOCAB, VOCABULARIES, base_graph, parse
 
 SCHEME_FILES = {path.stem: path for path in VOCABULARIES}
 

@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
-from tests.ontology.helpers import (
+from .helpers import (
     CONTEXT,
     FIXTURES,
     ISRP,
