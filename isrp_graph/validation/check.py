@@ -2,40 +2,63 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Graph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from isrp_graph.store.base import Store
-from isrp_graph.validation.closure import inferred_triples, load_ox
 from isrp_graph.validation.engine import run_fast, run_reference
 from isrp_graph.validation.focus import affected_nodes
 from isrp_graph.validation.graphs import GraphState, new_graph
+from isrp_graph.validation.mirror import Mirror, build_mirror
 from isrp_graph.validation.model import ValidationReport
 from isrp_graph.validation.report import build_report
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """A state ready for validation: the data graph with the inferred triples, the shapes graph."""
+    """A state ready for validation: the data graph with the RDFS closure added, the shapes graph, and
+    ``mirror``, a pyoxigraph store with the same triples as ``data`` (it answers pyshacl's SPARQL)."""
 
     data: Graph
     shapes: Graph
     inferred: int
+    mirror: Mirror = field(repr=False)
 
     @classmethod
     def of(cls, state: GraphState) -> Prepared:
-        triples = list(state.data_triples())
-        derived = inferred_triples(load_ox(triples))
+        """The prepared form of ``state``; the last two are kept, so validating the state a write
+        has just produced (or the same store twice) does not prepare it again."""
+        key = state.validation_input()
+        with _CACHE_LOCK:
+            for cached_key, prepared in _CACHE:
+                if cached_key == key:
+                    return prepared
+        prepared = cls._build(state)
+        with _CACHE_LOCK:
+            _CACHE.insert(0, (key, prepared))
+            del _CACHE[_CACHE_SIZE:]
+        return prepared
+
+    @classmethod
+    def _build(cls, state: GraphState) -> Prepared:
+        stated = set(state.data_triples())
+        mirror, derived = build_mirror(stated)
         data = new_graph()
-        for triple in triples:
+        for triple in stated:
             data.add(triple)
         for triple in derived:
             data.add(triple)
-        return cls(data=data, shapes=state.shapes_graph(), inferred=len(derived))
+        return cls(data=data, shapes=state.shapes_graph(), inferred=len(derived), mirror=mirror)
+
+
+_CACHE_SIZE = 2
+_CACHE: list[tuple[dict, Prepared]] = []
+_CACHE_LOCK = threading.Lock()
 
 
 def validate(store: Store, lang: str = "de", focus_nodes: Iterable[Node] | None = None) -> ValidationReport:
@@ -57,17 +80,17 @@ def validate_state(
     prepared: Prepared | None = None,
 ) -> ValidationReport:
     """:func:`validate` on a :class:`GraphState`. ``expand=False`` validates exactly ``focus_nodes``."""
-    reused = prepared is not None
     prepared = prepared or Prepared.of(state)
     focus: set[Node] | None = None
     if focus_nodes is not None:
         focus = set(focus_nodes)
         if expand:
             focus = affected_nodes(prepared.data, focus)
-    # SHACL rules (sh:rule) add triples to the data graph: give pyshacl a copy of a graph we reuse
+    # SHACL rules (sh:rule) add triples to the data graph: pyshacl gets a copy (prepared states are
+    # shared between calls)
     has_rules = (None, SH.rule, None) in prepared.shapes
-    data = _copy(prepared.data) if reused and has_rules else prepared.data
-    _conforms, results = run_fast(data, prepared.shapes, focus)
+    data = _copy(prepared.data) if has_rules else prepared.data
+    _conforms, results = run_fast(data, prepared.shapes, focus, mirror=prepared.mirror)
     return build_report(results, prepared.data, prepared.shapes, lang=lang, focus_nodes=focus)
 
 

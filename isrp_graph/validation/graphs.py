@@ -63,6 +63,10 @@ class GraphState:
                 graphs[name] = frozenset(graph)
         return GraphState(graphs)
 
+    def validation_input(self) -> dict[URIRef, frozenset[Triple]]:
+        """The graphs a validation reads (all but the provenance log): equal inputs, equal reports."""
+        return {name: triples for name, triples in self.graphs.items() if name != PROVENANCE_GRAPH}
+
     def triples(self, name: URIRef) -> frozenset[Triple]:
         return self.graphs.get(name, frozenset())
 
@@ -77,8 +81,17 @@ class GraphState:
                 yield from triples
 
     def shapes_graph(self) -> Graph:
-        graph = new_graph()
+        """The union of the shapes graphs, on a store that memoises lookups (see ``fast_graph``)."""
+        from pyshacl.shapes_graph import ShapesGraph
+
+        from isrp_graph.validation.fast_graph import read_mostly_graph
+
+        graph = read_mostly_graph()
         for triple in self.shapes_triples():
+            graph.add(triple)
+        # pyshacl adds these to every shapes graph it is given; having them already makes that a
+        # no-op, so a prepared shapes graph is never written to while another thread reads it
+        for triple in ShapesGraph.system_triples:
             graph.add(triple)
         return graph
 

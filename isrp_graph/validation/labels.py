@@ -8,7 +8,7 @@ IRI's local name.
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from isrp_graph.namespaces import ELI, ISRP
@@ -55,11 +55,18 @@ def label(graph: Graph, node: Node, lang: str) -> str:
     return local_name(node)
 
 
+_GENERIC = (str(RDF), str(RDFS), str(OWL))
+
+
 def most_specific_type(graph: Graph, node: Node) -> URIRef | None:
     """The node's type that is not a superclass of another of its types (ISRP terms first)."""
     types = {t for t in graph.objects(node, RDF.type) if isinstance(t, URIRef)}  # type: ignore[arg-type]
     if not types:
         return None
+    # the RDFS closure types everything as rdfs:Resource, every property as rdf:Property: those say
+    # nothing when the node has a type of its own
+    specific = {t for t in types if not str(t).startswith(_GENERIC)}
+    types = specific or types
     supers: set[Node] = set()
     for t in types:
         supers.update(o for o in graph.transitive_objects(t, RDFS.subClassOf) if o != t)
