@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from rdflib import BNode, URIRef
-from rdflib.namespace import DCTERMS, RDFS, SH
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDFS, SH, XSD
 
-from isrp_graph.namespaces import ISRP, ORG, PROV, SHAPES
+from isrp_graph.namespaces import GRAPH, ISRP, ORG, PROV, SHAPES
 from isrp_graph.validation import validate
-from isrp_graph.validation.check import Prepared
+from isrp_graph.validation.check import Prepared, validate_state
 from isrp_graph.validation.engine import run_fast
 from isrp_graph.validation.graphs import GraphState
 from isrp_graph.validation.report import build_report
@@ -147,3 +147,22 @@ def test_a_store_without_findings_conforms(memory_store):
     assert report.conforms is True
     assert report.results == ()
     assert report.counts == {"Violation": 0, "Warning": 0, "Info": 0}
+
+
+def test_typed_literals_are_validated_as_stated():
+    """pyoxigraph would turn "01"^^xsd:positiveInteger into "1"^^xsd:integer; the validated data keeps
+    the stated literal (a would-be state of a write never went through a store)."""
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <https://example.org/S> a sh:NodeShape ; sh:targetNode <https://example.org/item> ;
+            sh:property [ sh:path <https://example.org/order> ; sh:maxCount 1 ;
+                          sh:datatype xsd:positiveInteger ] .
+        """,
+        format="turtle",
+    )
+    data = Graph()
+    value = Literal("01", datatype=XSD.positiveInteger)
+    data.add((URIRef("https://example.org/item"), URIRef("https://example.org/order"), value))
+    state = GraphState.from_graphs({GRAPH["ontology/shapes/s"]: shapes, GRAPH["data/test/d"]: data})
+    assert validate_state(state).results == ()
