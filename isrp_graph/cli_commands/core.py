@@ -282,7 +282,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         )
         print(format_summary(summary(store, settings.lang), settings.lang))
     finally:
-        store.close()  # the web app opens the store itself (an on-disk store allows one process)
+        # An on-disk store allows one process, so the web app opens it itself; a memory store lives
+        # only in this process and is handed over.
+        if not settings.is_memory or args.no_serve:
+            store.close()
     if args.no_serve:
         return ExitCode.OK
     factory = web_app_factory()
@@ -291,6 +294,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         return ExitCode.OK
     import uvicorn
 
+    app = factory(settings, store=store) if settings.is_memory else factory(settings)
     note(t("cli.run.serving", settings.lang, host=args.host, port=args.port))
-    uvicorn.run(factory(settings), host=args.host, port=args.port)
+    uvicorn.run(app, host=args.host, port=args.port)
     return ExitCode.OK

@@ -42,7 +42,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         return ExitCode.USAGE
     import uvicorn
 
-    app = factory(settings)
+    if settings.is_memory:
+        # a memory store starts empty: fill it from the shipped ontology and data first
+        from isrp_graph.registry import build_registry
+        from isrp_graph.store import open_store
+
+        store = open_store(settings)
+        build_registry(store)
+        app = factory(settings, store=store)
+    else:
+        app = factory(settings)
     note(t("cli.run.serving", settings.lang, host=args.host, port=args.port))
     uvicorn.run(app, host=args.host, port=args.port)
     return ExitCode.OK
