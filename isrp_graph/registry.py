@@ -18,6 +18,7 @@ from isrp_graph.loading import LoadReport, ProgressCallback, graph_name_for, loa
 from isrp_graph.messages import normalise_lang
 from isrp_graph.namespaces import GRAPH, ISRP
 from isrp_graph.resources import ResourceMissing, data_dir, ontology_dir, resource_root
+from isrp_graph.settings import Settings
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import string_literal
 from isrp_graph.store.terms import new_graph
@@ -59,6 +60,17 @@ def build_registry(store: Store, *, progress: ProgressCallback | None = None) ->
     fresh = {graph_name_for(f, root) for f in files}
     stale = [g for g in store.graphs() if str(g).startswith(SHIPPED_GRAPH_PREFIXES) and g not in fresh]
     return load_files(store, files, root=root, drop=stale, progress=progress)
+
+
+def open_registry(settings: Settings) -> Store:
+    """The store the settings name, ready to read: a memory store lives only in this process and starts
+    empty, so it is filled from the shipped ontology and data first."""
+    from isrp_graph.store import open_store
+
+    store = open_store(settings)
+    if settings.is_memory:
+        build_registry(store)
+    return store
 
 
 def is_shapes_graph(name: URIRef) -> bool:

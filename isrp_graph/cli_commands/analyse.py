@@ -16,9 +16,9 @@ from isrp_graph.analyses.spatial import DEFAULT_REFERENCE_SYSTEM
 from isrp_graph.cli_commands.common import Activity, ExitCode, UsageError, h, note
 from isrp_graph.messages import t
 from isrp_graph.queries import catalogue, run_named, to_csv, to_json, to_table
+from isrp_graph.registry import open_registry
 from isrp_graph.report import write_report
 from isrp_graph.settings import Settings
-from isrp_graph.store import open_store
 
 FORMATS = ("table", "csv", "json")
 
@@ -128,7 +128,7 @@ def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_run_query(args: argparse.Namespace, settings: Settings) -> int:
     params = _params(args.param)
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         with Activity(t("cli.query.running", settings.lang)):
             result = run_named(store, args.name, params, settings.lang)
@@ -146,7 +146,7 @@ def cmd_run_query(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_analyse(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
     options = AnalysisOptions(reference_date=args.date, reference_system=args.reference, plan=args.plan)
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         with Activity(t("cli.analyse.running", lang)):
             report = run_analysis(store, args.analysis, lang, options)
@@ -172,7 +172,7 @@ def cmd_analyse(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     options = AnalysisOptions(reference_date=args.date, reference_system=args.reference)
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         with Activity(t("cli.report.running", settings.lang)):
             written = write_report(store, args.output, settings.lang, options)

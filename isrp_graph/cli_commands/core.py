@@ -23,7 +23,7 @@ from isrp_graph.loading import (
     serialize_store,
 )
 from isrp_graph.messages import t
-from isrp_graph.registry import build_registry, summary
+from isrp_graph.registry import build_registry, open_registry, summary
 from isrp_graph.settings import Settings
 from isrp_graph.store import QuerySyntaxError, Store, open_store
 from isrp_graph.store.results import select_to_csv, select_to_json
@@ -84,7 +84,7 @@ def _register_stats(subparsers: argparse._SubParsersAction) -> None:  # type: ig
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         data = summary(store, settings.lang)
     finally:
@@ -162,7 +162,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     form = query_form(text)
     if form == "UPDATE":
         raise QuerySyntaxError("cli.query.update_refused")
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         with Activity(t("cli.query.running", settings.lang)):
             output = _run_query(store, text, form, args.format, limit, settings.lang)
@@ -214,7 +214,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     to_stdout = args.output == "-"
     fmt = args.format or ("ttl" if to_stdout else rdf_format(args.output).name)
     graphs = [URIRef(g) for g in args.graph] if args.graph else None
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         body = serialize_store(store, fmt, graphs)
     finally:

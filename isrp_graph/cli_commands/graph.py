@@ -10,9 +10,9 @@ from isrp_graph.cli_commands.table import render_table
 from isrp_graph.messages import t
 from isrp_graph.network import KINDS, build_network, filter_kinds, neighbourhood, network_metrics
 from isrp_graph.network_page import write_network_page
+from isrp_graph.registry import open_registry
 from isrp_graph.settings import Settings
 from isrp_graph.spreadsheets.names import expand
-from isrp_graph.store import open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,7 +35,7 @@ def cmd_graph(args: argparse.Namespace, settings: Settings) -> int:
     for kind in kinds:
         if kind not in KINDS:
             raise UsageError("network.unknown_kind", kind=kind, allowed=", ".join(KINDS))
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         graph = build_network(store, lang)
     finally:

@@ -43,13 +43,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     if settings.is_memory:
-        # a memory store starts empty: fill it from the shipped ontology and data first
-        from isrp_graph.registry import build_registry
-        from isrp_graph.store import open_store
+        from isrp_graph.registry import open_registry
 
-        store = open_store(settings)
-        build_registry(store)
-        app = factory(settings, store=store)
+        app = factory(settings, store=open_registry(settings))
     else:
         app = factory(settings)
     note(t("cli.run.serving", settings.lang, host=args.host, port=args.port))

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from isrp_graph.cli_commands.common import ExitCode, h, note
 from isrp_graph.messages import t
+from isrp_graph.registry import open_registry
 from isrp_graph.settings import Settings
 from isrp_graph.spreadsheets import export_workbook, import_file
 from isrp_graph.spreadsheets.report import plan_lines
-from isrp_graph.store import open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,7 +48,7 @@ def _extend_export(subparsers: argparse._SubParsersAction) -> None:  # type: ign
 
 
 def cmd_export_xlsx(args: argparse.Namespace, settings: Settings) -> int:
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         summary = export_workbook(store, args.xlsx, settings.lang)
     finally:
@@ -67,7 +67,7 @@ def cmd_export_xlsx(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         result = import_file(
             store,

@@ -10,8 +10,8 @@ import sys
 
 from isrp_graph.cli_commands.common import Activity, ExitCode, h, note
 from isrp_graph.messages import t
+from isrp_graph.registry import open_registry
 from isrp_graph.settings import Settings
-from isrp_graph.store import open_store
 from isrp_graph.validation import texts as _texts  # noqa: F401  (registers the help texts)
 
 FORMATS = ("text", "json", "ttl")
@@ -39,7 +39,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     )
 
     lang = settings.lang
-    store = open_store(settings)
+    store = open_registry(settings)
     try:
         with Activity(t("cli.validate.running", lang)):
             report = validate(store, lang=lang)
