@@ -124,7 +124,7 @@ register(
             (URIRef("http://www.w3.org/ns/prov#hadRole"), "Rolle", "role"),
             (URIRef("http://www.w3.org/ns/prov#wasAttributedTo"), "zugeschrieben", "attributed to"),
             (URIRef("http://www.w3.org/ns/prov#generatedAtTime"), "erstellt am", "generated at"),
-            (URIRef("http://www.w3.org/ns/org#hasMembership"), "Mitgliedschaft", "membership"),
+            (URIRef("https://w3id.org/isrp/def#membership"), "Mitgliedschaft", "membership"),
             (URIRef("http://www.w3.org/ns/org#member"), "Mitglied", "member"),
             (URIRef("http://www.w3.org/ns/org#role"), "Rolle", "role"),
             (URIRef("http://www.w3.org/ns/org#subOrganizationOf"), "gehört zu", "part of"),

@@ -68,7 +68,7 @@ SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel WHERE {
   } UNION {
     { ?a isrp:fundingScheme ?b } UNION { ?a isrp:fundedBy ?b } BIND("funding" AS ?kind)
   } UNION {
-    { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b } UNION { ?b org:hasMembership/org:member ?a }
+    { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b } UNION { ?b isrp:membership/org:member ?a }
     BIND("member" AS ?kind)
   } UNION {
     ?b isrp:lead ?a . BIND("lead" AS ?kind)

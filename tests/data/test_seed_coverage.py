@@ -207,7 +207,7 @@ def test_body(g, body: seed.Body):
 def test_body_members(g, body: seed.Body):
     s = e(body.iri)
     found = Counter()
-    for m in g.objects(s, ORG.hasMembership):
+    for m in g.objects(s, ISRP.membership):
         assert (m, RDF.type, ORG.Membership) in g
         assert isinstance(m, URIRef) and str(m).startswith(seed.ERFURT + "membership/")
         assert one(g, m, ORG.organization) == s
@@ -243,7 +243,7 @@ def test_participation_structure_of_the_plan(g):
 
 
 def test_membership_totals(g):
-    memberships = {m for b in seed.BODIES for m in g.objects(e(b.iri), ORG.hasMembership)}
+    memberships = {m for b in seed.BODIES for m in g.objects(e(b.iri), ISRP.membership)}
     assert len(memberships) == sum(len(b.members) for b in seed.BODIES)
 
 
@@ -259,8 +259,8 @@ def test_facility(g, iri: str, name: str):
     assert types & {ISRP.NeighbourhoodManagement, ISRP.NeighbourhoodCentre}
     assert name in de(g, s, RDFS.label) | de(g, s, SKOS.altLabel)
     assert list(g.objects(s, ISRP.facilityType))
-    assert (e(seed.AK_QUARTIER), ORG.hasMembership, None) in g
-    members = {one(g, m, ORG.member) for m in g.objects(e(seed.AK_QUARTIER), ORG.hasMembership)}
+    assert (e(seed.AK_QUARTIER), ISRP.membership, None) in g
+    members = {one(g, m, ORG.member) for m in g.objects(e(seed.AK_QUARTIER), ISRP.membership)}
     assert s in members
 
 

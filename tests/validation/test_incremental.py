@@ -6,7 +6,7 @@ from __future__ import annotations
 from rdflib import BNode, URIRef
 from rdflib.namespace import RDF
 
-from isrp_graph.namespaces import ORG
+from isrp_graph.namespaces import ISRP, ORG
 from isrp_graph.validation import validate
 from isrp_graph.validation.check import Prepared
 from isrp_graph.validation.focus import affected_nodes
@@ -47,7 +47,7 @@ def test_affected_nodes_of_a_plan(fixture_store):
 def test_affected_nodes_of_a_blank_node_reach_its_entry(fixture_store):
     data = prepared(fixture_store).data
     membership = next(
-        m for m in data.objects(GREMIUM, ORG.hasMembership) if (m, ORG.member, None) not in data
+        m for m in data.objects(GREMIUM, ISRP.membership) if (m, ORG.member, None) not in data
     )
     affected = affected_nodes(data, {membership})
     assert GREMIUM in affected

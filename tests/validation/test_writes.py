@@ -65,7 +65,7 @@ def test_a_new_violation_on_a_blank_node_is_rejected(fixture_store):
     before = dump(fixture_store)
     graph = data_graph(fixture_store)
     membership = BNode()
-    graph.add((GREMIUM, ORG.hasMembership, membership))
+    graph.add((GREMIUM, ISRP.membership, membership))
     graph.add((membership, RDF.type, ORG.Membership))
     with pytest.raises(WriteRejected) as caught:
         apply_write(fixture_store, {DATA_GRAPH: graph}, actor="Sozialplanung")
