@@ -86,7 +86,7 @@ register(
 )
 
 
-def _rejected(request: Request, error: Any, lang: str) -> Response:
+def _rejected(request: Request, new_violations: Any, lang: str) -> Response:
     """HTTP 422 with the violations the change would bring (HTML page or JSON)."""
     violations = [
         {
@@ -96,7 +96,7 @@ def _rejected(request: Request, error: Any, lang: str) -> Response:
             "severity": r.severity,
             "message": r.message,
         }
-        for r in getattr(error, "new_violations", ())
+        for r in new_violations
     ]
     if _wants_json(request):
         return JSONResponse(
@@ -155,7 +155,7 @@ def _apply(
         outcome = apply_write(state(request).store, changes, actor, lang)
     except LocalizedError as exc:
         if type(exc).__name__ == "WriteRejected":
-            return _rejected(request, exc, lang)
+            return _rejected(request, exc.new_violations, lang)
         raise
     return _accepted(request, outcome, lang, back)
 
@@ -179,7 +179,7 @@ def _upload_workbook(request: Request, data: bytes, filename: str, actor: str, l
         path.write_bytes(data)
         result = import_file(state(request).store, path, lang=lang, apply=True, actor=actor)
     if result.plan.errors:
-        errors = [str(getattr(e, "text", e)) for e in result.plan.errors]
+        errors = [e.line(lang) for e in result.plan.errors]
         if _wants_json(request):
             return JSONResponse(
                 {"accepted": False, "message": t("web.edit.sheet_errors", lang), "errors": errors},
@@ -196,7 +196,7 @@ def _upload_workbook(request: Request, data: bytes, filename: str, actor: str, l
             message=t("web.edit.sheet_errors", lang),
         )
     if result.report is not None:
-        return _rejected(request, result.report, lang)
+        return _rejected(request, result.rejected, lang)
     request.app.state.version.bump()
     counts = result.plan.counts()
     message = (

@@ -118,3 +118,36 @@ def _field_names(html: str) -> dict[str, str]:
     import re
 
     return {label: fid for fid, label in re.findall(r'<label for="(f\d+)">([^<]+)</label>', html)}
+
+
+def _workbook_without_offices(store, tmp_path):  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from isrp_graph.spreadsheets import export_workbook
+
+    path = tmp_path / "register.xlsx"
+    export_workbook(store, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Fachplanung"]  # the sheet of the test shapes (tests/api/shapes.ttl)
+    headers = [str(c.value or "") for c in sheet[1]]
+    column = next(i for i, h in enumerate(headers, 1) if h.startswith("Federführung"))
+    emptied = 0
+    for row in range(2, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=column)
+        emptied += cell.value is not None
+        cell.value = None  # every plan loses its responsible office
+    book.save(path)
+    return path, emptied
+
+
+def test_bad_workbook_upload_names_every_bad_cell_in_german(client: TestClient, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path, rows = _workbook_without_offices(store, tmp_path)
+    quads = sorted(map(str, store.dataset_quads()))
+    response = client.post(
+        "/api/v1/upload", params={"filename": "register.xlsx"}, content=path.read_bytes(), headers=AUTH
+    )
+    assert response.status_code == 422, response.text
+    errors = response.json()["errors"]
+    assert len(errors) == rows
+    assert all("Fachplanung" in e and "Federführung" in e and "CellError" not in e for e in errors)
+    assert sorted(map(str, store.dataset_quads())) == quads
