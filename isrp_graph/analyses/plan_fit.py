@@ -39,29 +39,14 @@ def fit_score(target_groups: tuple[Match, ...], topics: tuple[Ref, ...], areas: 
     )
 
 
-def candidate_plans(
-    labeller: Labeller, measure: str, reference_date: date, limit: int | None = 3
-) -> tuple[PlanCandidate, ...]:
-    """The best-fitting plans for ``measure``, best first (at most ``limit``; ``None`` = all)."""
-    result = run(
-        labeller.store,
-        "measure-plan-fit",
-        labeller.lang,
-        {"measure": measure, "date": reference_date.isoformat()},
-    )
+def _candidates(labeller: Labeller, rows: list) -> list[PlanCandidate]:  # type: ignore[type-arg]
     labeller.prime(
-        [str(r["plan"]) for r in result.rows]
-        + [
-            i
-            for r in result.rows
-            for c in ("targetGroups", "areas")
-            for pair in match_list(r[c])
-            for i in pair
-        ]
-        + [i for r in result.rows for i in iri_list(r["topics"])]
+        [str(r["plan"]) for r in rows]
+        + [i for r in rows for c in ("targetGroups", "areas") for pair in match_list(r[c]) for i in pair]
+        + [i for r in rows for i in iri_list(r["topics"])]
     )
     candidates = []
-    for row in result.rows:
+    for row in rows:
         groups = labeller.matches(match_list(row["targetGroups"]))
         topics = labeller.refs(iri_list(row["topics"]))
         areas = labeller.matches(match_list(row["areas"]))
@@ -75,4 +60,36 @@ def candidate_plans(
             )
         )
     candidates.sort(key=lambda c: (-c.score, ref_key(c.plan)))
+    return candidates
+
+
+def candidate_plans(
+    labeller: Labeller, measure: str, reference_date: date, limit: int | None = 3
+) -> tuple[PlanCandidate, ...]:
+    """The best-fitting plans for one ``measure``, best first (at most ``limit``; ``None`` = all)."""
+    result = run(
+        labeller.store,
+        "measure-plan-fit",
+        labeller.lang,
+        {"measure": measure, "date": reference_date.isoformat()},
+    )
+    candidates = _candidates(labeller, result.rows)
     return tuple(candidates if limit is None else candidates[:limit])
+
+
+def candidates_for_open_measures(
+    labeller: Labeller, reference_date: date, limit: int | None = 3
+) -> dict[str, tuple[PlanCandidate, ...]]:
+    """Measure IRI -> its best-fitting plans, for every open operational measure in one query
+    (``measures-unassigned-fit``; the same rules as ``measure-plan-fit``)."""
+    result = run(
+        labeller.store, "measures-unassigned-fit", labeller.lang, {"date": reference_date.isoformat()}
+    )
+    rows_by_measure: dict[str, list] = {}  # type: ignore[type-arg]
+    for row in result.rows:
+        rows_by_measure.setdefault(str(row["measure"]), []).append(row)
+    ranked = {}
+    for measure, rows in rows_by_measure.items():
+        candidates = _candidates(labeller, rows)
+        ranked[measure] = tuple(candidates if limit is None else candidates[:limit])
+    return ranked

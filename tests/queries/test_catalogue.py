@@ -30,6 +30,7 @@ EXPECTED = {
     "measure-plan-fit",
     "measures-incomplete",
     "measures-unassigned",
+    "measures-unassigned-fit",
     "measures-unfunded",
     "overlaps-funding",
     "overlaps-network",
