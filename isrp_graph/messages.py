@@ -621,7 +621,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "queries.param_invalid": {
         "de": "Parameter {name}: {value!r} ist {reason}",
-        "en": "Parameter {name}: {value!r} is {reason_en}",
+        "en": "Parameter {name}: {value!r} is {reason}",
     },
     "queries.param_choice": {
         "de": "Parameter {name}: {value!r} ist nicht erlaubt (erlaubt: {choices})",
@@ -657,10 +657,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "queries.default": {"de": "Standard: {value}", "en": "default: {value}"},
     # --- analyses (isrp_graph/analyses/) ------------------------------------------------------------
     "analysis.none": {"de": "Keine Befunde.", "en": "No findings."},
-    "analysis.citywide": {
-        "de": "gesamtstädtisch ({municipality})",
-        "en": "city-wide ({municipality})",
-    },
     "analysis.col.rank": {"de": "Rang", "en": "Rank"},
     "analysis.col.plan": {"de": "Planung", "en": "Plan"},
     "analysis.col.plan_a": {"de": "Planung A", "en": "Plan A"},
@@ -1242,10 +1238,21 @@ def normalise_lang(lang: str | None) -> str:
 
 
 def t(key: str, lang: str | None = DEFAULT_LANG, /, **kwargs: Any) -> str:
-    """The message ``key`` in ``lang`` with ``kwargs`` filled in. Unknown keys raise ``KeyError``."""
+    """The message ``key`` in ``lang`` with ``kwargs`` filled in. Unknown keys raise ``KeyError``.
+    A value given as ``{"de": …, "en": …}`` is itself translated: the text in ``lang`` is used."""
+    lang = normalise_lang(lang)
     texts = MESSAGES[key]
-    template = texts.get(normalise_lang(lang)) or texts["de"]
-    return template.format(**kwargs) if kwargs else template
+    template = texts.get(lang) or texts["de"]
+    if not kwargs:
+        return template
+    values = {k: _in_lang(v, lang) for k, v in kwargs.items()}
+    return template.format(**values)
+
+
+def _in_lang(value: Any, lang: str) -> Any:
+    if isinstance(value, dict) and "de" in value:
+        return value.get(lang) or value["de"]
+    return value
 
 
 def both(key: str, /, **kwargs: Any) -> str:

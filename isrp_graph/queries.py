@@ -304,8 +304,7 @@ def to_term(parameter: Parameter, value: str, lang: str = "de") -> Node:
             "queries.param_invalid",
             name=parameter.name,
             value=value,
-            reason=t(reason_key, "de"),
-            reason_en=t(reason_key, "en"),
+            reason={"de": t(reason_key, "de"), "en": t(reason_key, "en")},
         )
 
     text = value.strip()
