@@ -18,7 +18,7 @@ from api.negotiation import respond
 from api.results_view import result_table
 from api.tables import Column, Item, Table
 from isrp_graph import entries
-from isrp_graph.messages import LocalizedError, register, t
+from isrp_graph.messages import MESSAGES, LocalizedError, register, t
 
 router = APIRouter()
 
@@ -83,6 +83,69 @@ register(
         },
     }
 )
+
+
+# Column headings of the gap and overlap reports: the queries' variable names in words. A variable
+# without an entry keeps its name (the SPARQL page always shows the names as written).
+REPORT_COLUMNS: dict[str, tuple[str, str]] = {
+    "area": ("Gebiet", "Area"),
+    "areas": ("Gebiete", "Areas"),
+    "areaMatch": ("Gebiet passt", "Area matches"),
+    "assigned": ("zugeordnet", "Assigned"),
+    "base": ("Ausgangsdatum", "Base date"),
+    "basis": ("Grundlage", "Basis"),
+    "concept": ("Begriff", "Concept"),
+    "due": ("fällig seit", "Due since"),
+    "end": ("Laufzeit bis", "Term until"),
+    "expiredPlans": ("nicht mehr wirksame Planungen", "Plans no longer in force"),
+    "group": ("Zielgruppe", "Target group"),
+    "groupMatch": ("Zielgruppe passt", "Target group matches"),
+    "guideline": ("Leitlinie", "Guideline"),
+    "hasBudgetItem": ("Haushaltsbezug", "Budget item"),
+    "hasFunding": ("Förderung", "Funding"),
+    "hasIndicator": ("Indikator", "Indicator"),
+    "indicator": ("Indikator", "Indicator"),
+    "indicators": ("Indikatoren", "Indicators"),
+    "kind": ("Art", "Kind"),
+    "law": ("Gesetz", "Law"),
+    "measure": ("Maßnahme", "Measure"),
+    "namingPlan": ("nennende Planung", "Naming plan"),
+    "need": ("Bedarf", "Need"),
+    "network": ("Netzwerk", "Network"),
+    "networks": ("Netzwerke", "Networks"),
+    "observation": ("Beobachtung", "Observation"),
+    "observations": ("Beobachtungen", "Observations"),
+    "office": ("Federführende Stelle", "Lead office"),
+    "partner": ("Partnerplanung", "Partner plan"),
+    "plan": ("Planung", "Plan"),
+    "planA": ("Planung A", "Plan A"),
+    "planB": ("Planung B", "Plan B"),
+    "planClass": ("Planart", "Kind of plan"),
+    "plansUsing": ("nutzende Planungen", "Plans using it"),
+    "provision": ("Vorschrift", "Provision"),
+    "reference": ("Bezugsgliederung", "Reference system"),
+    "relation": ("Beziehung", "Relation"),
+    "scheme": ("Förderprogramm", "Funding scheme"),
+    "schemeA": ("Förderprogramm A", "Funding scheme A"),
+    "schemeB": ("Förderprogramm B", "Funding scheme B"),
+    "schemes": ("Förderprogramme", "Funding schemes"),
+    "scopes": ("Geltungsbereiche", "Scopes"),
+    "spaces": ("gemeinsamer Raum", "Shared space"),
+    "status": ("Stand", "Status"),
+    "system": ("Raumgliederung", "Spatial system"),
+    "targetGroups": ("Zielgruppen", "Target groups"),
+    "topic": ("Thema", "Topic"),
+    "topics": ("Themen", "Topics"),
+    "unit": ("Raumeinheit", "Spatial unit"),
+    "unitCount": ("Zahl der Raumeinheiten", "Number of units"),
+    "updateCycle": ("Fortschreibungszyklus", "Update cycle"),
+}
+register({f"web.report.col.{k}": {"de": de, "en": en} for k, (de, en) in REPORT_COLUMNS.items()})
+
+
+def report_column_label(name: str, lang: str) -> str:
+    key = f"web.report.col.{name}"
+    return t(key, lang) if key in MESSAGES else name
 
 
 def heat_style(count: int, maximum: int) -> str:
@@ -209,6 +272,8 @@ def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
                 app.store, ("named", query.name, lang), lambda q=query: run_named(app.store, q.name, {}, lang)
             )
             item["table"] = result_table(request, result, query.title_in(lang))
+            for column in item["table"].columns:
+                column.label = report_column_label(column.key, lang)
         except LocalizedError as exc:
             item["error"] = t("web.report.failed", lang, reason=exc.message(lang))
         except (KeyError, ValueError) as exc:  # a broken query file must not take the page down

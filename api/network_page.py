@@ -1,6 +1,7 @@
 """The network graph page: the interactive page of ``isrp_graph.network_page`` (vis-network with filters
-by kind and plan, legend, text summary and data tables of every node and link), served with its
-vis-network files from /static/vendor; ``?format=json`` gives the nodes, links and measures."""
+by kind and plan, legend, text summary and data tables of every node and link) inside the app's header,
+navigation and footer, served with its vis-network files from /static/vendor; ``?format=json`` gives
+the nodes, links and measures."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ def network(request: Request, plan: str | None = None) -> Response:
         asset_url="/static/vendor",
         metrics=metrics,
         focus_plan=plan if plan in graph else None,
+        site=True,  # the app's header, navigation, skip link and footer; names link to the entries
     )
     return HTMLResponse(html, headers={"Vary": "Accept"})
 

@@ -3,6 +3,8 @@ the process timeline, the heat map, a query on the SPARQL page. Every test keeps
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, shot
@@ -83,3 +85,64 @@ def test_english_switch(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector("html[lang=en]")
     assert page.locator("h1").inner_text() == "Planning overview"
     shot(page, "overview-en")
+
+
+def test_network_page_keyboard_and_start_view(page) -> None:  # type: ignore[no-untyped-def]
+    """The network page has the site's skip link and navigation; at Erfurt size it starts with plans,
+    bodies and networks and shows everything on request."""
+    page.goto(page.base + "/netzwerk", timeout=90000)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.locator("nav.main-nav a[aria-current=page]").inner_text() == "Netzwerkgraph"
+    page.wait_for_function("window.isrpReady === true", timeout=90000)
+    start = page.evaluate("window.isrpVisible()")
+    page.click("#reset")
+    everything = page.evaluate("window.isrpVisible()")
+    assert 20 < start["nodes"] < everything["nodes"] and everything["nodes"] >= 80
+    page.click("#start-view")
+    assert page.evaluate("window.isrpVisible()") == start
+    assert page.get_attribute("#network .vis-network", "aria-label")
+    page.locator("#picture-heading").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "netzwerk-start.png"))
+
+
+MOBILE_PAGES = [
+    "/",
+    "/uebersicht",
+    "/schnittstellen",
+    "/luecken",
+    "/pruefung",
+    "/netzwerk",
+    "/prozess",
+    "/bearbeiten",
+    "/erfurt/plan/jugendhilfeplanung",
+    "/erfurt/body/begleitgremium",
+]
+
+
+def test_mobile_pages_do_not_scroll_sideways(page) -> None:  # type: ignore[no-untyped-def]
+    """On a phone (390 px) only the scroll boxes of wide tables and the timeline move sideways."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    wide = {}
+    for path in MOBILE_PAGES:
+        page.goto(page.base + path, timeout=90000)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 391:
+            wide[path] = width
+    assert wide == {}
+    page.goto(page.base + "/schnittstellen")
+    page.screenshot(path=str(ARTIFACTS / "schnittstellen-mobil.png"))
+
+
+CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
+
+
+def test_text_contrast_as_rendered(page) -> None:  # type: ignore[no-untyped-def]
+    """Every piece of text against its background, as Chromium computes the colours (WCAG 1.4.3)."""
+    low = {}
+    for path in ("/", "/uebersicht", "/schnittstellen", "/luecken", "/pruefung", "/prozess", "/netzwerk"):
+        page.goto(page.base + path, timeout=90000)
+        found = page.evaluate(CONTRAST_JS)
+        if found:
+            low[path] = found[:5]
+    assert low == {}
