@@ -78,7 +78,8 @@ LABEL_SIZES = ((6, 44), (3, 32), (0, 24))  # (at least this many links, font siz
 LABEL_MIN_PX = 11  # on screen: smaller labels are not drawn (the page sets vis-network's drawThreshold)
 LABEL_DRAW_THRESHOLD = LABEL_MIN_PX + 1  # vis-network draws from threshold − 1 px, fading up to threshold
 LABEL_MAX_VISIBLE = 20  # px on screen: zoomed-in labels stay this size
-LABEL_CHARS_PER_LINE = 9  # label width limit in font sizes (≈ 16 characters a line)
+LABEL_CHARS_PER_LINE = 11  # label width limit in font sizes (≈ 20 characters a line)
+MAX_FIT_SCALE = 0.55  # a few nodes (one plan in focus) are not zoomed in to giant labels
 
 # The web app's navigation (as in api/templates/base.html; a test keeps both the same).
 SITE_NAV: tuple[tuple[str, str], ...] = (
@@ -254,6 +255,7 @@ def render_network_page(
                 "startKinds": start_kinds,
                 "labelSizes": sorted({size for _, size in LABEL_SIZES}, reverse=True),
                 "labelMinPx": LABEL_MIN_PX,
+                "maxFitScale": MAX_FIT_SCALE,
             }
         ),
         "embed": embed_assets,
