@@ -657,6 +657,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "queries.default": {"de": "Standard: {value}", "en": "default: {value}"},
     # --- analyses (isrp_graph/analyses/) ------------------------------------------------------------
     "analysis.none": {"de": "Keine Befunde.", "en": "No findings."},
+    "analysis.citywide": {
+        "de": "gesamtstädtisch ({municipality})",
+        "en": "city-wide ({municipality})",
+    },
     "analysis.col.rank": {"de": "Rang", "en": "Rank"},
     "analysis.col.plan": {"de": "Planung", "en": "Plan"},
     "analysis.col.plan_a": {"de": "Planung A", "en": "Plan A"},
