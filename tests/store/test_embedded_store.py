@@ -48,13 +48,19 @@ def test_closed_store_says_so() -> None:
 def test_runaway_query_is_stopped_with_a_clear_error() -> None:
     store = EmbeddedStore(query_timeout=0.5)
     _fill(store, 300)  # 300^3 = 27 million rows: far more than half a second
+    # other tests may leave their own query workers running; only this query's worker is checked
+    before = {t for t in threading.enumerate() if t.name == "isrp-query"}
     with pytest.raises(QueryTimeout) as info:  # raised instead of running through 27 million rows
         store.select("SELECT * WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }")
     assert "0.5 s" in str(info.value) and "abgebrochen" in str(info.value)
     deadline = time.monotonic() + 60  # the worker notices and ends, it does not run on (generous: CI load)
-    while any(t.name == "isrp-query" for t in threading.enumerate()) and time.monotonic() < deadline:
+
+    def workers() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name == "isrp-query"} - before
+
+    while workers() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(t.name == "isrp-query" for t in threading.enumerate())
+    assert not workers()
     assert len(store.select("SELECT * WHERE { ?s ?p ?o } LIMIT 5")) == 5  # still usable
 
 
