@@ -42,19 +42,23 @@ SYNTH_REFERENCE = "https://w3id.org/isrp/synth-0001/spatial-system/ortsteile"
 
 # What drives the cost of each query (checked against the figures; see queries/README.md).
 NOTES = {
-    "overlaps-target-topic": "plan pairs that share space (per municipality ~plans²), then target-group "
-    "matches with skos:broader+ checks and shared topics for each pair",
-    "overlaps-funding": "the same plan pairs, joined with schemes used directly or through measures",
+    "overlaps-target-topic": "plan pairs of one municipality are joined on a key computed from the IRI "
+    "(https://w3id.org/isrp/<municipality>/); oxigraph joins a computed key by nested loop, so the cost "
+    "grows with (all plans)² (11,625 plans at 1M: ~135M comparisons), then per pair the target-group/topic checks. "
+    "A municipality node in the data, or one query per municipality, would make it linear",
+    "overlaps-funding": "the same plan pairs as overlaps-target-topic, then schemes used directly or through "
+    "measures",
+    "spatial-nesting": "every unit of every plan's spatial system checked against the reference system with "
+    "transitive geo:sfWithin in both directions and geo:sfOverlaps",
     "funding-coordination": "pairs of funded items (measures, facilities, plans) in equal or nested areas; "
-    "a city-wide item meets every item of its city, and shared Land/federal schemes meet in every city",
-    "measure-plan-fit": "one measure against every plan in force (OPTIONAL per plan with hierarchy checks)",
+    "shared Land/federal schemes meet in every municipality",
+    "measure-plan-fit": "plans of all municipalities that share a target group or topic with the measure are "
+    "found before the municipality filter keeps the measure's own",
+    "plans-overview": "one row per plan with six optional facts and three labels (11,625 rows at 1M)",
     "gaps-target-groups": "for each concept a NOT EXISTS over every plan/measure naming it, a narrower or a "
     "broader concept, each checked for being in force",
-    "gaps-topics": "as gaps-target-groups, for topics",
-    "areas-high-need-uncovered": "each 'hoch' observation checked against newer ratings and against every "
-    "facility/measure in the area, its parts (sfWithin*) and the areas containing it",
-    "spatial-crosswalk": "every reference unit × every plan with its own system × that system's units, with "
-    "transitive sfWithin in both directions",
+    "areas-high-need-uncovered": "(area, facility/measure) pairs via transitive geo:sfWithin, computed once "
+    "in a sub-SELECT, joined with every 'hoch' observation",
 }
 
 

@@ -12,7 +12,7 @@ Each list is one named query (rules in queries/README.md):
 - plans whose term ended (``plans-ended``) and plans whose update is overdue by their own cycle
   (``plans-update-overdue``);
 - operational measures neither assigned nor handled separately, each with its best-fitting plans
-  (``measures-unassigned`` + ``measures-unassigned-fit``, see plan_fit.py);
+  (``measures-unassigned`` + ``plans-in-force``, ranked as in plan_fit.py);
 - guidelines no measure implements; measures without indicator, budget item or funding;
 - areas rated need level ``hoch`` that no neighbourhood facility or measure covers locally
   (``areas-high-need-uncovered``: same area, a part of it, or a containing area except the whole city).
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from isrp_graph.analyses.common import Labeller, Ref, as_bool, as_date, iri_list, ref_key, run, value
-from isrp_graph.analyses.plan_fit import PlanCandidate, candidates_for_open_measures
+from isrp_graph.analyses.plan_fit import Facts, PlanCandidate, candidates_for
 from isrp_graph.analyses.table import Table, joined
 from isrp_graph.messages import normalise_lang, t
 from isrp_graph.store.base import Store
@@ -309,7 +309,16 @@ def find_gaps(
     ]
     ended_plans.sort(key=lambda p: (p.end, ref_key(p.plan)))
 
-    fitting = candidates_for_open_measures(labeller, day, candidates)
+    open_measures = [
+        Facts(
+            str(r["measure"]),
+            frozenset(iri_list(r["targetGroups"])),
+            frozenset(iri_list(r["topics"])),
+            frozenset(iri_list(r["areas"])),
+        )
+        for r in unassigned.rows
+    ]
+    fitting = candidates_for(labeller, open_measures, day, candidates)
     unassigned_measures = [
         UnassignedMeasure(
             measure=labeller.ref(str(r["measure"])),

@@ -1,18 +1,37 @@
 """Which plans fit an operational measure best — the seed's "Prüfung, ob es zu einer Fachplanung passt
 oder separat bearbeitet werden müsste".
 
-The named query ``measure-plan-fit`` returns, for one measure, every plan in force at the reference date
-that shares a target group or a topic with it (areas only add to the score, they never make a candidate
-alone). **Score**: 2 per target group both name exactly, 1 per target-group match via broader/narrower,
-1 per shared topic, 1 per shared area (equal or nested scopes). Ties are broken by plan label.
+A candidate is a plan in force at the reference date, of the measure's municipality (the IRI segment
+``https://w3id.org/isrp/<municipality>/``), that shares a target group or a topic with the measure.
+Target groups match as everywhere (same concept, or one narrower than the other below the scheme's top);
+areas match when equal or nested (``geo:sfWithin``, either direction) and only add to the score.
+**Score**: 2 per target group both name exactly, 1 per target-group match via broader/narrower,
+1 per shared topic, 1 per shared area. Ties are broken by plan label.
+
+For one measure the named query ``measure-plan-fit`` does it all in SPARQL. For every open measure at
+once (the gaps analysis) the same rules run here in Python on four small fact queries
+(``measures-unassigned``, ``plans-in-force``, ``concept-broader``, ``area-within``): per municipality
+that is measures × plans comparisons instead of a join across all municipalities, which stays fast at a
+million triples. A test checks that both give the same candidates.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
-from isrp_graph.analyses.common import Labeller, Match, Ref, iri_list, match_list, ref_key, run
+from isrp_graph.analyses.common import (
+    REGISTRY_BASE,
+    Labeller,
+    Match,
+    Ref,
+    as_bool,
+    iri_list,
+    match_list,
+    ref_key,
+    run,
+)
 
 WEIGHT_GROUP_EXACT = 2
 WEIGHT_GROUP_HIERARCHY = 1
@@ -39,57 +58,178 @@ def fit_score(target_groups: tuple[Match, ...], topics: tuple[Ref, ...], areas: 
     )
 
 
-def _candidates(labeller: Labeller, rows: list) -> list[PlanCandidate]:  # type: ignore[type-arg]
-    labeller.prime(
-        [str(r["plan"]) for r in rows]
-        + [i for r in rows for c in ("targetGroups", "areas") for pair in match_list(r[c]) for i in pair]
-        + [i for r in rows for i in iri_list(r["topics"])]
-    )
-    candidates = []
-    for row in rows:
-        groups = labeller.matches(match_list(row["targetGroups"]))
-        topics = labeller.refs(iri_list(row["topics"]))
-        areas = labeller.matches(match_list(row["areas"]))
-        candidates.append(
-            PlanCandidate(
-                plan=labeller.ref(str(row["plan"])),
-                score=fit_score(groups, topics, areas),
-                target_groups=groups,
-                topics=topics,
-                areas=areas,
-            )
-        )
+def municipality(iri: str) -> str:
+    """``https://w3id.org/isrp/erfurt/measure/x`` -> ``erfurt`` (the convention's IRI pattern)."""
+    if not iri.startswith(REGISTRY_BASE):
+        return ""
+    return iri[len(REGISTRY_BASE) :].split("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What is compared: an entry's target groups, topics and areas (IRIs)."""
+
+    iri: str
+    groups: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    areas: frozenset[str] = frozenset()
+
+
+@dataclass
+class Hierarchy:
+    """Transitive ``skos:broader`` and ``geo:sfWithin``, and which concepts are tops of their scheme."""
+
+    broader: dict[str, set[str]] = field(default_factory=dict)
+    tops: set[str] = field(default_factory=set)
+    within: dict[str, set[str]] = field(default_factory=dict)
+
+    def _up(self, edges: Mapping[str, set[str]], start: str) -> set[str]:
+        seen: set[str] = set()
+        stack = list(edges.get(start, ()))
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack.extend(edges.get(node, ()))
+        return seen
+
+    def ancestors(self, concept: str) -> set[str]:
+        return self._up(self.broader, concept)
+
+    def containers(self, area: str) -> set[str]:
+        return self._up(self.within, area)
+
+    def is_top(self, concept: str) -> bool:
+        return concept in self.tops or concept not in self.broader
+
+    def group_matches(self, measure: Iterable[str], plan: Iterable[str]) -> list[tuple[str, str]]:
+        pairs = []
+        plan_groups = set(plan)
+        for mine in measure:
+            above = self.ancestors(mine)
+            for theirs in plan_groups:
+                same = mine == theirs
+                plan_broader = theirs in above and not self.is_top(theirs)
+                measure_broader = mine in self.ancestors(theirs) and not self.is_top(mine)
+                if same or plan_broader or measure_broader:
+                    pairs.append((mine, theirs))
+        return pairs
+
+    def area_matches(self, measure: Iterable[str], plan: Iterable[str]) -> list[tuple[str, str]]:
+        pairs = []
+        plan_areas = set(plan)
+        for mine in measure:
+            above = self.containers(mine)
+            for theirs in plan_areas:
+                if mine == theirs or theirs in above or mine in self.containers(theirs):
+                    pairs.append((mine, theirs))
+        return pairs
+
+
+def _rank(candidates: list[PlanCandidate], limit: int | None) -> tuple[PlanCandidate, ...]:
     candidates.sort(key=lambda c: (-c.score, ref_key(c.plan)))
-    return candidates
+    return tuple(candidates if limit is None else candidates[:limit])
 
 
 def candidate_plans(
     labeller: Labeller, measure: str, reference_date: date, limit: int | None = 3
 ) -> tuple[PlanCandidate, ...]:
-    """The best-fitting plans for one ``measure``, best first (at most ``limit``; ``None`` = all)."""
+    """The best-fitting plans for one ``measure`` (named query ``measure-plan-fit``), best first
+    (at most ``limit``; ``None`` = all)."""
     result = run(
         labeller.store,
         "measure-plan-fit",
         labeller.lang,
         {"measure": measure, "date": reference_date.isoformat()},
     )
-    candidates = _candidates(labeller, result.rows)
-    return tuple(candidates if limit is None else candidates[:limit])
-
-
-def candidates_for_open_measures(
-    labeller: Labeller, reference_date: date, limit: int | None = 3
-) -> dict[str, tuple[PlanCandidate, ...]]:
-    """Measure IRI -> its best-fitting plans, for every open operational measure in one query
-    (``measures-unassigned-fit``; the same rules as ``measure-plan-fit``)."""
-    result = run(
-        labeller.store, "measures-unassigned-fit", labeller.lang, {"date": reference_date.isoformat()}
+    labeller.prime(
+        [str(r["plan"]) for r in result.rows]
+        + [
+            i
+            for r in result.rows
+            for c in ("targetGroups", "areas")
+            for pair in match_list(r[c])
+            for i in pair
+        ]
+        + [i for r in result.rows for i in iri_list(r["topics"])]
     )
-    rows_by_measure: dict[str, list] = {}  # type: ignore[type-arg]
+    candidates = []
     for row in result.rows:
-        rows_by_measure.setdefault(str(row["measure"]), []).append(row)
-    ranked = {}
-    for measure, rows in rows_by_measure.items():
-        candidates = _candidates(labeller, rows)
-        ranked[measure] = tuple(candidates if limit is None else candidates[:limit])
-    return ranked
+        groups = labeller.matches(match_list(row["targetGroups"]))
+        topics = labeller.refs(iri_list(row["topics"]))
+        areas = labeller.matches(match_list(row["areas"]))
+        candidates.append(
+            PlanCandidate(
+                labeller.ref(str(row["plan"])), fit_score(groups, topics, areas), groups, topics, areas
+            )
+        )
+    return _rank(candidates, limit)
+
+
+def load_hierarchy(labeller: Labeller) -> Hierarchy:
+    hierarchy = Hierarchy()
+    for row in run(labeller.store, "concept-broader", labeller.lang).rows:
+        concept, broader = str(row["concept"]), str(row["broader"])
+        hierarchy.broader.setdefault(concept, set()).add(broader)
+        if as_bool(row["broaderIsTop"]):
+            hierarchy.tops.add(broader)
+    for row in run(labeller.store, "area-within", labeller.lang).rows:
+        hierarchy.within.setdefault(str(row["unit"]), set()).add(str(row["container"]))
+    return hierarchy
+
+
+def fit(
+    labeller: Labeller,
+    measure: Facts,
+    plans: Iterable[Facts],
+    hierarchy: Hierarchy,
+    limit: int | None = 3,
+) -> tuple[PlanCandidate, ...]:
+    """Rank ``plans`` for ``measure`` by the rules above (only plans of the same municipality)."""
+    home = municipality(measure.iri)
+    found: list[tuple[Facts, list[tuple[str, str]], list[str], list[tuple[str, str]]]] = []
+    for plan in plans:
+        if municipality(plan.iri) != home:
+            continue
+        groups = hierarchy.group_matches(measure.groups, plan.groups)
+        topics = sorted(measure.topics & plan.topics)
+        if not groups and not topics:
+            continue
+        found.append((plan, groups, topics, hierarchy.area_matches(measure.areas, plan.areas)))
+    labeller.prime([i for plan, g, t, a in found for i in (plan.iri, *t, *(x for p in (*g, *a) for x in p))])
+    candidates = []
+    for plan, group_pairs, topic_iris, area_pairs in found:
+        groups = labeller.matches(group_pairs)
+        topics = labeller.refs(topic_iris)
+        areas = labeller.matches(area_pairs)
+        candidates.append(
+            PlanCandidate(labeller.ref(plan.iri), fit_score(groups, topics, areas), groups, topics, areas)
+        )
+    return _rank(candidates, limit)
+
+
+def plans_in_force(labeller: Labeller, reference_date: date) -> dict[str, list[Facts]]:
+    """Municipality -> the facts of its plans in force (named query ``plans-in-force``)."""
+    by_municipality: dict[str, list[Facts]] = {}
+    for row in run(
+        labeller.store, "plans-in-force", labeller.lang, {"date": reference_date.isoformat()}
+    ).rows:
+        plan = str(row["plan"])
+        by_municipality.setdefault(municipality(plan), []).append(
+            Facts(
+                plan,
+                frozenset(iri_list(row["targetGroups"])),
+                frozenset(iri_list(row["topics"])),
+                frozenset(iri_list(row["scopes"])),
+            )
+        )
+    return by_municipality
+
+
+def candidates_for(
+    labeller: Labeller, measures: Iterable[Facts], reference_date: date, limit: int | None = 3
+) -> dict[str, tuple[PlanCandidate, ...]]:
+    """Measure IRI -> its best-fitting plans, for many measures with four queries in all."""
+    plans = plans_in_force(labeller, reference_date)
+    hierarchy = load_hierarchy(labeller)
+    return {m.iri: fit(labeller, m, plans.get(municipality(m.iri), []), hierarchy, limit) for m in measures}

@@ -91,6 +91,29 @@ def test_unassigned_operational_measures_with_ranked_plans(fixture_store) -> Non
     assert "keine passende Planung" in report.tables()[6].rows[1][-1]
 
 
+def test_python_ranking_agrees_with_the_single_measure_query(fixture_store) -> None:  # type: ignore[no-untyped-def]
+    from isrp_graph.analyses.common import Labeller
+    from isrp_graph.analyses.plan_fit import Facts, candidate_plans, candidates_for
+
+    store = fixture_store("vocab", "gaps", "overlaps")
+    labeller = Labeller(store, "de")
+    measures = [
+        Facts(
+            G + "measure/m3",
+            frozenset({TG + "kinder"}),
+            frozenset({TP + "bildung"}),
+            frozenset({G + "area/rieth"}),
+        ),
+        Facts(G + "measure/m5", frozenset({TG + "senioren"})),
+    ]
+    bulk = candidates_for(labeller, measures, DAY, limit=None)
+    for measure in measures:
+        assert bulk[measure.iri] == candidate_plans(labeller, measure.iri, DAY, limit=None)
+    assert [c.plan.iri for c in bulk[G + "measure/m3"]] == [G + "plan/kita", G + "plan/quartier"]
+    # the plans of another municipality (testa: Kita-Bedarfsplan also for Kinder/Bildung) never fit
+    assert all("/testg/" in c.plan.iri for cs in bulk.values() for c in cs)
+
+
 def test_guidelines_and_incomplete_measures(fixture_store) -> None:  # type: ignore[no-untyped-def]
     report = find_gaps(fixture_store("vocab", "gaps"), DAY)
     assert short(report.unimplemented_guidelines) == ["guideline/l2"]

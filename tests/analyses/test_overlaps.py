@@ -84,7 +84,7 @@ def test_full_ranked_list_undeclared_first(fixture_store) -> None:  # type: igno
             [],
             ["interface/i2"],
         ),
-        # no spatial scope on the Seniorenplan: city-wide in its municipality (testa)
+        # no spatial scope on the Seniorenplan: city-wide in its municipality (testa, from the IRI)
         (
             "plan/quartier-rieth",
             "plan/senioren",

@@ -19,6 +19,9 @@ from isrp_graph.queries import (
 from isrp_graph.resources import queries_dir
 
 EXPECTED = {
+    "area-within",
+    "concept-broader",
+    "plans-in-force",
     "areas-high-need-uncovered",
     "funding-coordination",
     "funding-matrix",
@@ -30,7 +33,6 @@ EXPECTED = {
     "measure-plan-fit",
     "measures-incomplete",
     "measures-unassigned",
-    "measures-unassigned-fit",
     "measures-unfunded",
     "overlaps-funding",
     "overlaps-network",

@@ -149,7 +149,9 @@ def test_every_query_runs_on_the_erfurt_registry(built_registry) -> None:  # typ
         for lang in ("de", "en"):
             result = run_named(built_registry, query.name, given, lang)
             assert result.variables, query.name
-            keys = [tuple(row.get(v) for v in result.variables if not v.endswith("Label")) for row in result.rows]
+            keys = [
+                tuple(row.get(v) for v in result.variables if not v.endswith("Label")) for row in result.rows
+            ]
             assert len(keys) == len(set(keys)), f"{query.name}: duplicate rows"
             labels = [v for v in result.variables if v.endswith("Label")]
             for row in result.rows:  # a label column is filled wherever its entity is
