@@ -44,8 +44,8 @@ SYNTH_REFERENCE = "https://w3id.org/isrp/synth-0001/spatial-system/ortsteile"
 NOTES = {
     "overlaps-target-topic": "plan pairs of one municipality are joined on a key computed from the IRI "
     "(https://w3id.org/isrp/<municipality>/); oxigraph joins a computed key by nested loop, so the cost "
-    "grows with (all plans)² (11,625 plans at 1M: ~135M comparisons), then per pair the target-group/topic checks. "
-    "A municipality node in the data, or one query per municipality, would make it linear",
+    "grows with (all plans)² (11,625 plans at 1M: ~135M comparisons), then per pair the target-group/topic "
+    "checks. A municipality node in the data, or one query per municipality, would make it linear",
     "overlaps-funding": "the same plan pairs as overlaps-target-topic, then schemes used directly or through "
     "measures",
     "spatial-nesting": "every unit of every plan's spatial system checked against the reference system with "
