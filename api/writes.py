@@ -98,20 +98,31 @@ def _rejected(request: Request, new_violations: Any, lang: str) -> Response:
         }
         for r in new_violations
     ]
+    return _refused(request, t("web.edit.rejected", lang), lang, violations=violations)
+
+
+def _refused(
+    request: Request,
+    message: str,
+    lang: str,
+    *,
+    violations: list[Any] | None = None,
+    errors: list[str] | None = None,
+) -> Response:
+    """HTTP 422 for a refused write: the new violations or the bad cells (HTML page or JSON)."""
     if _wants_json(request):
-        return JSONResponse(
-            {"accepted": False, "message": t("web.edit.rejected", lang), "violations": violations},
-            status_code=422,
-        )
+        body: dict[str, Any] = {"accepted": False, "message": message}
+        body.update({"violations": violations} if violations is not None else {"errors": errors or []})
+        return JSONResponse(body, status_code=422)
     return render_html(
         request,
         "write_result.html",
         status_code=422,
         title=t("web.edit.title", lang),
         accepted=False,
-        violations=violations,
-        errors=[],
-        message=t("web.edit.rejected", lang),
+        violations=violations or [],
+        errors=errors or [],
+        message=message,
     )
 
 
@@ -180,21 +191,7 @@ def _upload_workbook(request: Request, data: bytes, filename: str, actor: str, l
         result = import_file(state(request).store, path, lang=lang, apply=True, actor=actor)
     if result.plan.errors:
         errors = [e.line(lang) for e in result.plan.errors]
-        if _wants_json(request):
-            return JSONResponse(
-                {"accepted": False, "message": t("web.edit.sheet_errors", lang), "errors": errors},
-                status_code=422,
-            )
-        return render_html(
-            request,
-            "write_result.html",
-            status_code=422,
-            title=t("web.edit.title", lang),
-            accepted=False,
-            violations=[],
-            errors=errors,
-            message=t("web.edit.sheet_errors", lang),
-        )
+        return _refused(request, t("web.edit.sheet_errors", lang), lang, errors=errors)
     if result.report is not None:
         return _rejected(request, result.rejected, lang)
     request.app.state.version.bump()
