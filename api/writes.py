@@ -24,6 +24,7 @@ from api.library import function
 from api.negotiation import render_html
 from isrp_graph import entries
 from isrp_graph.messages import LocalizedError, register, t
+from isrp_graph.write_policy import check_writable
 
 router = APIRouter()
 WORKBOOK_SUFFIXES = (".xlsx", ".csv")
@@ -180,6 +181,8 @@ def _upload_rdf(
     info = rdf_format(filename, request.query_params.get("rdf_format"))
     name = import_graph_name((graph or Path(filename).stem).strip())
     graphs = parse_data(data, info.name, name, source=filename)
+    for graph_name in graphs:
+        check_writable(graph_name, lang)
     return _apply(request, graphs, actor, lang)
 
 

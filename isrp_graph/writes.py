@@ -26,6 +26,7 @@ from isrp_graph.validation.diff import diff_graph
 from isrp_graph.validation.focus import affected_nodes
 from isrp_graph.validation.graphs import GraphState, is_shapes_graph
 from isrp_graph.validation.model import ValidationReport, ValidationResult
+from isrp_graph.write_policy import check_writable
 
 # One write at a time in this process: validation and replacement must see the same state.
 _WRITE_LOCK = threading.RLock()
@@ -86,6 +87,8 @@ def apply_write(
     Raises ``WriteRejected`` (carrying the report) when the change would add a Violation, and
     ``WriteError`` when a change names the provenance graph or no actor is given.
     """
+    for name in changes:
+        check_writable(name, lang)
     if not actor or not actor.strip():
         raise WriteError("write.no_actor")
     for name in changes:

@@ -165,24 +165,22 @@ def shapes_with(old: str, new: str) -> Graph:
     return Graph().parse(data=text.replace(old, new), format="turtle")
 
 
-def test_a_stricter_shape_is_validated_in_full_and_rejected(fixture_store):
-    """Making the target group a Violation breaks the one plan without target group."""
+def test_a_stricter_shape_is_refused_as_not_writable(fixture_store):
+    """Shapes are never written through a change (write policy): not even a stricter one."""
     before = dump(fixture_store)
     stricter = shapes_with(TARGET_GROUP_WARNING, TARGET_GROUP_WARNING.replace("Warning", "Violation"))
-    with pytest.raises(WriteRejected) as caught:
+    with pytest.raises(WriteError) as caught:
         apply_write(fixture_store, {SHAPES_GRAPH: stricter}, actor="Regelpflege")
-    assert {(r.entry, r.path) for r in caught.value.new_violations} == {
-        (URIRef(E + "plan/schulnetzplanung"), ISRP.targetGroup)
-    }
+    assert str(SHAPES_GRAPH) in str(caught.value)
     assert dump(fixture_store) == before
 
 
-def test_a_looser_shape_is_accepted_after_a_full_validation(fixture_store):
+def test_a_looser_shape_is_refused_so_validation_cannot_be_switched_off(fixture_store):
+    before = dump(fixture_store)
     looser = shapes_with(TARGET_GROUP_WARNING, TARGET_GROUP_WARNING.replace("Warning", "Info"))
-    outcome = apply_write(fixture_store, {SHAPES_GRAPH: looser}, actor="Regelpflege")
-    assert outcome.full_validation is True
-    assert outcome.report.focus_nodes is None
-    assert outcome.report.counts == {"Violation": 8, "Warning": 6, "Info": 3}
+    with pytest.raises(WriteError):
+        apply_write(fixture_store, {SHAPES_GRAPH: looser}, actor="Regelpflege")
+    assert dump(fixture_store) == before
 
 
 def test_the_provenance_graph_cannot_be_written(fixture_store):
