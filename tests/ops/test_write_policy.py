@@ -56,7 +56,9 @@ def test_writable(graph: str) -> None:
 )
 def test_upload_naming_a_protected_graph_is_refused(client: TestClient, store, filename, body) -> None:  # type: ignore[no-untyped-def]
     quads = sorted(map(str, store.dataset_quads()))
-    response = client.post("/api/v1/upload", params={"filename": filename}, content=body.encode(), headers=AUTH)
+    response = client.post(
+        "/api/v1/upload", params={"filename": filename}, content=body.encode(), headers=AUTH
+    )
     assert response.status_code == 403, response.text
     graph = body.split("<")[-1].split(">")[0] if filename.endswith(".nq") else body[1:].split(">")[0]
     assert graph in response.json()["error"]
