@@ -22,7 +22,8 @@ from api.negotiation import choose_format, rdf_response, respond
 from api.tables import Column, Item, Table
 from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.namespaces import PREFIXES
-from isrp_graph.store.results import select_to_csv, select_to_json
+from isrp_graph.queries import to_csv
+from isrp_graph.store.results import select_to_json
 from isrp_graph.store.sparql_text import bind_values, query_form
 
 router = APIRouter()
@@ -189,7 +190,7 @@ def sparql_page(request: Request) -> Response:
     fmt = choose_format(request, ("html", "json", "csv", "ttl"))
     if outcome is not None and fmt == "csv" and "result" in outcome:
         return Response(
-            select_to_csv(outcome["result"]),
+            to_csv(outcome["result"], excel=request.query_params.get("excel") in ("1", "true", "ja")),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="ergebnis.csv"'},
         )

@@ -6,11 +6,12 @@ makes them faster."""
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from isrp_graph import csv_safe
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Table:
     def to_csv(self, *, excel: bool = False) -> str:
         """CSV with the column labels as header; ``excel=True``: semicolons and a BOM for German Excel."""
         buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+        writer = csv_safe.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
         writer.writerow([c.label for c in self.columns])
         for row in self.rows:
             writer.writerow([self.cell_text(row, c.key) for c in self.columns])

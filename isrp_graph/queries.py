@@ -11,7 +11,6 @@ result into CSV, SPARQL 1.1 results JSON or a plain-text table.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -20,15 +19,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from isrp_graph import csv_safe
 from isrp_graph.messages import LocalizedError, normalise_lang, t
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.resources import queries_dir
 from isrp_graph.store.base import SelectResult, Store
-from isrp_graph.store.results import select_to_csv, select_to_json
+from isrp_graph.store.results import select_to_json
 
 PARAM_TYPES = ("iri", "string", "date", "integer", "boolean")
 TODAY = "today"
@@ -387,16 +387,22 @@ def run_named(
 
 
 def to_csv(result: SelectResult, *, excel: bool = False) -> str:
-    """SPARQL 1.1 CSV results (comma, CRLF, plain values). ``excel=True`` gives the form German Excel
-    opens directly: semicolon separator, preceded by a UTF-8 byte-order mark."""
-    if not excel:
-        return select_to_csv(result)
+    """The result as CSV for spreadsheet users: header of variable names, CRLF, plain values, and every
+    cell a spreadsheet would take for a formula neutralised (``isrp_graph.csv_safe``). ``excel=True``
+    gives the form German Excel opens directly: semicolon separator, preceded by a UTF-8 byte-order
+    mark. The unchanged W3C SPARQL CSV is ``isrp_graph.store.results.select_to_csv``."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv_safe.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow(["" if (node := row.get(v)) is None else str(node) for v in result.variables])
-    return "\ufeff" + buffer.getvalue()
+        writer.writerow([_csv_text(row.get(v)) for v in result.variables])
+    return ("\ufeff" if excel else "") + buffer.getvalue()
+
+
+def _csv_text(node: Node | None) -> str:
+    if node is None:
+        return ""
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
 
 
 def to_json(result: SelectResult) -> str:

@@ -7,11 +7,11 @@ field quoted when it holds a separator, quote or line break.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from isrp_graph import csv_safe
 from isrp_graph.messages import t
 
 
@@ -35,7 +35,7 @@ class Table:
 
     def to_csv(self, *, excel: bool = True) -> str:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+        writer = csv_safe.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
         writer.writerow(self.columns)
         writer.writerows(self.rows)
         return ("\ufeff" if excel else "") + buffer.getvalue()

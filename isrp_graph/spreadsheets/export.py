@@ -6,7 +6,6 @@ columns marked with *."""
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from rdflib import URIRef
 
+from isrp_graph import csv_safe
 from isrp_graph.messages import t
 from isrp_graph.namespaces import ISRP
 from isrp_graph.spreadsheets.cells import Context, as_text, cell_values, covers, items_from_rdf
@@ -97,7 +97,7 @@ def write_sheet_csv(
     """One sheet as CSV the way German Excel saves it (``;``, UTF-8 with BOM, dates TT.MM.JJJJ)."""
     rows = sheet_rows(snapshot, schema, lang)[sheet.shape]
     with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
+        writer = csv_safe.writer(handle, delimiter=";")
         writer.writerow([c.header(lang, f.required) for f, c in sheet.columns])
         for values in rows:
             writer.writerow([_csv_text(v, lang) for v in values])

@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from isrp_graph import csv_safe
 from isrp_graph.messages import LocalizedError
 
 SKIPPED_SHEETS = {"anleitung", "instructions", "listen", "lists"}
@@ -77,7 +78,11 @@ def read_csv(path: Path, sheet: str | None = None) -> RawSheet:
         raise SpreadsheetUnreadable(path=str(path), reason="encoding")
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # cells that isrp_graph.csv_safe protected against formula injection come back unchanged
+    rows = (
+        [csv_safe.restore(cell) for cell in row]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    )
     raw = _raw(sheet or path.stem, rows)
     raw.from_csv = True
     return raw
