@@ -10,17 +10,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import api.i18n  # noqa: F401  (registers the web texts)
-from api import auth, entries, json_api, network_page, pages, sparql_protocol, writes
+from api import auth, entries, json_api, network_page, pages, service, sparql_protocol, writes
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
 from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
 from api.library import ResultCache, StoreVersion, Unavailable
+from api.safety import SafetyMiddleware
 from isrp_graph import __version__
 from isrp_graph.messages import LocalizedError
 from isrp_graph.settings import Settings, load_settings
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
+        service.warn_if_empty(started)
         warm_up(started, settings.lang)
         yield
         if owns_store:
@@ -80,22 +82,19 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(LocalizedError, localized_error_handler)
     app.add_exception_handler(Unavailable, unavailable_handler)
     app.middleware("http")(auth.read_guard)
+    app.add_exception_handler(Exception, service.internal_error_handler)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(SafetyMiddleware, settings=settings)  # outermost: limits, Origin, headers
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=app.openapi_url or "/openapi.json",
-            title="ISRP-Register API",
-            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-            swagger_favicon_url="/static/favicon.svg",
-            swagger_ui_parameters={"validatorUrl": None},
-        )
+        return service.docs_page(app.openapi_url or "/openapi.json", "ISRP-Register API")
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
         return Response((STATIC_DIR / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
+    app.include_router(service.router)
     app.include_router(sparql_protocol.router)
     app.include_router(json_api.router)
     app.include_router(writes.router)

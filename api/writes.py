@@ -22,7 +22,7 @@ from api.context import lang_of, state
 from api.errors import HttpError
 from api.library import function
 from api.negotiation import render_html
-from isrp_graph import entries
+from isrp_graph import entries, limits
 from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.write_policy import check_writable
 
@@ -180,20 +180,28 @@ def _upload_rdf(
     parse_data = function("isrp_graph.loading", "parse_data")
     info = rdf_format(filename, request.query_params.get("rdf_format"))
     name = import_graph_name((graph or Path(filename).stem).strip())
-    graphs = parse_data(data, info.name, name, source=filename)
+    graphs = parse_data(data, info.name, name, source=Path(filename).name)
+    limits.check_triples(graphs, Path(filename).name)
     for graph_name in graphs:
         check_writable(graph_name, lang)
     return _apply(request, graphs, actor, lang)
 
 
+def _safe_name(filename: str) -> str:
+    """A plain file name for the temporary copy (messages name it; it never leaves the temp folder)."""
+    stem, suffix = Path(filename).stem, Path(filename).suffix.lower()
+    clean = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem).strip("._") or "upload"
+    return clean[:80] + (suffix if suffix in (".xlsx", ".csv", ".tsv", ".txt") else ".xlsx")
+
+
 def _upload_workbook(request: Request, data: bytes, filename: str, actor: str, lang: str) -> Response:
     import_file = function("isrp_graph.spreadsheets.apply", "import_file")
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(filename).name
+        path = Path(folder) / _safe_name(filename)
         path.write_bytes(data)
         result = import_file(state(request).store, path, lang=lang, apply=True, actor=actor)
     if result.plan.errors:
-        errors = [e.line(lang) for e in result.plan.errors]
+        errors = limits.capped([e.line(lang) for e in result.plan.errors], lang)
         return _refused(request, t("web.edit.sheet_errors", lang), lang, errors=errors)
     if result.report is not None:
         return _rejected(request, result.rejected, lang)

@@ -33,6 +33,8 @@ from isrp_graph.network import EDGE_KINDS, KINDS, NetworkMetrics, network_metric
 TEMPLATE = "network_page.html.j2"
 PYVIS_LIB = Path(pyvis.__file__).resolve().parent / "lib"
 DEFAULT_ASSET_URL = "/static/vendor"
+# the page's script, a static file of the web app (inlined only into the self-contained file)
+NETWORK_JS = Path(__file__).resolve().parent.parent / "api" / "static" / "js" / "network.js"
 STAR_POINTS = "10,1 12.6,7 19,7.4 14,11.6 15.6,18 10,14.5 4.4,18 6,11.6 1,7.4 7.4,7"
 
 
@@ -246,7 +248,7 @@ def render_network_page(
         "nodes_count": graph.number_of_nodes(),
         "edges_count": graph.number_of_edges(),
         "data_json": _script_json(
-            {
+            data := {
                 "nodes": nodes,
                 "edges": edges,
                 "options": options,
@@ -268,6 +270,19 @@ def render_network_page(
         "selected_template": _script_json(
             t("network.page.selected", lang, name="{name}", kind="{kind}", n="{n}")
         ),
+        "config_json": Markup(
+            json.dumps(
+                {
+                    "data": data,
+                    "visible": t("network.page.shown", lang, nodes="{nodes}", edges="{edges}"),
+                    "selected": t("network.page.selected", lang, name="{name}", kind="{kind}", n="{n}"),
+                    "openEntry": t("network.page.open_entry", lang),
+                },
+                ensure_ascii=False,
+            ).replace("<", "\\u003c")
+        ),
+        # inline only in the self-contained file (opened without a server); the web app serves the file
+        "network_js": Markup(NETWORK_JS.read_text(encoding="utf-8")) if embed_assets else "",
         "swatch": _swatch,
         "capital": _capital,
         "site": _site_context(lang, focus_plan) if site else None,

@@ -13,6 +13,7 @@ is unset, ``./isrp.toml`` when it exists. Its keys are the variable names in low
     query_timeout = 10
     result_limit = 10000
     base_iri = "https://w3id.org/isrp/"
+    max_request_bytes = 20000000  # and the other limits of isrp_graph/limits.py
 
 Keys this module does not know are kept in ``Settings.extra`` for other modules.
 """
@@ -51,6 +52,12 @@ class Settings:
     query_timeout: float = 10.0
     result_limit: int = 10000
     base_iri: str = "https://w3id.org/isrp/"
+    # limits on what one request may bring (isrp_graph/limits.py)
+    max_request_bytes: int = 20_000_000
+    max_upload_triples: int = 200_000
+    max_sheet_rows: int = 20_000
+    max_workbook_unpacked_bytes: int = 100_000_000
+    max_listed_errors: int = 100
     config_file: Path | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -77,6 +84,13 @@ class Settings:
         return _validated(replace(self, **clean)) if clean else self
 
 
+LIMIT_KEYS = (
+    "max_request_bytes",
+    "max_upload_triples",
+    "max_sheet_rows",
+    "max_workbook_unpacked_bytes",
+    "max_listed_errors",
+)
 # name in file/env (lower case) -> field name
 _KEYS = (
     "store",
@@ -90,6 +104,7 @@ _KEYS = (
     "query_timeout",
     "result_limit",
     "base_iri",
+    *LIMIT_KEYS,
 )
 
 
@@ -154,6 +169,9 @@ def _build(
         kwargs["query_timeout"] = _number("query_timeout", values["query_timeout"], float)
     if "result_limit" in values:
         kwargs["result_limit"] = _number("result_limit", values["result_limit"], int)
+    for key in LIMIT_KEYS:
+        if key in values:
+            kwargs[key] = _number(key, values[key], int)
     return Settings(**kwargs)
 
 

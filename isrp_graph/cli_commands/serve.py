@@ -35,6 +35,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=cmd_serve)
 
 
+def load_if_empty(settings: Settings) -> bool:
+    """A fresh checkout has an empty store: load the shipped registry first (as ``isrp run`` does) and
+    say so, instead of serving an empty registry without a word. True when it loaded."""
+    from isrp_graph.registry import build_registry
+    from isrp_graph.service import is_empty
+    from isrp_graph.store import open_store
+
+    store = open_store(settings)
+    try:
+        if not is_empty(store):
+            return False
+        note(t("service.serve_loading", settings.lang))
+        report = build_registry(store)
+        counts = {"files": len(report.files), "triples": report.triples, "graphs": len(report.graphs)}
+        note(t("load.done", settings.lang, **counts))
+        return True
+    finally:
+        store.close()
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     factory = web_app_factory()
     if factory is None:
@@ -47,6 +67,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
         app = factory(settings, store=open_registry(settings))
     else:
+        load_if_empty(settings)
         app = factory(settings)
     note(t("cli.run.serving", settings.lang, host=args.host, port=args.port))
     uvicorn.run(app, host=args.host, port=args.port)

@@ -41,6 +41,11 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
     store = open_registry(settings)
     try:
+        from isrp_graph.service import is_empty
+
+        if is_empty(store):
+            note(t("service.validate_empty", lang))
+            return ExitCode.INPUT
         with Activity(t("cli.validate.running", lang)):
             report = validate(store, lang=lang)
             scores = completeness(store, lang=lang) if args.completeness else None

@@ -166,6 +166,12 @@ def compare(
 ) -> ImportPlan:
     """Everything ``isrp import`` reports: errors, warnings, changes and the triples to write."""
     plan = ImportPlan()
+    for raw in raw_sheets:  # a formula is never a value, with or without a cached result
+        for row, column, formula in raw.formulas:
+            letter = RawSheet.letter(column)
+            header = raw.headers.get(column, "")
+            shown = formula if len(formula) <= 60 else formula[:59] + "…"
+            plan.errors.append(CellError(raw.name, row, letter, header, "sheet.formula", {"formula": shown}))
     ctx = Context(snapshot.lookup, lang, class_labels=schema.class_labels)
     assigned = assign_entries(snapshot, schema)
     mapped = [m for raw in raw_sheets if (m := _map_sheet(schema, raw, plan, lang)) is not None]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,9 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from isrp_graph import csv_safe
+from isrp_graph import csv_safe, limits
 from isrp_graph.messages import LocalizedError
+from isrp_graph.spreadsheets import input_texts  # noqa: F401  (registers sheet.* input texts)
 
 SKIPPED_SHEETS = {"anleitung", "instructions", "listen", "lists"}
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -33,6 +36,8 @@ class RawSheet:
     headers: dict[int, str]
     rows: list[tuple[int, dict[int, Any]]] = field(default_factory=list)
     from_csv: bool = False
+    # (row, column, formula text) of every formula cell; never read as a value
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)
 
     @staticmethod
     def letter(column: int) -> str:
@@ -51,16 +56,27 @@ def read_file(path: str | Path, sheet: str | None = None) -> list[RawSheet]:
 
 
 def read_xlsx(path: Path) -> list[RawSheet]:
+    """Every data sheet of the workbook. Formula cells are recorded in ``RawSheet.formulas`` and never
+    read as values (with or without a cached result); the import refuses them by cell."""
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        limits.check_workbook_archive(path, path.name)
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except limits.LimitExceeded:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise SpreadsheetUnreadable("sheet.damaged", path=path.name) from exc
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
-        raise SpreadsheetUnreadable(path=str(path), reason=str(exc) or type(exc).__name__) from exc
+        raise SpreadsheetUnreadable("sheet.not_xlsx", path=path.name) from exc
     sheets: list[RawSheet] = []
     try:
         for ws in workbook.worksheets:
             if ws.title.strip().casefold() in SKIPPED_SHEETS:
                 continue
-            sheets.append(_raw(ws.title, ws.iter_rows(values_only=True)))
+            sheets.append(_raw(ws.title, ws.iter_rows(), path.name))
+    except limits.LimitExceeded:
+        raise
+    except Exception as exc:  # a part that is damaged or not what openpyxl expects
+        raise SpreadsheetUnreadable("sheet.damaged", path=path.name) from exc
     finally:
         workbook.close()
     return sheets
@@ -75,7 +91,7 @@ def read_csv(path: Path, sheet: str | None = None) -> RawSheet:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1252 decodes almost anything
-        raise SpreadsheetUnreadable(path=str(path), reason="encoding")
+        raise SpreadsheetUnreadable(path=path.name, reason="encoding")
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
     # cells that isrp_graph.csv_safe protected against formula injection come back unchanged
@@ -83,15 +99,23 @@ def read_csv(path: Path, sheet: str | None = None) -> RawSheet:
         [csv_safe.restore(cell) for cell in row]
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     )
-    raw = _raw(sheet or path.stem, rows)
+    raw = _raw(sheet or path.stem, rows, path.name)
     raw.from_csv = True
     return raw
 
 
-def _raw(name: str, rows: Any) -> RawSheet:
+def _raw(name: str, rows: Any, file: str) -> RawSheet:
     sheet = RawSheet(name=name, headers={})
     for number, values in enumerate(rows, start=1):
-        cells = {i: v for i, v in enumerate(values, start=1) if not _empty(v)}
+        limits.check_rows(number - 1, name, file)
+        cells: dict[int, Any] = {}
+        for index, value in enumerate(values, start=1):
+            if getattr(value, "data_type", None) == "f":  # openpyxl cell holding a formula
+                sheet.formulas.append((number, index, str(value.value)))
+                continue
+            value = getattr(value, "value", value)  # openpyxl cell or plain CSV text
+            if not _empty(value):
+                cells[index] = value
         if number == 1:
             sheet.headers = {i: str(v).strip() for i, v in cells.items()}
         elif cells:

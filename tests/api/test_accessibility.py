@@ -252,7 +252,8 @@ def test_network_page_starts_readable_at_erfurt_size(crawled: dict[str, str]) ->
     }
     assert 'id="start-view"' in html and 'id="reset"' in html and 'id="zoom-in"' in html
     assert '<a href="/erfurt/body/begleitgremium">Begleitgremium</a>' in html
-    data = json.loads(re.search(r"var DATA = (\{.*?\});\n", html, re.S).group(1))
+    config = re.search(r'<script type="application/json" id="network-config">(.*?)</script>', html, re.S)
+    data = json.loads(config.group(1))["data"]
     assert data["options"]["physics"]["barnesHut"]["springLength"] >= 250
     assert data["startKinds"] == ["plan", "network", "body"]
     sizes = {node["font"]["size"] for node in data["nodes"]}

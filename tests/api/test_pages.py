@@ -139,6 +139,7 @@ def test_unknown_format_is_406(client: TestClient) -> None:
 def test_docs_use_local_swagger_assets(client: TestClient) -> None:
     html = client.get("/docs").text
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in html
-    assert "cdn." not in html and "validatorUrl" in html
+    assert "cdn." not in html and "/static/js/swagger-init.js" in html
+    assert "validatorUrl: null" in client.get("/static/js/swagger-init.js").text
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     assert client.get("/openapi.json").json()["paths"]["/api/v1/plans"]
