@@ -130,23 +130,33 @@ class SafetyMiddleware:
         if declared.isdigit() and int(declared) > limit:
             await _plain(send, 413, t("limit.request", lang, limit=limit), wants_json)
             return
-        received = 0
+        received, over, started = 0, False, False
 
         async def counted_receive() -> Message:
-            nonlocal received
+            nonlocal received, over
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    over = True
                     raise limits.LimitExceeded("limit.request", limit=limit)
             return message
 
         async def secured_send(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", ())}
                 extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
                 message = {**message, "headers": [*message.get("headers", ()), *extra]}
             await send(message)
 
-        with limits.use(self.limits):
-            await self.app(scope, counted_receive, secured_send)
+        try:
+            with limits.use(self.limits):
+                await self.app(scope, counted_receive, secured_send)
+        except Exception:
+            # a streamed body over the limit: the error may come back wrapped by another middleware
+            if over and not started:
+                await _plain(send, 413, t("limit.request", lang, limit=limit), wants_json)
+                return
+            raise

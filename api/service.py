@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from api.context import lang_of, state
 from api.errors import error_response
+from api.safety import SECURITY_HEADERS
 from isrp_graph.messages import t
 from isrp_graph.service import is_empty, readiness
 
@@ -88,7 +89,11 @@ def docs_page(openapi_url: str, title: str) -> HTMLResponse:
 async def internal_error_handler(request: Request, error: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
     lang = lang_of(request)
-    return error_response(request, 500, t("web.error", lang), t("web.safety.internal", lang))
+    response = error_response(request, 500, t("web.error", lang), t("web.safety.internal", lang))
+    # this handler runs outside the app's middleware: the security headers are added here
+    for name, value in SECURITY_HEADERS:
+        response.headers[name.decode()] = value.decode()
+    return response
 
 
 def warn_if_empty(app: FastAPI) -> None:
