@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from api.app import create_app
@@ -195,3 +198,38 @@ def test_limits_are_settings(monkeypatch) -> None:  # type: ignore[no-untyped-de
 
 def test_fresh_store_fixture_is_not_shared() -> None:
     assert len(fixture_store()) > 0
+
+
+# --- fuzzing: random CSV cells and RDF bytes never give a 500 ------------------------------------
+
+FUZZ = hypothesis_settings(
+    max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+)
+CELL = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["erfurt:plan/isrp", "<http://a b>", "http://x/\x00", "urn:", "erfurt:", "=1+1", "-"]),
+)
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(CELL, min_size=1, max_size=4), max_size=5))
+def test_fuzzed_csv_upload_never_500(rows) -> None:  # type: ignore[no-untyped-def]
+    store = fixture_store()
+    client = TestClient(create_app(settings(), store=store))
+    lines = ["IRI;Fachplanung;Aufgaben"] + [";".join(r) for r in rows]
+    response = upload(client, "fuzz.csv", "\n".join(lines).encode("utf-8", "surrogatepass"))
+    assert response.status_code < 500, response.text
+    store.close()
+
+
+@FUZZ
+@given(
+    data=st.binary(max_size=200),
+    suffix=st.sampled_from([".ttl", ".trig", ".nq", ".nt", ".jsonld", ".rdf", ".xlsx", ".csv"]),
+)
+def test_fuzzed_rdf_and_workbook_bytes_never_500(data: bytes, suffix: str) -> None:
+    store = fixture_store()
+    client = TestClient(create_app(settings(), store=store))
+    response = upload(client, "fuzz" + suffix, data)
+    assert response.status_code < 500, response.text
+    store.close()

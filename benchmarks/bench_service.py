@@ -1,0 +1,223 @@
+"""The web app as a service under load: 50 concurrent clients against a real uvicorn process on the
+embedded on-disk store (the production shape of the README's "Betrieb"), over /, /uebersicht, an entry
+page, /netzwerk, /api/v1/plans and /sparql — then the same with one writer saving once a second — and
+the cost of one save on a store whose log holds 5,000 changes against one on a fresh store.
+
+    python benchmarks/bench_service.py [--seconds 60] [--clients 50] [--log-entries 5000]
+
+Printed, not asserted: req/s and p50/p95/p99 per URL, reads p95 with the writer ÷ without, and
+save(5,000 logged changes) ÷ save(fresh). The first request of each URL is a warm-up and not counted.
+The 5,000 log entries are made with the provenance module's own record builder (no 5,000 real saves)."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+
+from isrp_graph.namespaces import GRAPH
+from isrp_graph.registry import build_registry
+from isrp_graph.store import EmbeddedStore
+from isrp_graph.store.base import Store
+from tests.ops.processes import web_app
+
+TOKEN = "bench-token"
+SPARQL = (
+    "PREFIX isrp: <https://w3id.org/isrp/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    "SELECT ?plan ?label WHERE { ?plan a isrp:SectoralPlan ; rdfs:label ?label } ORDER BY ?label"
+)
+TARGETS = {
+    "/": ("/", "text/html"),
+    "/uebersicht": ("/uebersicht", "text/html"),
+    "entry page": ("/erfurt/plan/jugendhilfeplanung", "text/html"),
+    "/netzwerk": ("/netzwerk", "text/html"),
+    "/api/v1/plans": ("/api/v1/plans", "application/json"),
+    "/sparql": ("/sparql?" + urllib.parse.urlencode({"query": SPARQL}), "application/sparql-results+json"),
+}
+BENCH_GRAPH = "bench-writer"
+
+
+def fetch(url: str, accept: str) -> float:
+    start = time.perf_counter()
+    request = urllib.request.Request(url, headers={"Accept": accept, "Accept-Encoding": "gzip"})
+    try:
+        with urllib.request.urlopen(request, timeout=300) as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        error.read()
+    return time.perf_counter() - start
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def load(base: str, clients: int, seconds: float) -> dict[str, list[float]]:
+    """``clients`` threads, each cycling through the URLs, for ``seconds``."""
+    times: dict[str, list[float]] = defaultdict(list)
+    lock = threading.Lock()
+    end = time.monotonic() + seconds
+    names = list(TARGETS)
+
+    def client(offset: int) -> None:
+        i = offset
+        while time.monotonic() < end:
+            name = names[i % len(names)]
+            path, accept = TARGETS[name]
+            elapsed = fetch(base + path, accept)
+            with lock:
+                times[name].append(elapsed)
+            i += 1
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return times
+
+
+def writer(base: str, stop: threading.Event, saves: list[float]) -> None:
+    """Saves once a second: the same small import graph, with a new label each time."""
+    n = 0
+    while not stop.is_set():
+        n += 1
+        body = (
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            f'<https://w3id.org/isrp/erfurt/bench/note> rdfs:label "Stand {n}"@de .\n'
+        )
+        request = urllib.request.Request(
+            f"{base}/api/v1/upload?filename=bench.ttl&graph={BENCH_GRAPH}",
+            data=body.encode(),
+            headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/turtle"},
+            method="POST",
+        )
+        start = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=300) as response:
+                response.read()
+        except urllib.error.HTTPError as error:
+            error.read()
+        saves.append(time.perf_counter() - start)
+        stop.wait(max(0.0, 1.0 - (time.perf_counter() - start)))
+
+
+def report(title: str, times: dict[str, list[float]], seconds: float) -> None:
+    total = sum(len(v) for v in times.values())
+    print(f"\n{title}: {total / seconds:.1f} req/s in total")
+    print(f"{'URL':16} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for name in TARGETS:
+        values = times.get(name, [])
+        print(
+            f"{name:16} {len(values) / seconds:7.1f} {percentile(values, 0.5) * 1000:8.0f} "
+            f"{percentile(values, 0.95) * 1000:8.0f} {percentile(values, 0.99) * 1000:8.0f}"
+        )
+
+
+def fill_log(store: Store, entries: int) -> None:
+    """``entries`` change records in the log, as the provenance module writes them."""
+    from isrp_graph.provenance import PROVENANCE_GRAPH, ChangeRecord, activity_triples, new_activity_iri
+
+    log = Graph()
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for n in range(entries):
+        when = start + timedelta(minutes=n)
+        record = ChangeRecord(
+            activity=URIRef(f"{new_activity_iri(when)}-{n}"),
+            actor="benchmark",
+            started_at=when,
+            ended_at=when,
+            graphs=(GRAPH[f"import/bench-{n % 50}"],),
+            added=1,
+            removed=0,
+        )
+        log += activity_triples(record)
+    log += store.get_graph(PROVENANCE_GRAPH)
+    store.replace_graphs({PROVENANCE_GRAPH: log})
+
+
+def time_saves(store: Store, repeat: int) -> float:
+    from isrp_graph.writes import apply_write
+
+    graph_name = GRAPH["import/bench-save"]
+    times = []
+    for n in range(repeat):
+        change = Graph()
+        subject = URIRef("https://w3id.org/isrp/erfurt/bench/save")
+        change.add((subject, RDFS.label, Literal(f"Stand {n}", lang="de")))
+        start = time.perf_counter()
+        apply_write(store, {graph_name: change}, "benchmark")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0, help="seconds per load phase")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--log-entries", type=int, default=5000)
+    parser.add_argument("--saves", type=int, default=5, help="saves timed per store in the log phase")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "store"
+        store = EmbeddedStore(path)
+        build_registry(store)
+        print(f"store: {len(store)} quads on disk; {args.clients} clients, {args.seconds:.0f} s per phase")
+        store.close()
+        env = {"ISRP_STORE_PATH": str(path), "ISRP_EDITOR_TOKENS": f"bench={TOKEN}"}
+        server, base = web_app(env, seconds=300)
+        try:
+            for path_, accept in TARGETS.values():
+                fetch(base + path_, accept)
+            quiet = load(base, args.clients, args.seconds)
+            report("reads alone", quiet, args.seconds)
+            stop, saves = threading.Event(), []
+            thread = threading.Thread(target=writer, args=(base, stop, saves))
+            thread.start()
+            busy = load(base, args.clients, args.seconds)
+            stop.set()
+            thread.join()
+            report("reads with one writer saving once a second", busy, args.seconds)
+            median = statistics.median(saves) * 1000 if saves else float("nan")
+            print(f"saves: {len(saves)}, median {median:.0f} ms")
+            all_quiet = [v for values in quiet.values() for v in values]
+            all_busy = [v for values in busy.values() for v in values]
+            ratio = percentile(all_busy, 0.95) / percentile(all_quiet, 0.95)
+            print(f"reads p95 with writer ÷ without: {ratio:.2f}")
+            for name in TARGETS:
+                ratio = percentile(busy[name], 0.95) / percentile(quiet[name], 0.95)
+                print(f"  {name:16} p95 ratio {ratio:.2f}")
+        finally:
+            server.stop()
+    fresh = EmbeddedStore(None, query_timeout=60)
+    build_registry(fresh)
+    fresh_time = time_saves(fresh, args.saves)
+    fill_log(fresh, args.log_entries)
+    logged_time = time_saves(fresh, args.saves)
+    fresh.close()
+    print(
+        f"\nsave on a fresh store: {fresh_time * 1000:.0f} ms; with {args.log_entries} logged changes: "
+        f"{logged_time * 1000:.0f} ms; ratio {logged_time / fresh_time:.2f}"
+    )
+
+
+
+if __name__ == "__main__":
+    main()
