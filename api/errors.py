@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from api.context import lang_of
 from api.library import Unavailable
 from api.negotiation import NotAcceptable, render_html
+from api.safety import public_message
 from isrp_graph.messages import LocalizedError, t
 from isrp_graph.store.errors import QuerySyntaxError, QueryTimeout, StoreError, StoreUnreachable
 
@@ -70,7 +71,7 @@ async def localized_error_handler(request: Request, error: Exception) -> Respons
     assert isinstance(error, LocalizedError)
     lang = lang_of(request)
     status = status_of(error)
-    response = error_response(request, status, t("web.error", lang), error.message(lang))
+    response = error_response(request, status, t("web.error", lang), public_message(error, lang))
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="isrp"'
     return response

@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from isrp_graph import limits
-from isrp_graph.messages import register, t
+from isrp_graph.messages import LocalizedError, register, t
+from isrp_graph.store.errors import QuerySyntaxError, QueryTimeout, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,12 @@ register(
             "de": "Abgelehnt: dieses Formular wurde von einer anderen Website ({origin}) abgeschickt.",
             "en": "Refused: this form was sent from another web site ({origin}).",
         },
+        "web.safety.store": {
+            "de": "Der Speicher des Registers antwortet gerade nicht wie erwartet; bitte später noch einmal "
+            "versuchen. Die Einzelheiten stehen im Protokoll des Servers.",
+            "en": "The registry's store is not answering as expected; please try again later. The "
+            "details are in the server's log.",
+        },
         "web.safety.internal": {
             "de": "Interner Fehler – die Anfrage konnte nicht bearbeitet werden; es wurde nichts "
             "gespeichert. Der Fehler ist im Protokoll des Servers vermerkt.",
@@ -67,6 +74,15 @@ register(
         },
     }
 )
+
+
+def public_message(error: LocalizedError, lang: str) -> str:
+    """The text an error shows on the web: store problems (unreachable server, a remote error page, an
+    OS error with a path) only in general words – the details go to the log; everything else as is."""
+    if isinstance(error, StoreError) and not isinstance(error, QuerySyntaxError | QueryTimeout):
+        log.warning("store error: %s", error.message("en"))
+        return t("web.safety.store", lang)
+    return error.message(lang)
 
 
 def _header(scope: Scope, name: bytes) -> str:

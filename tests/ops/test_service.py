@@ -188,3 +188,20 @@ def test_serve_loads_the_shipped_registry_into_an_empty_store(cli, monkeypatch) 
     assert '"triples": 0' not in cli("stats", "--format", "json").out
     again = cli("serve", "--port", "18399")
     assert "leer" not in again.err
+
+
+def test_unreachable_store_shows_no_address_or_os_error() -> None:
+    from tests.conftest import _free_port
+
+    port = _free_port()  # nothing listens there
+    url = f"http://127.0.0.1:{port}/query"
+    client = TestClient(
+        create_app(settings(store=url, sparql_update_url=f"http://127.0.0.1:{port}/update")),
+        raise_server_exceptions=False,
+    )
+    for path, accept in (("/uebersicht", "text/html"), ("/api/v1/plans", "application/json")):
+        response = client.get(path, headers={"accept": accept})
+        assert 400 <= response.status_code < 600 and response.status_code != 500, response.status_code
+        assert str(port) not in response.text and "Errno" not in response.text
+        assert "refused" not in response.text.lower()
+    assert client.get("/readyz").status_code == 503
