@@ -1,0 +1,52 @@
+"""Messages of the change model (changesets, history, reverts, releases), German and English."""
+
+from __future__ import annotations
+
+from isrp_graph.messages import register
+
+register(
+    {
+        "change.conflict": {
+            "de": "Konflikt: der Eintrag {entry} wurde seither geändert ({count} Angabe(n) sind nicht mehr "
+            "so, wie die Änderung sie vorfand) – nichts wurde gespeichert.",
+            "en": "Conflict: the entry {entry} has changed since ({count} value(s) are no longer as the "
+            "change found them) – nothing was stored.",
+        },
+        "change.revert_conflict": {
+            "de": "Die Änderung {change} lässt sich nicht zurücknehmen, weil diese Einträge seither wieder "
+            "geändert wurden: {details}. Nichts wurde gespeichert.",
+            "en": "The change {change} cannot be reverted because these entries were changed again "
+            "since: {details}. Nothing was stored.",
+        },
+        "change.orphans_not_revertible": {
+            "de": "Lose Knoten ohne Eintrag im Graphen {graph} lassen sich nicht einzeln zurücknehmen.",
+            "en": "Loose nodes without an entry in the graph {graph} cannot be reverted one by one.",
+        },
+        "change.unknown": {
+            "de": "Keine Änderung {change} im Protokoll.",
+            "en": "No change {change} in the log.",
+        },
+        "change.nothing_to_revert": {
+            "de": "Die Änderung {change} hat nichts geändert, was sich zurücknehmen ließe.",
+            "en": "The change {change} changed nothing that could be reverted.",
+        },
+        "change.restore_stale": {
+            "de": "Der Eintrag wurde inzwischen erneut geändert (zuletzt {latest}); bitte die Seite neu "
+            "laden und noch einmal wählen. Nichts wurde gespeichert.",
+            "en": "The entry has been changed again meanwhile (last {latest}); please reload the page "
+            "and choose again. Nothing was stored.",
+        },
+        "change.restore_same": {
+            "de": "Der Eintrag hat diesen Stand bereits.",
+            "en": "The entry already has this version.",
+        },
+        "change.revert_comment": {
+            "de": "Rücknahme der Änderung {change}",
+            "en": "Revert of change {change}",
+        },
+        "change.restore_comment": {
+            "de": "Stand nach der Änderung {change} wiederhergestellt",
+            "en": "Restored the version after change {change}",
+        },
+    }
+)
