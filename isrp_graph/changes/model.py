@@ -36,9 +36,9 @@ def is_changeset_graph(name: URIRef) -> bool:
 
 def is_record_graph(name: URIRef) -> bool:
     """Graphs that record changes and releases (never validated, never written through uploads)."""
-    from isrp_graph.provenance import PROVENANCE_GRAPH
+    from isrp_graph.validation.graphs import is_record_graph as _is_record
 
-    return name in (PROVENANCE_GRAPH, RELEASES_GRAPH) or is_changeset_graph(name)
+    return _is_record(name)
 
 
 @dataclass(frozen=True)

@@ -49,3 +49,8 @@ SELECT ?cs ?started WHERE {{
   GRAPH {PROVENANCE} {{ ?cs a isrp:Changeset ; prov:startedAtTime ?started . }}
 }} ORDER BY DESC(?started) DESC(?cs) LIMIT 1
 """
+
+# sh:name of the property shapes for some paths (#VALUES# is replaced by IRIs)
+FIELD_NAMES = """
+SELECT ?path ?name WHERE { VALUES ?path { #VALUES# } ?ps sh:path ?path ; sh:name ?name . }
+"""

@@ -24,9 +24,18 @@ PROVENANCE_GRAPH = URIRef(GRAPH["provenance"])
 __all__ = ["PROVENANCE_GRAPH", "GraphState", "is_shapes_graph", "is_validated_graph", "new_graph"]
 
 
+CHANGESET_GRAPH_PREFIX = str(GRAPH["changeset/"])
+RELEASES_GRAPH = URIRef(GRAPH["releases"])
+
+
+def is_record_graph(name: URIRef) -> bool:
+    """The provenance log, the changesets and the releases: records of changes, not registry data."""
+    return name in (PROVENANCE_GRAPH, RELEASES_GRAPH) or str(name).startswith(CHANGESET_GRAPH_PREFIX)
+
+
 def is_validated_graph(name: URIRef) -> bool:
-    """True for the graphs whose triples are validated: everything but shapes and provenance."""
-    return not is_shapes_graph(name) and name != PROVENANCE_GRAPH
+    """True for the graphs whose triples are validated: everything but shapes and the records."""
+    return not is_shapes_graph(name) and not is_record_graph(name)
 
 
 def new_graph() -> Graph:
@@ -65,7 +74,7 @@ class GraphState:
 
     def validation_input(self) -> dict[URIRef, frozenset[Triple]]:
         """The graphs a validation reads (all but the provenance log): equal inputs, equal reports."""
-        return {name: triples for name, triples in self.graphs.items() if name != PROVENANCE_GRAPH}
+        return {name: triples for name, triples in self.graphs.items() if not is_record_graph(name)}
 
     def triples(self, name: URIRef) -> frozenset[Triple]:
         return self.graphs.get(name, frozenset())

@@ -41,6 +41,12 @@ def _validated(name: URIRef) -> bool:
     return is_validated_graph(name) and not is_record_graph(name)
 
 
+def _is_record_ox(graph: ox.NamedNode | ox.DefaultGraph | ox.BlankNode) -> bool:
+    from isrp_graph.validation.graphs import is_record_graph
+
+    return isinstance(graph, ox.NamedNode) and is_record_graph(URIRef(graph.value))
+
+
 class View:
     """Triples around a node in the validated graphs of an embedded store, with ``replaced`` graphs
     seen with other content (the state after a write)."""
@@ -58,6 +64,7 @@ class View:
                 self._in.setdefault(triple[2], []).append(triple)
         self._graph_ok: dict[ox.NamedNode | ox.DefaultGraph | ox.BlankNode, bool] = {}
         self.reads = 0
+        self.record_reads = 0  # quads of the provenance, changeset or release graphs met on the way
 
     def _ok(self, graph: ox.NamedNode | ox.DefaultGraph | ox.BlankNode) -> bool:
         known = self._graph_ok.get(graph)
@@ -76,6 +83,8 @@ class View:
             self.reads += 1
             if self._ok(quad.graph_name):
                 yield (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
+            elif _is_record_ox(quad.graph_name):
+                self.record_reads += 1
 
     def out(self, node: Node) -> list[Triple]:
         if isinstance(node, Literal):
