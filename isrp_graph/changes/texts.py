@@ -50,3 +50,22 @@ register(
         },
     }
 )
+
+register(
+    {
+        "release.unknown": {
+            "de": "Keinen Stand »{name}« gefunden. Bekannte Stände: {known}.",
+            "en": "No release »{name}« found. Known releases: {known}.",
+        },
+        "release.exists": {
+            "de": "Einen Stand »{name}« gibt es schon; Stände sind unveränderlich – bitte einen neuen "
+            "Namen wählen.",
+            "en": "A release »{name}« exists already; releases are immutable – please choose a new name.",
+        },
+        "release.no_name": {"de": "Der Stand braucht einen Namen.", "en": "The release needs a name."},
+        "release.readonly": {
+            "de": "Der Stand »{name}« ist unveränderlich; Änderungen gehen nur am heutigen Stand.",
+            "en": "The release »{name}« is immutable; changes are made to today's registry only.",
+        },
+    }
+)

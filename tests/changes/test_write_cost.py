@@ -90,7 +90,10 @@ def test_a_write_with_5000_logged_changes_does_not_read_the_log(fixture_store):
     assert "DROP" not in text
     log_after = set(store.ox_store.quads_for_pattern(None, None, None, _ox(PROVENANCE_GRAPH)))
     assert log_before < log_after
-    assert {q.subject.value for q in log_after - log_before} <= {str(outcome.activity), _agent("Sozialplanung")}
+    assert {q.subject.value for q in log_after - log_before} <= {
+        str(outcome.activity),
+        _agent("Sozialplanung"),
+    }
 
 
 def _ox(name: URIRef):  # type: ignore[no-untyped-def]
