@@ -69,3 +69,54 @@ register(
         },
     }
 )
+
+register(
+    {
+        "cli.history.help": {
+            "de": "Änderungen eines Eintrags, neueste zuerst",
+            "en": "the changes of one entry, newest first",
+        },
+        "cli.history.none": {
+            "de": "Für {iri} ist keine Änderung verzeichnet (unbekannt oder nie geändert).",
+            "en": "No change is recorded for {iri} (unknown or never changed).",
+        },
+        "cli.history.line": {
+            "de": "{time}  {actor}  ({kind})  {id}",
+            "en": "{time}  {actor}  ({kind})  {id}",
+        },
+        "cli.revert.help": {
+            "de": "eine Änderung zurücknehmen (geprüft wie jede Änderung)",
+            "en": "revert one change (validated like any write)",
+        },
+        "cli.revert.done": {
+            "de": "Zurückgenommen als neue Änderung {id}: {added} Tripel hinzugefügt, {removed} entfernt.",
+            "en": "Reverted as the new change {id}: {added} triples added, {removed} removed.",
+        },
+        "cli.changes.actor": {
+            "de": "wer die Änderung macht (Vorgabe: ISRP_ACTOR oder der Benutzername)",
+            "en": "who makes the change (default: ISRP_ACTOR or the user name)",
+        },
+        "cli.release.help": {
+            "de": "Stände des Registers anlegen, auflisten, vergleichen",
+            "en": "create, list and compare releases of the registry",
+        },
+        "cli.release.create": {"de": "den heutigen Stand einfrieren", "en": "freeze today's registry"},
+        "cli.release.list": {"de": "alle Stände", "en": "all releases"},
+        "cli.release.diff": {
+            "de": "Unterschied zweier Stände (Name oder »heute«)",
+            "en": "difference of two releases (name or »heute«)",
+        },
+        "cli.release.created": {
+            "de": "Stand »{name}« angelegt ({iri}).",
+            "en": "Release »{name}« created ({iri}).",
+        },
+        "cli.release.none": {"de": "Noch kein Stand angelegt.", "en": "No release yet."},
+        "cli.release.diff_head": {
+            "de": "Von »{old}« zu »{new}«: {added} neu, {removed} entfernt, {changed} geändert.",
+            "en": "From »{old}« to »{new}«: {added} added, {removed} removed, {changed} changed.",
+        },
+        "cli.release.added": {"de": "Neu:", "en": "Added:"},
+        "cli.release.removed": {"de": "Entfernt:", "en": "Removed:"},
+        "cli.release.changed": {"de": "Geändert:", "en": "Changed:"},
+    }
+)

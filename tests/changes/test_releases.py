@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
+from isrp_graph.changes.history import ChangeError
 from isrp_graph.changes.releases import (
     ReleaseError,
     create_release,
@@ -56,7 +57,7 @@ def test_the_registry_at_a_release_and_the_diff(fixture_store):
     assert (PLAN_ISRP, ISRP.topic, ARMUT) not in at_a.get_graph(DATA_GRAPH)
     assert (PLAN_ISRP, ISRP.topic, ARMUT) in at_b.get_graph(DATA_GRAPH)
     assert len(at_a.get_graph(DATA_GRAPH)) == len(fixture_store.get_graph(DATA_GRAPH))
-    with pytest.raises(Exception):
+    with pytest.raises(ChangeError):
         at_b.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
 
     diff = release_diff(fixture_store, "A", "B")
