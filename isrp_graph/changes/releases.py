@@ -248,6 +248,39 @@ class ReleaseDiff:
         return out
 
 
+def net_diff(
+    store: Store, between: Sequence[Changeset], later: Sequence[Changeset], lang: str = "de"
+) -> tuple[list[EntryDiff], list[EntryDiff], list[EntryDiff]]:
+    """(added, removed, changed) entries over the changesets ``between`` (oldest first), where
+    ``later`` are the changesets after them up to today; only the touched entries are read."""
+    keys = {(d.graph, d.entry) for cs in between for d in cs.deltas if d.entry is not None}
+    now = _Descriptions(store)
+    state = {key: now.pairs(*key) for key in keys}  # type: ignore[arg-type]
+    _rewind(state, later)
+    at_new = {k: Counter(v) for k, v in state.items()}
+    _rewind(state, between)
+    at_old = state
+    deltas = []
+    for key in sorted(keys, key=lambda k: (str(k[1]), str(k[0]))):
+        before, after = at_old[key], at_new[key]
+        if before != after:
+            deltas.append(EntryDelta(key[0], key[1], freeze(before - after), freeze(after - before)))
+    existed_old = {k[1] for k, v in at_old.items() if v}
+    existed_new = {k[1] for k, v in at_new.items() if v}
+    added: list[EntryDiff] = []
+    removed: list[EntryDiff] = []
+    changed: list[EntryDiff] = []
+    for diff in entry_diffs(store, deltas, lang):
+        entry = URIRef(diff.entry)
+        if entry not in existed_old:
+            added.append(diff)
+        elif entry not in existed_new:
+            removed.append(diff)
+        else:
+            changed.append(diff)
+    return added, removed, changed
+
+
 def _resolve(store: Store, name: str) -> Release | None:
     return None if name.strip().lower() == TODAY else find_release(store, name)
 
@@ -263,31 +296,14 @@ def release_diff(store: Store, old_name: str, new_name: str, lang: str = "de") -
         old, new, after_old, after_new = new, old, after_new, after_old
     newer_ids = {cs.iri for cs in after_new}
     between = [cs for cs in after_old if cs.iri not in newer_ids]
-    keys = {(d.graph, d.entry) for cs in between for d in cs.deltas if d.entry is not None}
-    now = _Descriptions(store)
-    state = {key: now.pairs(*key) for key in keys}  # type: ignore[arg-type]
-    _rewind(state, after_new)
-    at_new = {k: Counter(v) for k, v in state.items()}
-    _rewind(state, between)
-    at_old = state
-    deltas = []
-    for key in sorted(keys, key=lambda k: (str(k[1]), str(k[0]))):
-        before, after = at_old[key], at_new[key]
-        if before != after:
-            deltas.append(EntryDelta(key[0], key[1], freeze(before - after), freeze(after - before)))
-    if swapped:
-        deltas = [d.inverse() for d in deltas]
-    existed_old = {k[1] for k, v in (at_new if swapped else at_old).items() if v}
-    existed_new = {k[1] for k, v in (at_old if swapped else at_new).items() if v}
     result = ReleaseDiff(old=old_name, new=new_name)
-    for diff in entry_diffs(store, deltas, lang):
-        entry = URIRef(diff.entry)
-        if entry not in existed_old:
-            result.added.append(diff)
-        elif entry not in existed_new:
-            result.removed.append(diff)
-        else:
-            result.changed.append(diff)
+    result.added, result.removed, result.changed = net_diff(store, between, after_new, lang)
+    if swapped:
+        result.added, result.removed = result.removed, result.added
+        for items in (result.added, result.removed, result.changed):
+            for d in items:
+                for i, f in enumerate(d.fields):
+                    d.fields[i] = type(f)(f.path, f.label, f.added, f.removed)
     for items in (result.added, result.removed, result.changed):
         items.sort(key=lambda d: (d.kind.lower(), d.label.lower()))
     return result

@@ -120,3 +120,18 @@ register(
         "cli.release.changed": {"de": "Geändert:", "en": "Changed:"},
     }
 )
+
+register(
+    {
+        "web.nav.changes": {"de": "Änderungen", "en": "Changes"},
+        "change.kind.form": {"de": "Formular", "en": "form"},
+        "change.kind.workbook": {"de": "Arbeitsmappe", "en": "workbook"},
+        "change.kind.upload": {"de": "RDF-Datei", "en": "RDF file"},
+        "change.kind.import": {"de": "Import", "en": "import"},
+        "change.kind.load": {"de": "Laden (Kommandozeile)", "en": "load (command line)"},
+        "change.kind.revert": {"de": "Rücknahme", "en": "revert"},
+        "change.kind.restore": {"de": "Wiederherstellung", "en": "restore"},
+        "change.kind.proposal": {"de": "Änderungsvorschlag", "en": "proposal"},
+        "change.kind.write": {"de": "Änderung", "en": "change"},
+    }
+)

@@ -4,8 +4,6 @@ command line (see docs/changes.md)."""
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
@@ -13,6 +11,7 @@ import sys
 from rdflib import URIRef
 
 from isrp_graph.changes import texts as _texts  # noqa: F401  (registers the texts)
+from isrp_graph.changes.csvout import excel_csv
 from isrp_graph.changes.history import EntryDiff, entry_diffs, entry_history, revert
 from isrp_graph.changes.model import Changeset
 from isrp_graph.changes.releases import create_release, list_releases, release_diff
@@ -188,17 +187,7 @@ CSV_HEADER = {
 
 
 def diff_csv(rows: list[list[str]], lang: str) -> str:
-    """Semicolon CSV for Excel with a BOM; cells that would start a formula are neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_HEADER.get(lang, CSV_HEADER["de"]))
-    for row in rows:
-        writer.writerow([_safe_cell(c) for c in row])
-    return "\ufeff" + out.getvalue()
-
-
-def _safe_cell(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return excel_csv(CSV_HEADER.get(lang, CSV_HEADER["de"]), rows)
 
 
 def cmd_release_diff(args: argparse.Namespace, settings: Settings) -> int:
