@@ -33,13 +33,9 @@ def state(request: Request) -> AppState:
     stand = request.query_params.get("stand")
     if not stand or stand.strip().lower() in ("", "heute") or getattr(request.state, "stand_failed", False):
         return base
-    from api.stand import state_at
+    from api.stand import StandState
 
-    try:
-        return state_at(base, stand)
-    except Exception:
-        request.state.stand_failed = True  # the error page itself shows today's registry
-        raise
+    return StandState(base, stand, request)
 
 
 def lang_of(request: Request) -> str:
