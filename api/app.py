@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 import api.i18n  # noqa: F401  (registers the web texts)
 from api import (
     auth,
+    changes_pages,
     entries,
     json_api,
     network_page,
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(sparql_protocol.router)
     app.include_router(json_api.router)
     app.include_router(writes.router)
+    app.include_router(changes_pages.router)
     app.include_router(pages.router)
     app.include_router(entries.router)
 

@@ -28,7 +28,14 @@ class AppState:
 
 
 def state(request: Request) -> AppState:
-    return request.app.state.isrp
+    """The app state; with ``?stand=NAME`` the registry as it was at that release (read-only)."""
+    base: AppState = request.app.state.isrp
+    stand = request.query_params.get("stand")
+    if not stand or stand.strip().lower() in ("", "heute") or getattr(request.state, "stand_failed", False):
+        return base
+    from api.stand import StandState
+
+    return StandState(base, stand, request)
 
 
 def lang_of(request: Request) -> str:
@@ -45,6 +52,8 @@ def href(request: Request, path: str, **params: Any) -> str:
     query = {k: v for k, v in params.items() if v not in (None, "", [])}
     if lang != normalise_lang(state(request).settings.lang):
         query["lang"] = lang
+    if request.query_params.get("stand") and not getattr(request.state, "stand_failed", False):
+        query.setdefault("stand", request.query_params["stand"])
     encoded = urlencode(query, doseq=True)
     return f"{path}?{encoded}" if encoded else path
 

@@ -66,7 +66,7 @@ class ResultCache:
         self.lock = threading.Lock()
 
     def state_key(self, store: Store) -> tuple:
-        return (self.version.value, len(store))
+        return (self.version.value, len(store), id(store))
 
     def get(self, store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
         full = (*key, *self.state_key(store))

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from api import auth
@@ -160,11 +161,16 @@ def _accepted(request: Request, outcome: Any, lang: str, back: str | None = None
 
 
 def _apply(
-    request: Request, changes: dict[URIRef, Any], actor: str, lang: str, back: str | None = None
+    request: Request,
+    changes: dict[URIRef, Any],
+    actor: str,
+    lang: str,
+    back: str | None = None,
+    **record: str,
 ) -> Response:
     apply_write = function("isrp_graph.writes", "apply_write")
     try:
-        outcome = apply_write(state(request).store, changes, actor, lang)
+        outcome = apply_write(state(request).store, changes, actor, lang, **record)
     except LocalizedError as exc:
         if type(exc).__name__ == "WriteRejected":
             return _rejected(request, exc.new_violations, lang)
@@ -184,7 +190,7 @@ def _upload_rdf(
     limits.check_triples(graphs, Path(filename).name)
     for graph_name in graphs:
         check_writable(graph_name, lang)
-    return _apply(request, graphs, actor, lang)
+    return _apply(request, graphs, actor, lang, kind="upload", source=Path(filename).name)
 
 
 def _safe_name(filename: str) -> str:
@@ -240,9 +246,11 @@ async def upload_form(request: Request) -> Response:
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise HttpError(400, "web.edit.no_file")
     data = await upload.read()
+    # validation and storing run off the event loop: readers are served meanwhile
     if upload.filename.lower().endswith(WORKBOOK_SUFFIXES):
-        return _upload_workbook(request, data, upload.filename, actor, lang)
-    return _upload_rdf(request, data, upload.filename, str(form.get("graph") or "") or None, actor, lang)
+        return await run_in_threadpool(_upload_workbook, request, data, upload.filename, actor, lang)
+    graph = str(form.get("graph") or "") or None
+    return await run_in_threadpool(_upload_rdf, request, data, upload.filename, graph, actor, lang)
 
 
 @router.post("/api/v1/upload", tags=["API"], summary="RDF oder Arbeitsmappe hochladen (Redaktion) / upload")
@@ -254,8 +262,8 @@ async def upload_api(request: Request, filename: str = "upload.ttl", graph: str 
     actor = auth.editor(request)
     data = await request.body()
     if filename.lower().endswith(WORKBOOK_SUFFIXES):
-        return _upload_workbook(request, data, filename, actor, lang)
-    return _upload_rdf(request, data, filename, graph, actor, lang)
+        return await run_in_threadpool(_upload_workbook, request, data, filename, actor, lang)
+    return await run_in_threadpool(_upload_rdf, request, data, filename, graph, actor, lang)
 
 
 def _entry_or_404(request: Request, iri: str) -> entries.Entry:
@@ -332,6 +340,5 @@ async def edit_submit(request: Request, iri: str) -> Response:
             back=iri,
         )
     target = graphs[0]
-    return _apply(
-        request, {target: entries.edited_graph(store, iri, target, changes, lang)}, actor, lang, back=iri
-    )
+    edited = entries.edited_graph(store, iri, target, changes, lang)
+    return await run_in_threadpool(_apply, request, {target: edited}, actor, lang, iri, kind="form")

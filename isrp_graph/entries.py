@@ -198,6 +198,7 @@ SELECT DISTINCT ?source ?property ?via WHERE {{
   {{ ?source ?property ?entry . FILTER(isIRI(?source)) }}
   UNION
   {{ ?source ?property ?node . FILTER(isBlank(?node) && isIRI(?source)) ?node ?via ?entry }}
+  FILTER(?property NOT IN (isrp:changedEntry, isrp:entryChange))
 }} LIMIT {MAX_INCOMING}
 """
 

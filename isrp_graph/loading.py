@@ -313,7 +313,9 @@ def load_files(
     graphs = parse_sources(sources, fmt=fmt, progress=progress)
     for name in drop:
         graphs.setdefault(name, Graph())
-    store.replace_graphs(graphs)
+    from isrp_graph.changes.loads import store_graphs  # recorded as a changeset (docs/changes.md)
+
+    store_graphs(store, graphs, source=", ".join(f.name for f in files[:20]) or None)
     return LoadReport(files=files, graphs={name: len(g) for name, g in graphs.items() if len(g)})
 
 

@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
+from isrp_graph.changes import texts as _change_texts  # noqa: F401  (registers web.nav.changes)
 from isrp_graph.messages import normalise_lang, register, t
 from isrp_graph.namespaces import BASE
 from isrp_graph.network import EDGE_KINDS, KINDS, NetworkMetrics, network_metrics
@@ -95,6 +96,7 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/prozess", "web.nav.process"),
     ("/abfrage", "web.nav.sparql"),
     ("/bearbeiten", "web.nav.edit"),
+    ("/aenderungen", "web.nav.changes"),
 )
 SITE_PATH = "/netzwerk"
 

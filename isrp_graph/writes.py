@@ -1,35 +1,58 @@
-"""Validated writes: a change is checked before it is stored, and every accepted change is logged.
+"""Validated writes: a change is checked before it is stored, and every accepted change is recorded.
 
-``apply_write`` builds the state the store would have after the change, validates the nodes the change
-can affect (in the current and in the would-be state), and refuses the change with ``WriteRejected``
-when it would bring any Violation that is not already there. Otherwise all graphs and the provenance
-entry are replaced in one atomic ``store.replace_graphs`` call. A refused write touches nothing.
+``apply_write`` (whole named graphs), ``apply_delta`` (quads added and removed) and
+``apply_entry_deltas`` (entry-level deltas, as reverts and proposals have them) all end in one
+pipeline: read only the graphs the change names, compute the entry deltas
+(:mod:`isrp_graph.changes.delta`), validate the affected nodes on their neighbourhood (before and
+after), refuse with ``WriteRejected`` when the change would bring a Violation that is not already
+there, otherwise store the delta, the changeset and its provenance entry in ONE update request
+(:mod:`isrp_graph.changes.commit`). A refused write touches nothing; readers see the old state until
+the update commits. Changes to shapes or to the class hierarchy are validated on the whole store.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rdflib import Graph, URIRef
 from rdflib.term import BNode, Node
 
+from isrp_graph.changes import texts as _change_texts  # noqa: F401  (registers change.* messages)
+from isrp_graph.changes.commit import add_commit_listener, commit, remove_commit_listener
+from isrp_graph.changes.delta import Describer, EntryDelta, apply_pairs, graph_deltas, materialise, pairs_of
+from isrp_graph.changes.model import Changeset, is_record_graph
 from isrp_graph.messages import LocalizedError, normalise_lang, t
-from isrp_graph.provenance import PROVENANCE_GRAPH, ChangeRecord, log_with, new_activity_iri
+from isrp_graph.provenance import new_activity_iri
 from isrp_graph.store.base import Store
 from isrp_graph.validation import texts as _texts  # noqa: F401  (registers write.* messages)
 from isrp_graph.validation.check import Prepared, validate_state
-from isrp_graph.validation.diff import diff_graph
+from isrp_graph.validation.diff import SCHEMA_PREDICATES
 from isrp_graph.validation.focus import affected_nodes
 from isrp_graph.validation.graphs import GraphState, is_shapes_graph
 from isrp_graph.validation.model import ValidationReport, ValidationResult
 from isrp_graph.write_policy import check_writable
 
-# One write at a time in this process: validation and replacement must see the same state.
+__all__ = [
+    "WriteError",
+    "WriteOutcome",
+    "WriteRejected",
+    "add_commit_listener",
+    "apply_delta",
+    "apply_entry_deltas",
+    "apply_trusted_write",
+    "apply_write",
+    "new_violations",
+    "remove_commit_listener",
+]
+
+# One write at a time in this process: validation and storing must see the same state.
 _WRITE_LOCK = threading.RLock()
+Triple = tuple
+Quad = tuple
 
 
 class WriteError(LocalizedError, ValueError):
@@ -64,7 +87,7 @@ class WriteRejected(LocalizedError):
 
 @dataclass(frozen=True)
 class WriteOutcome:
-    """An accepted write: what was logged and the validation of the written nodes."""
+    """An accepted write: the recorded changeset and the validation of the written nodes."""
 
     activity: URIRef
     graphs: tuple[URIRef, ...]
@@ -74,6 +97,17 @@ class WriteOutcome:
     ended_at: datetime
     report: ValidationReport
     full_validation: bool
+    changeset: Changeset | None = None
+
+
+@dataclass(frozen=True)
+class _Meta:
+    actor: str
+    approver: str | None = None
+    comment: str | None = None
+    source: str | None = None
+    kind: str = "write"
+    reverts: URIRef | None = None
 
 
 def apply_write(
@@ -81,68 +115,252 @@ def apply_write(
     changes: Mapping[URIRef, Graph | None],
     actor: str,
     lang: str = "de",
+    *,
+    approver: str | None = None,
+    comment: str | None = None,
+    source: str | None = None,
+    kind: str = "write",
 ) -> WriteOutcome:
     """Replace each named graph in ``changes`` (``None`` removes it) if that adds no Violation.
 
     Raises ``WriteRejected`` (carrying the report) when the change would add a Violation, and
-    ``WriteError`` when a change names the provenance graph or no actor is given.
+    ``WriteError`` when a change names a graph that may not be written (``write_policy``) or no
+    actor is given.
     """
+    meta = _meta(actor, approver, comment, source, kind)
     for name in changes:
+        check_writable(URIRef(str(name)), lang)
+    return _apply_graphs(store, changes, meta, lang)
+
+
+def apply_trusted_write(
+    store: Store,
+    changes: Mapping[URIRef, Graph | None],
+    actor: str,
+    lang: str = "de",
+    **kwargs: str | None,
+) -> WriteOutcome:
+    """:func:`apply_write` for the administrator's own tools (command line): may also change the
+    ontology, vocabularies and shapes; never the provenance, changeset or release graphs."""
+    meta = _meta(
+        actor,
+        kwargs.get("approver"),
+        kwargs.get("comment"),
+        kwargs.get("source"),
+        kwargs.get("kind") or "write",
+    )
+    return _apply_graphs(store, changes, meta, lang)
+
+
+def apply_delta(
+    store: Store,
+    added: Iterable[Quad],
+    removed: Iterable[Quad],
+    actor: str,
+    lang: str = "de",
+    **kwargs: str | None,
+) -> WriteOutcome:
+    """Add and remove quads ``(s, p, o, graph)``. Blank nodes in ``removed`` are those the store
+    returned (``store.get_graph``); validated and recorded like :func:`apply_write`."""
+    plus: dict[URIRef, list[Triple]] = {}
+    minus: dict[URIRef, set[Triple]] = {}
+    for s, p, o, g in added:
+        plus.setdefault(URIRef(str(g)), []).append((s, p, o))
+    for s, p, o, g in removed:
+        minus.setdefault(URIRef(str(g)), set()).add((s, p, o))
+    meta = _meta(
+        actor,
+        kwargs.get("approver"),
+        kwargs.get("comment"),
+        kwargs.get("source"),
+        kwargs.get("kind") or "write",
+    )
+    for name in {*plus, *minus}:
         check_writable(name, lang)
+    with _WRITE_LOCK:
+        changes: dict[URIRef, Graph | None] = {}
+        for name in {*plus, *minus}:
+            graph = Graph()
+            for triple in store.get_graph(name):
+                if triple not in minus.get(name, ()):
+                    graph.add(triple)
+            for triple in plus.get(name, ()):
+                graph.add(triple)
+            changes[name] = graph
+        return _apply_graphs(store, changes, meta, lang)
+
+
+def apply_entry_deltas(
+    store: Store,
+    deltas: Iterable[EntryDelta],
+    actor: str,
+    lang: str = "de",
+    *,
+    reverts: URIRef | None = None,
+    **kwargs: str | None,
+) -> WriteOutcome:
+    """Apply entry-level deltas (removed and added pairs of an entry in a graph) to the current
+    entries: the path of reverts, restores and approved proposals. Raises ``WriteError`` with
+    ``change.conflict`` when a removed pair is no longer there."""
+    meta = _meta(
+        actor,
+        kwargs.get("approver"),
+        kwargs.get("comment"),
+        kwargs.get("source"),
+        kwargs.get("kind") or "write",
+        reverts,
+    )
+    grouped: dict[URIRef, list[EntryDelta]] = {}
+    for delta in deltas:
+        grouped.setdefault(delta.graph, []).append(delta)
+    for name in grouped:
+        check_writable(name, lang)
+    with _WRITE_LOCK:
+        changes: dict[URIRef, Graph | None] = {}
+        for name, items in grouped.items():
+            triples = list(store.get_graph(name))
+            describer = Describer(triples)
+            replaced = {d.entry for d in items}
+            keep = set(triples)
+            for entry in replaced:
+                if entry is None:
+                    raise WriteError("change.orphans_not_revertible", graph=str(name))
+                keep -= set(describer.entry_triples(entry))
+            graph = Graph()
+            for triple in keep:
+                graph.add(triple)
+            for delta in items:
+                current = (
+                    pairs_of(describer.describe(delta.entry))
+                    if delta.entry in describer.outgoing
+                    else Counter()
+                )
+                missing = delta.removed_pairs - current
+                if missing:
+                    raise WriteError("change.conflict", entry=str(delta.entry), count=sum(missing.values()))
+                for triple in materialise(delta.entry, apply_pairs(current, delta)):
+                    graph.add(triple)
+            changes[name] = graph
+        return _apply_graphs(store, changes, meta, lang)
+
+
+def _meta(
+    actor: str,
+    approver: str | None,
+    comment: str | None,
+    source: str | None,
+    kind: str,
+    reverts: URIRef | None = None,
+) -> _Meta:
     if not actor or not actor.strip():
         raise WriteError("write.no_actor")
+    return _Meta(
+        actor=actor.strip(),
+        approver=approver.strip() if approver and approver.strip() else None,
+        comment=comment.strip() if comment and comment.strip() else None,
+        source=source or None,
+        kind=kind,
+        reverts=reverts,
+    )
+
+
+def _apply_graphs(
+    store: Store, changes: Mapping[URIRef, Graph | None], meta: _Meta, lang: str
+) -> WriteOutcome:
     for name in changes:
-        if name == PROVENANCE_GRAPH:
+        if is_record_graph(URIRef(str(name))):
             raise WriteError("write.forbidden_graph", graph=str(name))
     names = tuple(sorted(URIRef(str(n)) for n in changes))
     with _WRITE_LOCK:
         started = _now()
-        before = GraphState.from_store(store)
-        after = before.with_changes(changes)
-        diffs = [diff_graph(before.triples(n), after.triples(n)) for n in names]
-        full = any(is_shapes_graph(n) for n in names) or any(
-            d.touches_schema or d.touches_orphans for d in diffs
-        )
-        before_prepared, after_prepared = Prepared.of(before), Prepared.of(after)
-        focus: set[Node] | None = None
-        if not full:
-            touched = set().union(*(d.changed_subjects for d in diffs)) if diffs else set()
-            focus = affected_nodes(before_prepared.data, touched) | affected_nodes(
-                after_prepared.data, touched
-            )
-        report_before = validate_state(before, lang, focus, expand=False, prepared=before_prepared)
-        report_after = validate_state(after, lang, focus, expand=False, prepared=after_prepared)
-        added = new_violations(report_before, report_after)
+        old = {name: set(store.get_graph(name)) for name in names}
+        new = {name: (set(graph) if graph is not None else set()) for name, graph in changes.items()}
+        new = {URIRef(str(k)): v for k, v in new.items()}
+        deltas = [d for name in names for d in graph_deltas(name, old[name], new[name])]
+        full = any(is_shapes_graph(n) for n in names) or any(_touches_schema(d) for d in deltas)
+        report_after, added = _validate(store, old, new, deltas, full, lang)
         if added:
             raise WriteRejected(report_after, added, lang)
-        ended = _now()
-        record = ChangeRecord(
-            activity=new_activity_iri(started),
-            actor=actor.strip(),
+        cs = Changeset(
+            iri=new_activity_iri(started),
+            actor=meta.actor,
             started_at=started,
-            ended_at=ended,
-            graphs=names,
-            added=sum(d.added for d in diffs),
-            removed=sum(d.removed for d in diffs),
+            ended_at=_now(),
+            kind=meta.kind,
+            approver=meta.approver,
+            comment=meta.comment,
+            source=meta.source,
+            reverts=meta.reverts,
+            deltas=tuple(deltas),
         )
-        replacements: dict[URIRef, Graph] = {
-            name: graph if graph is not None else Graph() for name, graph in changes.items()
-        }
-        replacements[PROVENANCE_GRAPH] = log_with(before.triples(PROVENANCE_GRAPH), record)
-        store.replace_graphs(replacements)
-        for name, graph in changes.items():
-            if graph is None:
-                store.drop_graph(name)
+        whole = {d.graph for d in deltas if d.entry is None}
+        contents = {name: (None if changes[name] is None else new[name]) for name in names}
+        commit(store, cs, contents, whole)
+        if full:
+            from isrp_graph.validation.neighbourhood import SCHEMA_CACHE
+
+            SCHEMA_CACHE.invalidate()
     return WriteOutcome(
-        activity=record.activity,
+        activity=cs.iri,
         graphs=names,
-        added=record.added,
-        removed=record.removed,
+        added=cs.added,
+        removed=cs.removed,
         started_at=started,
-        ended_at=ended,
+        ended_at=cs.ended_at,
         report=report_after,
         full_validation=full,
+        changeset=cs,
     )
+
+
+def _touches_schema(delta: EntryDelta) -> bool:
+    if delta.entry is None:
+        return True
+    return any(p in SCHEMA_PREDICATES for (p, _v) in (*delta.removed_pairs, *delta.added_pairs))
+
+
+def _validate(
+    store: Store,
+    old: Mapping[URIRef, set[Triple]],
+    new: Mapping[URIRef, set[Triple]],
+    deltas: list[EntryDelta],
+    full: bool,
+    lang: str,
+) -> tuple[ValidationReport, tuple[ValidationResult, ...]]:
+    touched = {d.entry for d in deltas if d.entry is not None}
+    ox_store = getattr(store, "ox_store", None)
+    if not full and ox_store is not None:
+        from isrp_graph.validation.neighbourhood import View, affected_in, local_state
+
+        before_view, after_view = View(ox_store), View(ox_store, new)
+        focus: set[Node] = set()
+        if touched:
+            focus = affected_in(before_view, touched, ox_store) | affected_in(after_view, touched, ox_store)
+        before = local_state(before_view, focus, ox_store)
+        after = local_state(after_view, focus, ox_store)
+        report_before = validate_state(before, lang, focus, expand=False)
+        report_after = validate_state(after, lang, focus, expand=False)
+        return report_after, new_violations(report_before, report_after)
+    before_state = GraphState.from_store(store)
+    before_state = GraphState({n: g for n, g in before_state.graphs.items() if not is_record_graph(n)})
+    changes = {name: _graph(new[name]) for name in new}
+    after_state = before_state.with_changes(changes)
+    before_prepared, after_prepared = Prepared.of(before_state), Prepared.of(after_state)
+    focus_all: set[Node] | None = None
+    if not full:
+        focus_all = affected_nodes(before_prepared.data, touched) | affected_nodes(
+            after_prepared.data, touched
+        )
+    report_before = validate_state(before_state, lang, focus_all, expand=False, prepared=before_prepared)
+    report_after = validate_state(after_state, lang, focus_all, expand=False, prepared=after_prepared)
+    return report_after, new_violations(report_before, report_after)
+
+
+def _graph(triples: Iterable[Triple]) -> Graph:
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph
 
 
 def _violation_key(result: ValidationResult) -> tuple:

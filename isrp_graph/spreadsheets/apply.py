@@ -57,7 +57,15 @@ def plan_import(
     return snapshot, compare(snapshot, schema, raw_sheets, lang=lang, target_graph=target)
 
 
-def apply_plan(store: Store, snapshot: Snapshot, plan: ImportPlan, *, actor: str, lang: str = "de") -> None:
+def apply_plan(
+    store: Store,
+    snapshot: Snapshot,
+    plan: ImportPlan,
+    *,
+    actor: str,
+    lang: str = "de",
+    source: str | None = None,
+) -> None:
     """Write the plan's graphs via ``apply_write``; raises its ``WriteRejected`` when SHACL says no."""
     if not plan.ok:
         raise ImportNotApplied("sheet.not_applied_errors", count=len(plan.errors))
@@ -67,7 +75,7 @@ def apply_plan(store: Store, snapshot: Snapshot, plan: ImportPlan, *, actor: str
         from isrp_graph.writes import apply_write
     except ImportError as exc:  # the validated write path is not installed in this build
         raise ImportNotApplied("sheet.not_applied_no_writes") from exc
-    apply_write(store, plan.new_graphs(snapshot), actor, lang)
+    apply_write(store, plan.new_graphs(snapshot), actor, lang, source=source, kind="workbook")
 
 
 def import_file(
@@ -85,7 +93,7 @@ def import_file(
     result = ImportResult(plan)
     if apply and plan.ok and plan.has_changes:
         try:
-            apply_plan(store, snapshot, plan, actor=actor, lang=lang)
+            apply_plan(store, snapshot, plan, actor=actor, lang=lang, source=Path(path).name)
         except Exception as exc:
             if type(exc).__name__ != "WriteRejected":
                 raise

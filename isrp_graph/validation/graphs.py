@@ -8,6 +8,7 @@ a would-be state after a write is just a dictionary update.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -20,13 +21,24 @@ from isrp_graph.store.base import Store
 Triple = tuple  # (subject, predicate, object) of rdflib terms
 
 PROVENANCE_GRAPH = URIRef(GRAPH["provenance"])
+_SHAPES_CACHE: list[tuple[tuple, Graph]] = []
+_SHAPES_LOCK = threading.Lock()
 
 __all__ = ["PROVENANCE_GRAPH", "GraphState", "is_shapes_graph", "is_validated_graph", "new_graph"]
 
 
+CHANGESET_GRAPH_PREFIX = str(GRAPH["changeset/"])
+RELEASES_GRAPH = URIRef(GRAPH["releases"])
+
+
+def is_record_graph(name: URIRef) -> bool:
+    """The provenance log, the changesets and the releases: records of changes, not registry data."""
+    return name in (PROVENANCE_GRAPH, RELEASES_GRAPH) or str(name).startswith(CHANGESET_GRAPH_PREFIX)
+
+
 def is_validated_graph(name: URIRef) -> bool:
-    """True for the graphs whose triples are validated: everything but shapes and provenance."""
-    return not is_shapes_graph(name) and name != PROVENANCE_GRAPH
+    """True for the graphs whose triples are validated: everything but shapes and the records."""
+    return not is_shapes_graph(name) and not is_record_graph(name)
 
 
 def new_graph() -> Graph:
@@ -65,7 +77,7 @@ class GraphState:
 
     def validation_input(self) -> dict[URIRef, frozenset[Triple]]:
         """The graphs a validation reads (all but the provenance log): equal inputs, equal reports."""
-        return {name: triples for name, triples in self.graphs.items() if name != PROVENANCE_GRAPH}
+        return {name: triples for name, triples in self.graphs.items() if not is_record_graph(name)}
 
     def triples(self, name: URIRef) -> frozenset[Triple]:
         return self.graphs.get(name, frozenset())
@@ -81,7 +93,20 @@ class GraphState:
                 yield from triples
 
     def shapes_graph(self) -> Graph:
-        """The union of the shapes graphs, on a store that memoises lookups (see ``fast_graph``)."""
+        """The union of the shapes graphs, on a store that memoises lookups (see ``fast_graph``);
+        the last ones built are reused for the same shapes (writes validate twice per change)."""
+        key = tuple(sorted((str(n), len(t), hash(t)) for n, t in self.graphs.items() if is_shapes_graph(n)))
+        with _SHAPES_LOCK:
+            for cached_key, cached in _SHAPES_CACHE:
+                if cached_key == key:
+                    return cached
+        graph = self._build_shapes_graph()
+        with _SHAPES_LOCK:
+            _SHAPES_CACHE.insert(0, (key, graph))
+            del _SHAPES_CACHE[2:]
+        return graph
+
+    def _build_shapes_graph(self) -> Graph:
         from pyshacl.shapes_graph import ShapesGraph
 
         from isrp_graph.validation.fast_graph import read_mostly_graph

@@ -9,7 +9,7 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from isrp_graph.namespaces import GRAPH, ISRP, ORG
 from isrp_graph.provenance import PROVENANCE_GRAPH, agent_iri
-from isrp_graph.writes import WriteError, WriteRejected, apply_write
+from isrp_graph.writes import WriteError, WriteRejected, apply_trusted_write, apply_write
 
 from .conftest import DATA_GRAPH, FIXTURES, SHAPES_GRAPH, parse
 
@@ -186,8 +186,38 @@ def test_a_looser_shape_is_refused_so_validation_cannot_be_switched_off(fixture_
 def test_the_provenance_graph_cannot_be_written(fixture_store):
     with pytest.raises(WriteError):
         apply_write(fixture_store, {PROVENANCE_GRAPH: Graph()}, actor="Sozialplanung")
+    with pytest.raises(WriteError):
+        apply_trusted_write(fixture_store, {PROVENANCE_GRAPH: Graph()}, actor="Sozialplanung")
+
+
+def test_shapes_are_not_writable_through_apply_write(fixture_store):
+    """The write policy: shapes (and ontology, vocabularies, records) only through the admin's tools."""
+    before = dump(fixture_store)
+    with pytest.raises(WriteError):
+        apply_write(fixture_store, {SHAPES_GRAPH: Graph()}, actor="Regelpflege")
+    assert dump(fixture_store) == before
 
 
 def test_a_write_needs_an_actor(fixture_store):
     with pytest.raises(WriteError):
         apply_write(fixture_store, {DATA_GRAPH: data_graph(fixture_store)}, actor="  ")
+
+
+def test_a_stricter_shape_through_the_admin_path_is_validated_in_full_and_rejected(fixture_store):
+    """The command line's trusted write may change shapes; a stricter one that breaks a plan is refused."""
+    before = dump(fixture_store)
+    stricter = shapes_with(TARGET_GROUP_WARNING, TARGET_GROUP_WARNING.replace("Warning", "Violation"))
+    with pytest.raises(WriteRejected) as caught:
+        apply_trusted_write(fixture_store, {SHAPES_GRAPH: stricter}, actor="Regelpflege")
+    assert {(r.entry, r.path) for r in caught.value.new_violations} == {
+        (URIRef(E + "plan/schulnetzplanung"), ISRP.targetGroup)
+    }
+    assert dump(fixture_store) == before
+
+
+def test_a_looser_shape_through_the_admin_path_is_accepted_after_a_full_validation(fixture_store):
+    looser = shapes_with(TARGET_GROUP_WARNING, TARGET_GROUP_WARNING.replace("Warning", "Info"))
+    outcome = apply_trusted_write(fixture_store, {SHAPES_GRAPH: looser}, actor="Regelpflege")
+    assert outcome.full_validation is True
+    assert outcome.report.focus_nodes is None
+    assert outcome.report.counts == {"Violation": 8, "Warning": 6, "Info": 3}

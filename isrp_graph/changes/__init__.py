@@ -1,0 +1,5 @@
+"""The change model: changesets (every applied change, stored with PROV-O in the store), the history
+of each entry, reverts and restores, "what changed since …", and releases (Stand) with their diff.
+
+See docs/changes.md. The write path itself is :mod:`isrp_graph.writes`.
+"""

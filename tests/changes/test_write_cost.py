@@ -1,0 +1,108 @@
+"""A write costs what it touches: with 5,000 logged changes it neither reads nor rewrites the log,
+and the provenance graph is appended to (asserted on operations and quads, not on time)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from rdflib import Literal, URIRef
+
+from isrp_graph.changes.commit import update_text
+from isrp_graph.changes.delta import EntryDelta, freeze
+from isrp_graph.changes.model import Changeset
+from isrp_graph.namespaces import ISRP
+from isrp_graph.provenance import PROVENANCE_GRAPH
+from isrp_graph.store.embedded import EmbeddedStore
+from isrp_graph.validation import neighbourhood
+from isrp_graph.writes import apply_write
+from tests.validation.conftest import DATA_GRAPH
+
+E = "https://w3id.org/isrp/erfurt/"
+PLAN_ISRP = URIRef(E + "plan/isrp")
+LOGGED = 5000
+
+
+class CountingStore(EmbeddedStore):
+    """The embedded store, noting which graphs are read whole and every update text."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.graphs_read: list[URIRef] = []
+        self.updates: list[str] = []
+
+    def get_graph(self, name):  # type: ignore[no-untyped-def]
+        self.graphs_read.append(URIRef(str(name)))
+        return super().get_graph(name)
+
+    def update(self, update: str) -> None:
+        self.updates.append(update)
+        super().update(update)
+
+    def dataset_quads(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("a write must not read the whole store")
+
+
+def _fill_log(store: EmbeddedStore) -> None:
+    """5,000 changesets of other entries, stored the way writes store them (in batches)."""
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    texts = []
+    for n in range(LOGGED):
+        entry = URIRef(f"{E}measure/m{n}")
+        delta = EntryDelta(URIRef(f"{E}graph-x"), entry, (), freeze({(ISRP.status, Literal(f"s{n}")): 1}))
+        when = start + timedelta(minutes=n)
+        cs = Changeset(URIRef(f"https://w3id.org/isrp/activity/x{n}"), "Altlast", when, when, deltas=(delta,))
+        texts.append(update_text(cs, {delta.graph: [(entry, ISRP.status, Literal(f"s{n}"))]}))
+        if len(texts) == 250:
+            store.update(" ;\n".join(texts))
+            texts = []
+
+
+def test_a_write_with_5000_logged_changes_does_not_read_the_log(fixture_store):
+    store = CountingStore()
+    store.ox_store.extend(fixture_store.ox_store)
+    _fill_log(store)
+    log_before = set(store.ox_store.quads_for_pattern(None, None, None, _ox(PROVENANCE_GRAPH)))
+    assert len({q.subject for q in log_before}) >= LOGGED
+
+    views: list[neighbourhood.View] = []
+    original = neighbourhood.View.__init__
+
+    def recording_init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        original(self, *args, **kwargs)
+        views.append(self)
+
+    neighbourhood.View.__init__ = recording_init  # type: ignore[method-assign]
+    try:
+        graph = fixture_store.get_graph(DATA_GRAPH)
+        graph.add((PLAN_ISRP, ISRP.topic, URIRef("https://w3id.org/isrp/vocab/topic/armut")))
+        store.updates.clear()
+        outcome = apply_write(store, {DATA_GRAPH: graph}, "Sozialplanung")
+    finally:
+        neighbourhood.View.__init__ = original  # type: ignore[method-assign]
+
+    # read: only the changed graph, and no quad of the log on the way
+    assert store.graphs_read == [DATA_GRAPH]
+    assert views and all(view.record_reads == 0 for view in views)
+    # written: one update request that only appends to the log
+    assert len(store.updates) == 1
+    text = store.updates[0]
+    assert f"<{PROVENANCE_GRAPH}>" not in text.split("INSERT DATA", 1)[0]
+    assert "DROP" not in text
+    log_after = set(store.ox_store.quads_for_pattern(None, None, None, _ox(PROVENANCE_GRAPH)))
+    assert log_before < log_after
+    assert {q.subject.value for q in log_after - log_before} <= {
+        str(outcome.activity),
+        _agent("Sozialplanung"),
+    }
+
+
+def _ox(name: URIRef):  # type: ignore[no-untyped-def]
+    import pyoxigraph as ox
+
+    return ox.NamedNode(str(name))
+
+
+def _agent(actor: str) -> str:
+    from isrp_graph.provenance import agent_iri
+
+    return str(agent_iri(actor))
