@@ -16,10 +16,11 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import api.i18n  # noqa: F401  (registers the web texts)
-from api import auth, entries, json_api, network_page, pages, sparql_protocol, writes
+from api import auth, entries, json_api, network_page, pages, sparql_protocol, sparql_run, writes
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
 from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
+from api.http_methods import HeadAndPreflight
 from api.library import ResultCache, StoreVersion, Unavailable
 from isrp_graph import __version__
 from isrp_graph.messages import LocalizedError
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         warm_up(started, settings.lang)
         yield
+        sparql_run.close_pool(started)
         if owns_store:
             store.close()
 
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(LocalizedError, localized_error_handler)
     app.add_exception_handler(Unavailable, unavailable_handler)
     app.middleware("http")(auth.read_guard)
+    app.add_middleware(HeadAndPreflight)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
