@@ -168,6 +168,7 @@ class QueryPool:
         for _ in range(size):
             self.idle.put(None)  # a slot; the worker is started on first use
         self.closed = False
+        self.running: dict[int, Worker] = {}
 
     def query(self, text: str, accept: str, dataset: Dataset | None = None) -> tuple[bytes, str]:
         """The serialised result (body, content type) of ``text``, as ``Store.query_raw``."""
@@ -177,6 +178,7 @@ class QueryPool:
             raise Busy(self.size, max(1, round(self.queue_wait))) from None
         try:
             worker = self._ready(worker)
+            self.running[worker.pid] = worker
             dataset = dataset or Dataset()
             reply = worker.call(
                 {
@@ -191,6 +193,8 @@ class QueryPool:
                 self.timeout,
             )
         finally:
+            if worker is not None:
+                self.running.pop(worker.pid, None)
             self.idle.put(worker if worker is not None and worker.alive() else None)
         return self._outcome(text, reply)
 
@@ -223,20 +227,9 @@ class QueryPool:
             raise ServiceFailed()
         raise StoreError(reason=str(reply[1]))
 
-    def worker_pids(self) -> list[int]:
-        """Pids of the started workers (for tests and monitoring)."""
-        found = []
-        items = []
-        while True:
-            try:
-                items.append(self.idle.get_nowait())
-            except queue.Empty:
-                break
-        for item in items:
-            if item is not None and item.alive():
-                found.append(item.pid)
-            self.idle.put(item)
-        return found
+    def busy_pids(self) -> list[int]:
+        """Pids of the workers running a query right now (for tests and monitoring)."""
+        return list(self.running)
 
     def close(self) -> None:
         self.closed = True
