@@ -71,7 +71,11 @@ def test_crash_query_is_refused_by_the_library_too(tmp_path: Path) -> None:
         "try:\n    EmbeddedStore(None).select(q)\nexcept QueryRefused as e:\n    print('refused', e)\n"
     )
     child = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert child.returncode == 0 and "refused" in child.stdout and "ISRP_SPARQL_MAX_DEPTH" in child.stdout
