@@ -26,11 +26,13 @@ from api import (
     pages,
     service,
     sparql_protocol,
+    sparql_run,
     writes,
 )
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
 from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
+from api.http_methods import HeadAndPreflight
 from api.library import ResultCache, StoreVersion, Unavailable
 from api.safety import SafetyMiddleware
 from isrp_graph import __version__
@@ -62,6 +64,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         service.warn_if_empty(started)
         warm_up(started, settings.lang)
         yield
+        sparql_run.close_pool(started)
         if owns_store:
             store.close()
 
@@ -93,6 +96,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(LocalizedError, localized_error_handler)
     app.add_exception_handler(Unavailable, unavailable_handler)
     app.middleware("http")(auth.read_guard)
+    app.add_middleware(HeadAndPreflight)  # HEAD as GET, CORS preflight (inside the safety layer)
     app.add_exception_handler(Exception, service.internal_error_handler)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(SafetyMiddleware, settings=settings)  # outermost: limits, Origin, headers

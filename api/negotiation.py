@@ -31,6 +31,13 @@ MEDIA: dict[str, str] = {
     "rdf": "application/rdf+xml",
     "nt": "application/n-triples",
 }
+# other names clients use for the same formats (rdflib asks for text/plain when it wants N-Triples)
+MEDIA_ALIASES: dict[str, str] = {
+    "text/plain": "nt",
+    "application/x-turtle": "ttl",
+    "application/xml": "rdf",
+    "text/xml": "rdf",
+}
 RDFLIB_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "rdf": "xml", "nt": "nt"}
 PAGE = ("html", "json")
 TABLE_PAGE = ("html", "json", "csv")
@@ -59,11 +66,13 @@ def choose_format(request: Request, offered: Sequence[str]) -> str:
             raise NotAcceptable(format=wanted, offered=", ".join(offered))
         return wanted
     accept = request.headers.get("accept", "")
+    candidates = {MEDIA[f]: f for f in offered}
+    candidates.update({media: f for media, f in MEDIA_ALIASES.items() if f in offered})
     try:
-        media = negotiate(accept, [MEDIA[f] for f in offered])
+        media = negotiate(accept, list(candidates))
     except UnsupportedFormat as exc:
         raise NotAcceptable(format=accept, offered=", ".join(offered)) from exc
-    return next(f for f in offered if MEDIA[f] == media)
+    return candidates[media]
 
 
 def jsonable(value: Any) -> Any:

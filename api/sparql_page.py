@@ -1,5 +1,7 @@
 """The SPARQL page (/abfrage): an accessible editor (a labelled textarea, no JavaScript needed) with the
-named queries of ``queries/`` as examples, results as a table, and downloads (CSV, JSON, Turtle).
+named queries of ``queries/`` as examples, the list of predeclared prefixes, results as a table, and
+downloads (CSV as W3C SPARQL CSV, "CSV für Excel", JSON, Turtle). Queries run like those of
+``/sparql``: checked first, then in a killable worker process (``api.sparql_run``).
 
 Why not YASGUI: its CodeMirror editor traps the Tab key and is hard to use with a screen reader
 (BITV 2.0), it needs JavaScript for everything and weighs about 2 MB; a textarea and a server-rendered
@@ -10,21 +12,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+import api.i18n_sparql  # noqa: F401  (registers the texts)
 from api.context import entry_href, lang_of, state
 from api.errors import HttpError, status_of
 from api.library import Unavailable, function
 from api.negotiation import choose_format, rdf_response, respond
+from api.sparql_run import public_query
 from api.tables import Column, Item, Table
 from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.namespaces import PREFIXES
-from isrp_graph.queries import to_csv
-from isrp_graph.store.results import select_to_json
+from isrp_graph.store.base import SelectResult
+from isrp_graph.store.results import select_to_csv, select_to_json
 from isrp_graph.store.sparql_text import bind_values, query_form
+from isrp_graph.store.terms import from_ox
 
 router = APIRouter()
 
@@ -34,10 +40,10 @@ register(
         "web.sparql.intro": {
             "de": "Hier lassen sich eigene Fragen an das Register stellen – in der Abfragesprache SPARQL. "
             "Am einfachsten: ein Beispiel wählen, ‚Beispiel laden‘, dann ‚Abfrage ausführen‘. Die "
-            "üblichen Präfixe (isrp:, skos:, rdfs: …) sind schon bekannt.",
+            "üblichen Präfixe (isrp:, skos:, rdfs: …) sind schon bekannt (Liste unten).",
             "en": "Ask the registry your own questions here – in the query language SPARQL. Easiest: "
             "choose an example, 'Load example', then 'Run query'. The common prefixes (isrp:, skos:, "
-            "rdfs: …) are predeclared.",
+            "rdfs: …) are predeclared (list below).",
         },
         "web.sparql.examples": {"de": "Beispiele (benannte Abfragen)", "en": "Examples (named queries)"},
         "web.sparql.choose": {"de": "Beispiel wählen", "en": "Choose an example"},
@@ -142,9 +148,12 @@ def run(request: Request, text: str) -> dict[str, Any]:
     if form == "UPDATE":
         raise ReadOnly()
     if form == "ASK":
-        return {"form": form, "boolean": app.store.ask(text)}
+        body, _ = public_query(request, text, "application/sparql-results+json")
+        answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        return {"form": form, "boolean": bool(answer)}
     if form in ("CONSTRUCT", "DESCRIBE"):
-        graph = app.store.construct(text)
+        body, _ = public_query(request, text, "application/n-triples")
+        graph = Graph().parse(data=body.decode("utf-8"), format="nt")
         if len(graph) > limit:
             raise TooBig(limit=limit)
         table = Table(
@@ -158,13 +167,33 @@ def run(request: Request, text: str) -> dict[str, Any]:
         for s, p, o in sorted(graph):
             table.rows.append({"s": _cell(request, s), "p": _cell(request, p), "o": _cell(request, o)})
         return {"form": form, "graph": graph, "table": table}
-    result = app.store.select(text)
+    result = _select(request, text)
     if len(result.rows) > limit:
         raise TooBig(limit=limit)
     table = Table(t("web.sparql.result_caption", lang), [Column(v, v) for v in result.variables])
     for row in result.rows:
         table.rows.append({v: _cell(request, row.get(v)) for v in result.variables})
     return {"form": "SELECT", "result": result, "table": table}
+
+
+def _select(request: Request, text: str) -> SelectResult:
+    body, _ = public_query(request, text, "application/sparql-results+json")
+    parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    if isinstance(parsed, ox.QueryBoolean):
+        return SelectResult(variables=[], rows=[])
+    variables = [v.value for v in parsed.variables]
+    rows: list[dict[str, Node | None]] = [
+        {name: (None if v is None else from_ox(v)) for name, v in zip(variables, solution, strict=True)}
+        for solution in parsed
+    ]
+    return SelectResult(variables=variables, rows=rows)
+
+
+def excel_csv(result: SelectResult) -> str:
+    """The "CSV für Excel" download: the one call point for the Excel form of a result (semicolons,
+    byte-order mark, and whatever protection against formulas ``isrp_graph.queries.to_csv`` adds).
+    The plain CSV download stays W3C SPARQL 1.1 CSV, unchanged."""
+    return str(function("isrp_graph.queries", "to_csv")(result, excel=True))
 
 
 @router.get("/abfrage", name="sparql_page", include_in_schema=False)
@@ -189,8 +218,9 @@ def sparql_page(request: Request) -> Response:
         query = chosen["text"]
     fmt = choose_format(request, ("html", "json", "csv", "ttl"))
     if outcome is not None and fmt == "csv" and "result" in outcome:
+        excel = request.query_params.get("excel") in ("1", "true", "ja")
         return Response(
-            to_csv(outcome["result"], excel=request.query_params.get("excel") in ("1", "true", "ja")),
+            excel_csv(outcome["result"]) if excel else select_to_csv(outcome["result"]),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="ergebnis.csv"'},
         )
@@ -210,6 +240,7 @@ def sparql_page(request: Request) -> Response:
         "limit": app.settings.result_limit,
         "seconds": app.settings.query_timeout,
         "endpoint": str(request.url_for("sparql_get")),
+        "prefixes": sorted(PREFIXES.items()),
     }
     table = outcome.get("table") if outcome else None
     fmt = "json" if fmt in ("json", "csv", "ttl") else "html"

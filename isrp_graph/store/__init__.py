@@ -45,4 +45,8 @@ def open_store(settings: Settings) -> Store:
             password=settings.store_password,
             query_timeout=settings.query_timeout,
         )
-    return EmbeddedStore(settings.embedded_path, query_timeout=settings.query_timeout)
+    from isrp_graph.sparql.guard import limits_from
+
+    return EmbeddedStore(
+        settings.embedded_path, query_timeout=settings.query_timeout, limits=limits_from(settings.extra)
+    )

@@ -1,6 +1,7 @@
 """The embedded store: pyoxigraph in this process, on disk (RocksDB folder) or in memory.
 
-All SPARQL runs on pyoxigraph with the default graph as the union of all graphs. Bindings go in as
+All SPARQL runs on pyoxigraph with the default graph as the union of all graphs, unless the query
+names its own dataset (FROM / FROM NAMED): then SPARQL 1.1's dataset rules apply. Bindings go in as
 pyoxigraph substitutions; where pyoxigraph refuses (the variable is not projected, e.g. an ASK or a
 FILTER parameter) they go in as a VALUES block of safely serialised terms. Replacing graphs is one
 SPARQL Update, which pyoxigraph applies as one transaction: all or nothing.
@@ -17,6 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from isrp_graph.namespaces import PREFIXES
+from isrp_graph.sparql.guard import QueryLimits, check_query, limits_from
 from isrp_graph.store.base import SelectResult
 from isrp_graph.store.deadline import Cancelled, StopFlag, run_with_timeout
 from isrp_graph.store.errors import (
@@ -26,7 +28,13 @@ from isrp_graph.store.errors import (
     StoreUnreachable,
 )
 from isrp_graph.store.formats import GRAPH_TYPES, RESULTS_TYPES, content_type, negotiate
-from isrp_graph.store.sparql_text import bind_values, check_variable, iri, replace_graphs_update
+from isrp_graph.store.sparql_text import (
+    bind_values,
+    check_variable,
+    iri,
+    names_dataset,
+    replace_graphs_update,
+)
 from isrp_graph.store.terms import from_ox, graph_name_from_ox, to_ox, triples_to_graph
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -36,9 +44,17 @@ T = TypeVar("T")
 class EmbeddedStore:
     """A pyoxigraph store. ``path=None`` keeps everything in memory."""
 
-    def __init__(self, path: str | Path | None = None, *, query_timeout: float | None = 10.0) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        query_timeout: float | None = 10.0,
+        limits: QueryLimits | None = None,
+    ) -> None:
         self.path = Path(path) if path is not None else None
+        self.limits = limits or limits_from()
         self.query_timeout = query_timeout
+        self.generation = 0  # bumped by every update made through this object
         try:
             if self.path is None:
                 self._ox: ox.Store | None = ox.Store()
@@ -68,7 +84,8 @@ class EmbeddedStore:
 
     def _run(self, query: str, bindings: Mapping[str, Node] | None) -> QueryResult:
         store = self.ox_store
-        options = {"use_default_graph_as_union": True, "prefixes": PREFIXES}
+        check_query(query, self.limits)  # before pyoxigraph: deep queries crash it, SERVICE fetches
+        options = {"use_default_graph_as_union": not names_dataset(query), "prefixes": PREFIXES}
         try:
             if bindings:
                 substitutions = _substitutions(bindings)
@@ -143,6 +160,7 @@ class EmbeddedStore:
         return self._timed(work)
 
     def update(self, update: str) -> None:
+        self.generation += 1
         try:
             self.ox_store.update(update, prefixes=PREFIXES)
         except SyntaxError as exc:

@@ -24,6 +24,13 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "application/x-turtle": ox.RdfFormat.TURTLE,
 }
 TEXT_TYPES = {"text/csv", "text/tab-separated-values", "text/turtle", "text/plain"}
+# generic or legacy names a client may ask for -> the registered media type we answer with
+CANONICAL = {
+    "application/json": "application/sparql-results+json",
+    "application/xml": "application/sparql-results+xml",
+    "text/plain": "application/n-triples",
+    "application/x-turtle": "text/turtle",
+}
 
 
 def _parse_accept(accept: str) -> list[tuple[str, float, int]]:
@@ -67,5 +74,7 @@ def negotiate(accept: str | None, offered: list[str]) -> str:
 
 
 def content_type(media: str) -> str:
-    """The Content-Type header value for a chosen media type."""
+    """The Content-Type header value for a chosen media type: always the registered type (an Accept of
+    ``application/json`` gets ``application/sparql-results+json``), text types with their charset."""
+    media = CANONICAL.get(media, media)
     return f"{media}; charset=utf-8" if media in TEXT_TYPES else media

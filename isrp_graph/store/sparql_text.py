@@ -111,7 +111,8 @@ QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 
-def _tokens(text: str) -> Iterable[tuple[str, str, int]]:
+def tokens(text: str) -> Iterable[tuple[str, str, int]]:
+    """(kind, text, offset) of each token, without white space and comments; one linear pass."""
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
         if kind not in ("ws", "comment"):
@@ -120,7 +121,7 @@ def _tokens(text: str) -> Iterable[tuple[str, str, int]]:
 
 def query_form(text: str) -> str | None:
     """``SELECT``, ``CONSTRUCT``, ``ASK``, ``DESCRIBE``, ``UPDATE`` or ``None`` if not recognisable."""
-    for kind, value, _ in _tokens(text):
+    for kind, value, _ in tokens(text):
         if kind != "name":
             continue
         word = value.upper()
@@ -131,6 +132,19 @@ def query_form(text: str) -> str | None:
     return None
 
 
+def names_dataset(text: str) -> bool:
+    """True if the query has a ``FROM`` or ``FROM NAMED`` clause (outside any group)."""
+    depth = 0
+    for kind, value, _ in tokens(text):
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif depth == 0 and kind == "name" and value.upper() == "FROM":
+            return True
+    return False
+
+
 def _where_group_start(text: str) -> int | None:
     """Offset just after the ``{`` that opens the outermost WHERE group, or None."""
     form: str | None = None
@@ -138,7 +152,7 @@ def _where_group_start(text: str) -> int | None:
     parens = 0
     previous_where = False
     template_seen = False
-    for kind, value, start in _tokens(text):
+    for kind, value, start in tokens(text):
         word = value.upper() if kind == "name" else ""
         if form is None:
             if word in QUERY_FORMS:
