@@ -122,6 +122,7 @@ def test_kill_9_during_writes_loses_no_acknowledged_write(tmp_path: Path) -> Non
         stop.set()
         writer.join(30)
     assert acknowledged, "no write was acknowledged before the kills"
+    print(f"kills: {KILLS}, writes attempted: {len(attempted)}, acknowledged: {len(acknowledged)}")
     store = EmbeddedStore(folder)
     try:
         graphs = {str(g): len(store.get_graph(g)) for g in store.graphs()}
