@@ -336,8 +336,8 @@ def _validate(
         focus: set[Node] = set()
         if touched:
             focus = affected_in(before_view, touched, ox_store) | affected_in(after_view, touched, ox_store)
-        before = local_state(before_view, focus, ox_store)
-        after = local_state(after_view, focus, ox_store)
+        before = local_state(before_view, focus, ox_store, touched)
+        after = local_state(after_view, focus, ox_store, touched)
         report_before = validate_state(before, lang, focus, expand=False)
         report_after = validate_state(after, lang, focus, expand=False)
         return report_after, new_violations(report_before, report_after)

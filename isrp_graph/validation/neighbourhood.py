@@ -94,6 +94,12 @@ class View:
     def incoming(self, node: Node) -> list[Triple]:
         return [*self._quads(None, None, node), *self._in.get(node, ())]
 
+    def incoming_via(self, node: Node, predicate: URIRef) -> list[Triple]:
+        return [
+            *self._quads(None, predicate, node),
+            *(t for t in self._in.get(node, ()) if t[1] == predicate),
+        ]
+
     def one_incoming(self, node: Node, predicate: URIRef) -> Triple | None:
         for triple in self._quads(None, predicate, node):
             return triple
@@ -169,6 +175,7 @@ class SchemaCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._entries: dict[int, tuple[int, frozenset[Triple], dict[URIRef, frozenset[Triple]]]] = {}
+        self._inverse: dict[int, frozenset[Node]] = {}
         self.generation = 0
 
     def invalidate(self) -> None:
@@ -206,7 +213,41 @@ class SchemaCache:
         schema = frozenset(described)
         with self._lock:
             self._entries[key] = (self.generation, schema, frozen)
+            self._inverse[key] = _looked_back(frozen)
         return schema, frozen
+
+    def inverse_predicates(self, store: ox.Store) -> frozenset[Node]:
+        """Predicates that shapes follow backwards (``sh:inversePath``) or name in SPARQL constraints."""
+        self.get(store)
+        with self._lock:
+            return self._inverse.get(id(store), frozenset())
+
+
+def _looked_back(shapes: Mapping[URIRef, frozenset[Triple]]) -> frozenset[Node]:
+    import re
+
+    from isrp_graph.namespaces import PREFIXES
+
+    found: set[Node] = set()
+    prefixes = dict(PREFIXES)
+    for triples in shapes.values():
+        for _s, p, o in triples:
+            if p == SH.inversePath and isinstance(o, URIRef):
+                found.add(o)
+            if p == SH.prefix:
+                namespace = next((n for s2, p2, n in triples if s2 == _s and p2 == SH.namespace), None)
+                if namespace is not None:
+                    prefixes[str(o)] = str(namespace)
+    for triples in shapes.values():
+        for _s, p, o in triples:
+            if p not in (SH.select, SH.ask) or not isinstance(o, Literal):
+                continue
+            text = str(o)
+            found.update(URIRef(m) for m in re.findall(r"<([^<>\s]+)>", text))
+            for prefix, local in re.findall(r"\b([A-Za-z][\w-]*):([A-Za-z_][\w-]*)", text):
+                if prefix in prefixes:
+                    found.add(URIRef(prefixes[prefix] + local))
+    return frozenset(found)
 
 
 SCHEMA_CACHE = SchemaCache()
@@ -227,22 +268,36 @@ def _ranged_properties(schema: Iterable[Triple]) -> set[Node]:
     return ranged
 
 
-def local_state(view: View, nodes: Iterable[Node], store: ox.Store) -> GraphState:
-    """The extract of ``view`` that validating ``nodes`` can look at, with the schema and shapes."""
+def local_state(
+    view: View, nodes: Iterable[Node], store: ox.Store, core: Iterable[Node] | None = None
+) -> GraphState:
+    """The extract of ``view`` that validating ``nodes`` can look at, with the schema and shapes.
+    ``core`` are the changed entries (default: all ``nodes``)."""
     schema, shapes = SCHEMA_CACHE.get(store)
     nodes = set(nodes)
+    core = set(nodes) if core is None else set(core)
     # classes and properties: what points at them (every instance) says nothing about them
     terms = {n for s, _p, o in schema for n in (s, o)} | {RDFS.Resource}
     local: set[Triple] = set()
     for node in nodes:
         _out_closure(view, node, local)
-        if node not in terms:
-            _incoming_chains(view, node, local)
     terms |= {o for _s, p, o in local if p == RDF.type}
-    for node in nodes - terms:
-        _incoming_chains(view, node, local)
-    mentioned = {n for triple in local for n in (triple[0], triple[2]) if not isinstance(n, Literal)}
+    # the changed entries: everything that points at them; the other affected nodes: what the shapes
+    # look back along (inverse paths, SPARQL constraints), so a concept used by every plan of a Land
+    # does not pull in every plan
+    looked_back = SCHEMA_CACHE.inverse_predicates(store)
     ranged = _ranged_properties(schema)
+    for node in nodes - terms:
+        if node in core:
+            _incoming_chains(view, node, local)
+            continue
+        for prop in looked_back:
+            local.update(view.incoming_via(node, prop))  # type: ignore[arg-type]
+        for prop in ranged:  # types inferred by range
+            found = view.one_incoming(node, prop)  # type: ignore[arg-type]
+            if found is not None:
+                local.add(found)
+    mentioned = {n for triple in local for n in (triple[0], triple[2]) if not isinstance(n, Literal)}
     for node in mentioned - nodes:
         local.update(view.out(node))
         for prop in ranged:

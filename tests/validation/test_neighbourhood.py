@@ -23,7 +23,8 @@ def _check(store, subjects) -> None:
         view = View(store.ox_store)
         focus = affected_in(view, {subject}, store.ox_store)
         assert focus == affected_nodes(data, {subject}), subject
-        local = validate_state(local_state(view, focus, store.ox_store), focus_nodes=focus, expand=False)
+        state = local_state(view, focus, store.ox_store, {subject})
+        local = validate_state(state, focus_nodes=focus, expand=False)
         expected = {r for r in full.results if r.focus in focus}
         assert set(local.results) == expected, subject
 
