@@ -195,8 +195,23 @@ class QueryPool:
         finally:
             if worker is not None:
                 self.running.pop(worker.pid, None)
-            self.idle.put(worker if worker is not None and worker.alive() else None)
+            if worker is not None and worker.alive():
+                self.idle.put(worker)
+            else:  # killed or died: start its successor now, off the next request's path
+                threading.Thread(target=self._replace, name="isrp-sparql-spawn", daemon=True).start()
         return self._outcome(text, reply)
+
+    def _replace(self) -> None:
+        replacement: Worker | None = None
+        try:
+            if not self.closed:
+                replacement = self._ready(None)
+        except (StoreError, OSError):
+            replacement = None  # started again on first use
+        if self.closed and replacement is not None:
+            replacement.kill()
+            replacement = None
+        self.idle.put(replacement)
 
     def _ready(self, worker: Worker | None) -> Worker:
         version = self.version()
