@@ -108,7 +108,12 @@ class Snapshots:
     def __init__(self, ox_store: Any, path: Path | None) -> None:
         self.ox_store = ox_store
         base = path.parent if path is not None else None
-        self.folder = Path(tempfile.mkdtemp(prefix=".isrp-sparql-", dir=base))
+        prefix = f".{path.name}.isrp-sparql-" if path is not None else ".isrp-sparql-"
+        if path is not None:
+            # left by a process that was killed: the store's lock says no other process uses it now
+            for stale in base.glob(prefix + "*"):  # type: ignore[union-attr]
+                shutil.rmtree(stale, ignore_errors=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
         self.is_disk = path is not None
         self.current: tuple[object, str] | None = None
         self.lock = threading.Lock()
