@@ -132,6 +132,11 @@ def test_cors_preflight_for_read_routes_only(client: TestClient) -> None:
         assert refused.status_code == 403 and "access-control-allow-origin" not in refused.headers
     get_preflight = {**preflight, "access-control-request-method": "GET"}
     assert client.options("/api/v1/plans", headers=get_preflight).status_code == 204
+    entry = client.get(
+        "/erfurt/plan/jugendhilfeplanung",
+        headers={"origin": "https://forschung.example", "accept": "text/turtle"},
+    )
+    assert entry.headers["access-control-allow-origin"] == "*"
 
 
 @pytest.mark.parametrize(
