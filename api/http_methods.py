@@ -1,6 +1,9 @@
-"""HEAD for every GET route (the GET answer's status and headers, no body) and the CORS preflight
-(``OPTIONS``) for the read routes: any cross-origin GET/HEAD, and POST only to ``/sparql`` (where a
-POST is a query; every other POST writes and gets no CORS permission)."""
+"""HEAD for every GET route (the GET answer's status and headers, no body) and CORS for the read
+routes: the preflight (``OPTIONS``) for any cross-origin GET/HEAD and for POST only to ``/sparql``
+(where a POST is a query; every other POST writes and gets no CORS permission), and
+``Access-Control-Allow-Origin: *`` on cross-origin GET/HEAD answers. ``*`` never admits credentials:
+what another site's script can read is what an anonymous request reads anyway (with
+``read_requires_token`` it must send a token itself)."""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ class HeadAndPreflight:
             await self.app(scope, receive, send)
             return
         method = scope["method"]
+        if method in READ_METHODS and _header(scope, b"origin") is not None:
+            send = _with_cors(send)
         if method == "HEAD":
             await self.app({**scope, "method": "GET"}, receive, _without_body(send))
             return
@@ -53,6 +58,18 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key.lower() == name:
             return value.decode("latin-1")
     return None
+
+
+def _with_cors(send: Send) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            if not any(key.lower() == b"access-control-allow-origin" for key, _ in headers):
+                headers.append((b"access-control-allow-origin", b"*"))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return wrapped
 
 
 def _without_body(send: Send) -> Send:

@@ -108,7 +108,12 @@ class Snapshots:
     def __init__(self, ox_store: Any, path: Path | None) -> None:
         self.ox_store = ox_store
         base = path.parent if path is not None else None
-        self.folder = Path(tempfile.mkdtemp(prefix=".isrp-sparql-", dir=base))
+        prefix = f".{path.name}.isrp-sparql-" if path is not None else ".isrp-sparql-"
+        if path is not None:
+            # left by a process that was killed: the store's lock says no other process uses it now
+            for stale in base.glob(prefix + "*"):  # type: ignore[union-attr]
+                shutil.rmtree(stale, ignore_errors=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
         self.is_disk = path is not None
         self.current: tuple[object, str] | None = None
         self.lock = threading.Lock()
@@ -195,8 +200,23 @@ class QueryPool:
         finally:
             if worker is not None:
                 self.running.pop(worker.pid, None)
-            self.idle.put(worker if worker is not None and worker.alive() else None)
+            if worker is not None and worker.alive():
+                self.idle.put(worker)
+            else:  # killed or died: start its successor now, off the next request's path
+                threading.Thread(target=self._replace, name="isrp-sparql-spawn", daemon=True).start()
         return self._outcome(text, reply)
+
+    def _replace(self) -> None:
+        replacement: Worker | None = None
+        try:
+            if not self.closed:
+                replacement = self._ready(None)
+        except (StoreError, OSError):
+            replacement = None  # started again on first use
+        if self.closed and replacement is not None:
+            replacement.kill()
+            replacement = None
+        self.idle.put(replacement)
 
     def _ready(self, worker: Worker | None) -> Worker:
         version = self.version()

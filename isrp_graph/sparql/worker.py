@@ -104,6 +104,10 @@ def run(store: ox.Store, request: dict[str, Any]) -> tuple[Any, ...]:
         if len(buffer.buffer) > buffer.limit:
             return ("too_big",)
         return ("error", str(exc))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a Rust panic inside pyoxigraph (pyo3 PanicException)
+        return ("error", f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
     return ("ok", bytes(buffer.buffer), content_type(media))
 
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from isrp_graph.namespaces import PREFIXES
-from isrp_graph.sparql.guard import QueryLimits, check_query, limits_from
 from isrp_graph.store.base import SelectResult
 from isrp_graph.store.deadline import Cancelled, StopFlag, run_with_timeout
 from isrp_graph.store.errors import (
@@ -37,6 +36,9 @@ from isrp_graph.store.sparql_text import (
 )
 from isrp_graph.store.terms import from_ox, graph_name_from_ox, to_ox, triples_to_graph
 
+if TYPE_CHECKING:
+    from isrp_graph.sparql.guard import QueryLimits
+
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 T = TypeVar("T")
 
@@ -52,6 +54,8 @@ class EmbeddedStore:
         limits: QueryLimits | None = None,
     ) -> None:
         self.path = Path(path) if path is not None else None
+        from isrp_graph.sparql.guard import limits_from  # (the guard imports this package)
+
         self.limits = limits or limits_from()
         self.query_timeout = query_timeout
         self.generation = 0  # bumped by every update made through this object
@@ -84,6 +88,8 @@ class EmbeddedStore:
 
     def _run(self, query: str, bindings: Mapping[str, Node] | None) -> QueryResult:
         store = self.ox_store
+        from isrp_graph.sparql.guard import check_query
+
         check_query(query, self.limits)  # before pyoxigraph: deep queries crash it, SERVICE fetches
         options = {"use_default_graph_as_union": not names_dataset(query), "prefixes": PREFIXES}
         try:

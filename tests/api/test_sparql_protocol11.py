@@ -132,6 +132,11 @@ def test_cors_preflight_for_read_routes_only(client: TestClient) -> None:
         assert refused.status_code == 403 and "access-control-allow-origin" not in refused.headers
     get_preflight = {**preflight, "access-control-request-method": "GET"}
     assert client.options("/api/v1/plans", headers=get_preflight).status_code == 204
+    entry = client.get(
+        "/erfurt/plan/jugendhilfeplanung",
+        headers={"origin": "https://forschung.example", "accept": "text/turtle"},
+    )
+    assert entry.headers["access-control-allow-origin"] == "*"
 
 
 @pytest.mark.parametrize(
@@ -231,3 +236,13 @@ def test_openapi_documents_sparql(client: TestClient) -> None:
     assert {"application/x-www-form-urlencoded", "application/sparql-query"} <= set(body)
     for method in ("get", "post"):
         assert {"200", "400", "403", "406", "503"} <= set(spec[method]["responses"])
+
+
+def test_sparql_page_csv_stays_w3c_and_excel_has_its_own_download(client: TestClient) -> None:
+    query = "SELECT ?plan ?label WHERE { ?plan a isrp:SectoralPlan ; rdfs:label ?label } ORDER BY ?label"
+    plain = client.get("/abfrage", params={"query": query, "format": "csv"})
+    assert plain.text.startswith("plan,label\r\n")
+    excel = client.get("/abfrage", params={"query": query, "format": "csv", "excel": "1"})
+    assert excel.text.startswith("\ufeffplan;label\r\n")
+    page = client.get("/abfrage", params={"query": query}, headers={"accept": "text/html"}).text
+    assert "excel=1" in page and "CSV für Excel" in page
