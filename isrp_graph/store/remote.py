@@ -18,7 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
-from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWrapper
+from SPARQLWrapper import INSERT, JSON, POST, POSTDIRECTLY, SELECT, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
     EndPointNotFound,
@@ -80,6 +80,9 @@ class RemoteStore:
         if self._user:
             wrapper.setCredentials(self._user, self._password or "")
         wrapper.setQuery(text)
+        # SPARQLWrapper guesses the form with a comment stripper that misses ``#+`` lines and finds
+        # "ADD" in "addresses": a SELECT would go to the update endpoint. Our tokenizer knows better.
+        wrapper.queryType = INSERT if is_update else (query_form(text) or SELECT)
         return wrapper
 
     def _call(self, text: str, *, return_format: str | None = None, is_update: bool = False) -> Any:
