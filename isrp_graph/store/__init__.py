@@ -6,6 +6,7 @@ folder ``Settings.store_path``), any other folder path, or an ``http(s)://`` SPA
 
 from __future__ import annotations
 
+from isrp_graph.namespaces import GRAPH
 from isrp_graph.settings import Settings
 from isrp_graph.store.base import SelectResult, Store
 from isrp_graph.store.embedded import EmbeddedStore
@@ -44,5 +45,6 @@ def open_store(settings: Settings) -> Store:
             user=settings.store_user,
             password=settings.store_password,
             query_timeout=settings.query_timeout,
+            graph_base=str(GRAPH),
         )
     return EmbeddedStore(settings.embedded_path, query_timeout=settings.query_timeout)

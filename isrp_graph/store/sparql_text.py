@@ -211,3 +211,8 @@ def with_prefixes(text: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
     declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
     missing = [f"PREFIX {p}: {iri(ns)}\n" for p, ns in prefixes.items() if p not in declared]
     return "".join(missing) + text
+
+
+def names_dataset(text: str) -> bool:
+    """True when the query names its dataset (``FROM`` / ``FROM NAMED``)."""
+    return any(kind == "name" and value.upper() == "FROM" for kind, value, _ in _tokens(text))
