@@ -10,7 +10,9 @@ Virtuoso 7.2 (Debian ``virtuoso-opensource``), measured:
   compiler error), refuses blank nodes in ``INSERT DATA`` (SP031) and large update requests (SP030
   "memory exhausted", SP031 "generated SQL text has exceeded 10000 lines"): load through the Graph
   Store Protocol (``ISRP_GSP_URL=…/sparql-graph-crud``).
-- returns booleans computed in a query (``EXISTS``, comparisons) as ``xsd:integer`` 0/1.
+- returns booleans computed in a query (``EXISTS``, comparisons, ``true``) as ``xsd:integer`` 0/1 and
+  stored ones as ``"1"^^xsd:boolean``: the variables a query binds to a boolean expression are found
+  in its algebra (rdflib) and their 0/1 turned into ``false``/``true`` again.
 - keeps its own graphs (DAV, virtrdf, ldp, owl, the service description) in every store: the remote
   store lists only the registry's graphs (``graph_base``).
 """
@@ -20,24 +22,48 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib import Literal as RdfLiteral
+from rdflib import Variable
+from rdflib.namespace import XSD as XSD_NS
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from isrp_graph.messages import register
 from isrp_graph.store.errors import StoreError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _DURATIONS = {XSD + "duration", XSD + "yearMonthDuration", XSD + "dayTimeDuration"}
+XSD_BOOLEAN = XSD_NS.boolean
+XSD_BOOLEAN_TEXT = str(XSD_NS.boolean)
 _NUMBER = re.compile(r"^-?\d+(\.\d*)?$")
 
 # server error code -> message key of the limit it shows
-_LIMITS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bSR087\b"), "store.limit.date_duration"),
-    (re.compile(r"\bSQ156\b"), "store.limit.nested"),
-    (re.compile(r"\bSP031\b.*Blank node", re.DOTALL), "store.limit.blank_nodes"),
-    (re.compile(r"\bSP030\b.*memory exhausted|exceeded 10000 lines", re.DOTALL), "store.limit.too_large"),
+_LIMITS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\bSR087\b"), "store.limit.date_duration", "SR087"),
+    (re.compile(r"\bSQ156\b"), "store.limit.nested", "SQ156"),
+    (re.compile(r"\bSP031\b.*Blank node", re.DOTALL), "store.limit.blank_nodes", "SP031"),
+    (re.compile(r"\bSP030\b.*memory exhausted", re.DOTALL), "store.limit.too_large", "SP030"),
+    (re.compile(r"exceeded 10000 lines"), "store.limit.too_large", "SP031"),
+    (
+        re.compile(r"estimated execution time \d+ \(sec\) exceeds the limit"),
+        "store.limit.cost",
+        "MaxQueryCostEstimationTime",
+    ),
 )
+
+# named queries a server is known to answer WRONGLY (measured against the embedded store and oxigraph
+# serve; tests/store/test_remote_queries.py checks every entry still differs): refused with the reason.
+KNOWN_WRONG: dict[str, dict[str, str]] = {
+    "virtuoso": {
+        "gaps-target-groups": "FILTER NOT EXISTS nested in FILTER NOT EXISTS with property paths",
+        "overlaps-target-topic": "FILTER NOT EXISTS nested in FILTER NOT EXISTS with property paths",
+        "measure-plan-fit": "GROUP_CONCAT over unbound values yields separators",
+    }
+}
 
 
 class EngineLimit(StoreError):
@@ -57,9 +83,8 @@ def engine_of(server_header: str) -> str:
 
 def limit_error(detail: str, url: str) -> EngineLimit | None:
     """An ``EngineLimit`` when the server's error text shows one of the known limits, else None."""
-    for pattern, key in _LIMITS:
+    for pattern, key, code in _LIMITS:
         if pattern.search(detail):
-            code = pattern.pattern.split("\\b")[1] if "\\b" in pattern.pattern else ""
             return EngineLimit(key, url=url, code=code, reason=detail[:300])
     return None
 
@@ -143,6 +168,20 @@ register(
             "en": "The SPARQL server {url} accepts no blank nodes through SPARQL Update (Virtuoso limit "
             "{code}). Please configure the Graph Store Protocol: ISRP_GSP_URL=…/sparql-graph-crud.",
         },
+        "store.limit.cost": {
+            "de": "Der SPARQL-Server {url} lehnt diese Abfrage ab, weil er sie für zu teuer hält (Grenze "
+            "{code} in virtuoso.ini). Sie ist auf diesem Server nicht verfügbar, solange die Grenze nicht "
+            "erhöht wird.",
+            "en": "The SPARQL server {url} refuses this query as too expensive (limit {code} in "
+            "virtuoso.ini). It is not available on this server unless the limit is raised.",
+        },
+        "store.limit.wrong_answer": {
+            "de": "Die Auswertung ‚{query}‘ ist auf diesem SPARQL-Server ({engine}) nicht verfügbar: er "
+            "beantwortet sie nachweislich falsch ({reason}). Bitte mit dem eingebetteten Speicher oder "
+            "oxigraph serve ausführen.",
+            "en": "The analysis '{query}' is not available on this SPARQL server ({engine}): it is known to "
+            "answer it wrongly ({reason}). Please run it on the embedded store or oxigraph serve.",
+        },
         "store.limit.too_large": {
             "de": "Der SPARQL-Server {url} nimmt so große SPARQL-Updates nicht an (Virtuoso-Grenze {code}). "
             "Bitte das Graph Store Protocol einstellen: ISRP_GSP_URL=…/sparql-graph-crud.",
@@ -151,3 +190,95 @@ register(
         },
     }
 )
+
+
+# --- booleans a server answered as integers ------------------------------------------------------
+
+_BOOLEAN_EXPRESSIONS = frozenset(
+    {
+        "Builtin_EXISTS",
+        "Builtin_NOTEXISTS",
+        "RelationalExpression",
+        "ConditionalAndExpression",
+        "ConditionalOrExpression",
+        "UnaryNot",
+        "Builtin_BOUND",
+        "Builtin_isIRI",
+        "Builtin_isBLANK",
+        "Builtin_isLITERAL",
+        "Builtin_isNUMERIC",
+        "Builtin_REGEX",
+        "Builtin_CONTAINS",
+        "Builtin_STRSTARTS",
+        "Builtin_STRENDS",
+        "Builtin_LANGMATCHES",
+        "Builtin_sameTerm",
+    }
+)
+
+
+@lru_cache(maxsize=256)
+def boolean_variables(query: str, seeds: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The variables a SELECT query binds to a boolean expression (``BIND(EXISTS {…} AS ?x)``,
+    ``(?a < ?b AS ?x)``, ``IF(…, true, false)``, and variables that pass such a value on), starting
+    from ``seeds`` (parameters bound to a boolean). Only the seeds when the query does not parse here."""
+    try:
+        algebra = prepareQuery(query).algebra
+    except Exception:  # rdflib raises many kinds; an unparsable query simply gets no repair
+        return seeds
+    extends: list[tuple[str, Any]] = []
+    _collect_extends(algebra, extends, 0)
+    found: set[str] = set(seeds)
+    changed = True
+    while changed:
+        changed = False
+        for name, expression in extends:
+            if name not in found and _is_boolean(expression, found):
+                found.add(name)
+                changed = True
+    return frozenset(found)
+
+
+def _collect_extends(node: Any, out: list[tuple[str, Any]], depth: int) -> None:
+    if depth > 200:
+        return
+    if isinstance(node, CompValue):
+        if node.name == "Extend":
+            out.append((str(node["var"]), node["expr"]))
+        for value in node.values():
+            _collect_extends(value, out, depth + 1)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            _collect_extends(value, out, depth + 1)
+
+
+def _is_boolean(expression: Any, known: set[str]) -> bool:
+    if isinstance(expression, RdfLiteral):
+        return expression.datatype == XSD_BOOLEAN
+    if isinstance(expression, Variable):
+        return str(expression) in known
+    name = getattr(expression, "name", None)
+    if name in _BOOLEAN_EXPRESSIONS:
+        return True
+    if name == "Builtin_IF":
+        return _is_boolean(expression.get("arg2"), known) and _is_boolean(expression.get("arg3"), known)
+    if name == "Builtin_COALESCE":
+        args = expression.get("arg") or []
+        return bool(args) and all(_is_boolean(a, known) for a in args)
+    return False
+
+
+def repair_booleans(bindings: list[dict[str, Any]], variables: frozenset[str]) -> None:
+    """Integer 0/1 answers for boolean variables (and ``"1"^^xsd:boolean``) as ``false``/``true``."""
+    for binding in bindings:
+        for name, item in list(binding.items()):
+            datatype = item.get("datatype")
+            value = item.get("value")
+            if value not in ("0", "1"):
+                continue
+            if datatype == XSD_BOOLEAN_TEXT or (name in variables and datatype == XSD + "integer"):
+                binding[name] = {
+                    **item,
+                    "datatype": XSD_BOOLEAN_TEXT,
+                    "value": "true" if value == "1" else "false",
+                }

@@ -39,7 +39,16 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from isrp_graph.store.base import SelectResult
-from isrp_graph.store.engines import engine_of, limit_error, repair_json_term, repair_ox_triples
+from isrp_graph.store.engines import (
+    KNOWN_WRONG,
+    EngineLimit,
+    boolean_variables,
+    engine_of,
+    limit_error,
+    repair_booleans,
+    repair_json_term,
+    repair_ox_triples,
+)
 from isrp_graph.store.errors import (
     QuerySyntaxError,
     QueryTimeout,
@@ -66,7 +75,10 @@ EMPTY_GRAPH = "urn:isrp:empty"
 GRAPH_LIST_SECONDS = 2.0
 """How long the list of the registry's graphs is reused for queries (own writes refresh it at once)."""
 ENGINES_WITH_SYSTEM_GRAPHS = frozenset({"virtuoso"})
-ENGINES_WITH_QUOTED_TSV = frozenset({"virtuoso"})  # its TSV header reads "s" instead of ?s
+ENGINES_WITH_QUOTED_TSV = frozenset({"virtuoso"})
+ENGINES_WITH_INTEGER_BOOLEANS = frozenset(
+    {"virtuoso"}
+)  # answers booleans as 0/1  # its TSV header reads "s" instead of ?s
 TSV = "text/tab-separated-values"
 
 
@@ -117,6 +129,12 @@ class RemoteStore:
             headers = {"Accept": "application/sparql-results+json", **basic_auth(self._user, self._password)}
             self._engine = engine_of(request("GET", url, timeout=self.query_timeout, headers=headers).server)
         return self._engine
+
+    def check_named_query(self, name: str) -> None:
+        """Refuse a named query this server is known to answer wrongly (engines.KNOWN_WRONG)."""
+        reason = KNOWN_WRONG.get(self.engine, {}).get(name)
+        if reason is not None:
+            raise EngineLimit("store.limit.wrong_answer", query=name, engine=self.engine, reason=reason)
 
     def _restricts_dataset(self) -> bool:
         """Servers whose default graph holds their own system graphs (Virtuoso) get the registry's
@@ -198,16 +216,29 @@ class RemoteStore:
     # --- queries ---------------------------------------------------------------------------------
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> SelectResult:
-        result = self._select(self._prepared(query, bindings, ("SELECT",)))
-        return _with_bound_booleans(result, bindings) if bindings else result
+        text = self._prepared(query, bindings, ("SELECT",))
+        booleans: frozenset[str] | None = None
+        if self.engine in ENGINES_WITH_INTEGER_BOOLEANS:
+            bound = frozenset(
+                name.lstrip("?$")
+                for name, value in (bindings or {}).items()
+                if isinstance(value, Literal) and value.datatype == XSD.boolean
+            )
+            booleans = boolean_variables(with_prefixes(query), bound)
+        return self._select(text, booleans=booleans)
 
-    def _select(self, text: str, *, restrict: bool = True) -> SelectResult:
+    def _select(
+        self, text: str, *, restrict: bool = True, booleans: frozenset[str] | None = None
+    ) -> SelectResult:
         data = self._call(text, return_format=JSON, restrict=restrict)
         if not isinstance(data, dict) or "results" not in data:
             raise QuerySyntaxError("query.wrong_form", expected="SELECT", actual="?")
-        for binding in data["results"].get("bindings", []):
+        rows = data["results"].get("bindings", [])
+        for binding in rows:
             for name, item in binding.items():
                 binding[name] = repair_json_term(item)
+        if booleans is not None:
+            repair_booleans(rows, booleans)
         return select_from_json(data)
 
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
@@ -372,24 +403,6 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing to release: every call is its own HTTP request."""
-
-
-def _with_bound_booleans(result: SelectResult, bindings: Mapping[str, Node]) -> SelectResult:
-    """A variable fixed by a boolean parameter keeps that value: some servers (Virtuoso) answer a
-    boolean as the integer 0/1."""
-    fixed = {
-        name.lstrip("?$"): value
-        for name, value in bindings.items()
-        if isinstance(value, Literal) and value.datatype == XSD.boolean
-    }
-    if not fixed:
-        return result
-    for row in result.rows:
-        for name, value in fixed.items():
-            found = row.get(name)
-            if isinstance(found, Literal) and found != value and str(found) in ("0", "1"):
-                row[name] = value
-    return result
 
 
 def _parse_rdf(body: bytes | str, fmt: ox.RdfFormat) -> Graph:

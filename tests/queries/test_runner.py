@@ -68,16 +68,13 @@ def echo_dir(tmp_path: Path) -> Path:
 def test_values_become_typed_terms(any_store, echo_dir: Path) -> None:  # type: ignore[no-untyped-def]
     params = {"text": "Kinder", "thing": "erfurt:plan/x", "day": "2025-01-31", "count": "-7", "flag": "ja"}
     result = run_named(any_store, "echo", params, directory=echo_dir)
-    # Virtuoso's known limit (README, store/engines.py): a boolean comes back as the integer 1
-    virtuoso = getattr(any_store, "engine", "") == "virtuoso"
-    flag = Literal("1", datatype=XSD.integer) if virtuoso else Literal("true", datatype=XSD.boolean)
     assert result.rows == [
         {
             "text": Literal("Kinder"),
             "thing": URIRef("https://w3id.org/isrp/erfurt/plan/x"),
             "day": Literal("2025-01-31", datatype=XSD.date),
             "count": Literal("-7", datatype=XSD.integer),
-            "flag": flag,
+            "flag": Literal("true", datatype=XSD.boolean),
             "triples": Literal("0", datatype=XSD.integer),
         }
     ]
