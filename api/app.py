@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 import api.i18n  # noqa: F401  (registers the web texts)
 from api import (
     auth,
+    calendar_page,
     changes_pages,
     entries,
     json_api,
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(changes_pages.router)
     app.include_router(pages.router)
     app.include_router(entries.router)
+    app.include_router(calendar_page.router)
 
     openapi_doc.complete(app)
 

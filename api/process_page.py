@@ -1,5 +1,8 @@
 """The process page: the steps of the ISRP process on a timeline by month (server-drawn SVG, one row per
-step, coloured by body, milestones as diamonds), the same as a table, and the planning cycle."""
+step, coloured by body, milestones as diamonds), the same as a table, and the planning cycle. Each step
+shows its status (geplant / erledigt / verschoben); a step whose month has passed without a status is
+flagged "ohne Status, Monat vergangen" (dashed outline on the timeline, text in the table). The
+calendar to subscribe to is /prozess.ics (api/calendar_page.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from api.context import entry_href, lang_of, state
+from api.calendar_page import process_of, states_of
+from api.context import entry_href, href, lang_of
 from api.negotiation import respond
 from api.tables import Column, Item, Table
 from isrp_graph import entries
+from isrp_graph.calendar import StepState, bodies
 from isrp_graph.messages import register, t
 
 router = APIRouter()
@@ -56,6 +61,20 @@ register(
         "web.process.reached_by": {"de": "erreicht durch", "en": "reached by"},
         "web.process.date": {"de": "Datum", "en": "Date"},
         "web.process.cycle": {"de": "Planungskreislauf", "en": "Planning cycle"},
+        "web.process.status": {"de": "Stand", "en": "Status"},
+        "web.process.flag_legend": {
+            "de": "gestrichelter Rand: ohne Status, Monat vergangen",
+            "en": "dashed outline: no status, month has passed",
+        },
+        "web.process.calendar": {"de": "Kalender abonnieren", "en": "Subscribe to the calendar"},
+        "web.process.calendar_intro": {
+            "de": "Alle Schritte und Meilensteine als iCalendar-Datei (für Outlook, Thunderbird, "
+            "Smartphone-Kalender): Adresse kopieren und als Internetkalender abonnieren.",
+            "en": "All steps and milestones as an iCalendar file (for Outlook, Thunderbird, phone "
+            "calendars): copy the address and subscribe to it as an internet calendar.",
+        },
+        "web.process.calendar_all": {"de": "Gesamter Prozessablauf (.ics)", "en": "Whole process (.ics)"},
+        "web.process.calendar_bodies": {"de": "Nur ein Gremium oder Format", "en": "Only one body or format"},
         "web.process.empty": {
             "de": "Im Register sind noch keine Prozessschritte erfasst.",
             "en": "The registry holds no process steps yet.",
@@ -92,6 +111,8 @@ class Bar:
     label: str
     href: str
     number: str
+    status: str = ""
+    flagged: bool = False
 
 
 def _month_index(value: str, origin: date) -> int:
@@ -99,7 +120,9 @@ def _month_index(value: str, origin: date) -> int:
     return (day.year - origin.year) * 12 + day.month - origin.month
 
 
-def timeline(request: Request, process: entries.Process, lang: str) -> dict[str, Any] | None:
+def timeline(
+    request: Request, process: entries.Process, lang: str, states: dict[str, StepState] | None = None
+) -> dict[str, Any] | None:
     """Geometry of the SVG timeline: month ticks, one bar per dated step, milestone diamonds."""
     dated = [s for s in process.steps if s.begin or s.end]
     if not dated:
@@ -120,15 +143,18 @@ def timeline(request: Request, process: entries.Process, lang: str) -> dict[str,
         y = TOP + row * ROW_HEIGHT
         rows[step.iri] = y
         color = bodies.get(step.body.iri, "#3d3d3d") if step.body else "#3d3d3d"
+        state = (states or {}).get(step.iri)
         bars.append(
             Bar(
                 LEFT + first * MONTH_WIDTH + 1,
                 y + 3,
                 (last - first + 1) * MONTH_WIDTH - 2,
                 color,
-                f"{step.label} ({step.schedule_label or ''})",
+                f"{step.label} ({step.schedule_label or ''})" + (f" – {state.text}" if state else ""),
                 entry_href(request, step.iri),
                 str(step.number or ""),
+                state.label if state and state.status else "",
+                bool(state and state.flagged),
             )
         )
     ticks = []
@@ -175,7 +201,9 @@ def timeline(request: Request, process: entries.Process, lang: str) -> dict[str,
     }
 
 
-def steps_table(request: Request, process: entries.Process, lang: str) -> Table:
+def steps_table(
+    request: Request, process: entries.Process, lang: str, states: dict[str, StepState] | None = None
+) -> Table:
     table = Table(
         t("web.process.steps_caption", lang),
         [
@@ -183,6 +211,7 @@ def steps_table(request: Request, process: entries.Process, lang: str) -> Table:
             Column("step", t("web.process.step", lang)),
             Column("body", t("web.process.body", lang)),
             Column("when", t("web.process.when", lang)),
+            Column("status", t("web.process.status", lang)),
             Column("roles", t("web.process.roles", lang)),
             Column("agenda", t("web.process.agenda", lang)),
         ],
@@ -194,6 +223,7 @@ def steps_table(request: Request, process: entries.Process, lang: str) -> Table:
                 "step": [Item(step.label, entry_href(request, step.iri))],
                 "body": [Item(step.body.label, entry_href(request, step.body.iri))] if step.body else [],
                 "when": [Item(step.schedule_label or f"{step.begin or '…'} – {step.end or '…'}")],
+                "status": [Item(states[step.iri].text)] if states and step.iri in states else [],
                 "roles": [
                     Item(
                         f"{r.agent.label}"
@@ -211,21 +241,30 @@ def steps_table(request: Request, process: entries.Process, lang: str) -> Table:
 @router.get("/prozess", include_in_schema=False)
 def process_page(request: Request) -> Response:
     lang = lang_of(request)
-    app = state(request)
-    process = request.app.state.cache.get(
-        app.store, ("process", lang), lambda: entries.process(app.store, lang)
-    )
+    process = process_of(request, lang)
+    states = states_of(request, process, lang, date.today())
     model = {
         "steps": process.steps,
         "milestones": process.milestones,
         "phases": process.phases,
+        "step_status": {
+            iri: {"status": s.status, "label": s.label, "flagged": s.flagged, "text": s.text}
+            for iri, s in states.items()
+        },
     }
     return respond(
         request,
         "process.html",
         model,
-        table=steps_table(request, process, lang),
+        table=steps_table(request, process, lang, states),
         filename="prozessablauf",
         title=t("web.process.title", lang),
-        timeline=timeline(request, process, lang),
+        timeline=timeline(request, process, lang, states),
+        calendar={
+            "all": href(request, "/prozess.ics"),
+            "bodies": [
+                {"label": link.label, "href": href(request, "/prozess.ics", gremium=key)}
+                for key, link in bodies(process).items()
+            ],
+        },
     )

@@ -378,8 +378,12 @@ def run_named(
     *,
     directory: str | Path | None = None,
 ) -> SelectResult:
-    """Run the named query with checked parameters bound as RDF terms."""
+    """Run the named query with checked parameters bound as RDF terms. A store that knows it answers
+    this query wrongly (a remote engine's limit) refuses it with a message naming the limit."""
     query = get_query(name, directory)
+    check = getattr(store, "check_named_query", None)
+    if check is not None:
+        check(name)
     return store.select(query.text, bindings=bindings_for(query, params or {}, lang))
 
 

@@ -10,6 +10,9 @@ Stores
 - ``registry_store``: a fresh in-memory store built from the shipped ontology + data (function scope).
 - ``oxigraph_server``: base URL of a running ``oxigraph serve`` (session scope); endpoints are
   ``/query``, ``/update`` and ``/store`` (Graph Store Protocol).
+- ``virtuoso_server``: a running Virtuoso 7.2 (Debian package, session scope; ``.sparql``, ``.gsp``);
+  ``any_store`` runs on it too (param ``virtuoso``), restricted to the test graphs (its system graphs
+  stay out of every whole-store operation).
 
 Settings and CLI
 - ``memory_settings`` / ``disk_settings``: ``Settings`` for a memory store / an on-disk store in tmp_path.
@@ -30,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from virtuoso_server import Virtuoso, running_virtuoso
+from virtuoso_server import binaries as virtuoso_binaries
 
 from isrp_graph.registry import build_registry
 from isrp_graph.settings import Settings
@@ -140,7 +145,41 @@ def remote_store_for(base: str, *, gsp: bool = True) -> RemoteStore:
     )
 
 
-@pytest.fixture(params=["memory", "disk", pytest.param("remote", marks=pytest.mark.remote)])
+TEST_GRAPH_BASES = ("http://example.org/", "https://w3id.org/isrp/graph/", "urn:g")
+"""Graph names the tests write; on Virtuoso the store is limited to them (its own graphs stay out)."""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """Start Virtuoso (Debian ``virtuoso-opensource``) with a fresh database on free loopback ports."""
+    if virtuoso_binaries() is None:
+        message = "Virtuoso is not installed (apt-get install virtuoso-opensource)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server
+
+
+def virtuoso_store_for(server: Virtuoso) -> RemoteStore:
+    return RemoteStore(server.sparql, gsp_url=server.gsp, query_timeout=60, graph_base=TEST_GRAPH_BASES)
+
+
+def empty_remote(store: RemoteStore) -> None:
+    """Drop the test's graphs (``DROP ALL`` drops nothing on Virtuoso, so one by one)."""
+    names = store.graphs()
+    if names:
+        store.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in names))
+
+
+@pytest.fixture(
+    params=[
+        "memory",
+        "disk",
+        pytest.param("remote", marks=pytest.mark.remote),
+        pytest.param("virtuoso", marks=pytest.mark.remote),
+    ]
+)
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """Every backend in turn, each empty at the start of the test."""
     store: Store
@@ -148,6 +187,9 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]
         store = EmbeddedStore(query_timeout=30)
     elif request.param == "disk":
         store = EmbeddedStore(tmp_path / "store", query_timeout=30)
+    elif request.param == "virtuoso":
+        store = virtuoso_store_for(request.getfixturevalue("virtuoso_server"))
+        empty_remote(store)
     else:
         base = request.getfixturevalue("oxigraph_server")
         store = remote_store_for(base)
@@ -155,6 +197,8 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]
     yield store
     if request.param == "remote":
         store.update("DROP ALL")
+    elif request.param == "virtuoso":
+        empty_remote(store)  # type: ignore[arg-type]
     store.close()
 
 

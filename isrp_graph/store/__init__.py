@@ -6,6 +6,7 @@ folder ``Settings.store_path``), any other folder path, or an ``http(s)://`` SPA
 
 from __future__ import annotations
 
+from isrp_graph.namespaces import GRAPH
 from isrp_graph.settings import Settings
 from isrp_graph.store.base import SelectResult, Store
 from isrp_graph.store.embedded import EmbeddedStore
@@ -44,6 +45,7 @@ def open_store(settings: Settings) -> Store:
             user=settings.store_user,
             password=settings.store_password,
             query_timeout=settings.query_timeout,
+            graph_base=str(GRAPH),
         )
     from isrp_graph.sparql.guard import limits_from
 

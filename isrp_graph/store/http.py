@@ -9,6 +9,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
+from isrp_graph.store.engines import limit_error
 from isrp_graph.store.errors import (
     QuerySyntaxError,
     QueryTimeout,
@@ -23,6 +24,7 @@ class HttpResponse:
     status: int
     body: bytes
     content_type: str
+    server: str = ""
 
 
 def basic_auth(user: str | None, password: str | None) -> dict[str, str]:
@@ -45,11 +47,19 @@ def request(
     req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
-            return HttpResponse(response.status, response.read(), response.headers.get("Content-Type", ""))
+            return HttpResponse(
+                response.status,
+                response.read(),
+                response.headers.get("Content-Type", ""),
+                response.headers.get("Server", ""),
+            )
     except urllib.error.HTTPError as exc:
         detail = _detail(exc)
         if exc.code == 404 and ok_missing:
             return HttpResponse(404, b"", "")
+        limit = limit_error(detail, url)
+        if limit is not None:
+            raise limit from exc
         if exc.code == 400:
             raise QuerySyntaxError(reason=detail) from exc
         if exc.code == 406:

@@ -21,7 +21,9 @@ class ValidationResult:
     ``entry`` is the registry entry the finding belongs to: the focus node itself when it has an IRI,
     otherwise the IRI subject that holds the blank node (e.g. the plan whose ``isrp:term`` is wrong).
     ``path`` is the property IRI for simple property paths and ``None`` otherwise (node constraints,
-    inverse or sequence paths); ``path_label`` names the field in any case. ``source_shape`` is the
+    inverse or sequence paths); ``path_text`` is every SHACL path as SPARQL property-path text (the
+    plain IRI for a simple path, ``^<…>`` for an inverse one, …) and ``path_words`` the same in labels;
+    ``path_label`` names the field in any case. ``source_shape`` is the
     shape as pyshacl names it (often a blank-node property shape); ``node_shape`` is the named shape
     that holds it (the same IRI when the shape is named), stable across runs.
     """
@@ -40,6 +42,8 @@ class ValidationResult:
     node_shape: Node
     constraint: URIRef | None = None
     value: Node | None = None
+    path_text: str | None = None
+    path_words: str = ""
 
     def key(self) -> tuple[Node, URIRef | None, Severity, Node]:
         """(focus, path, severity, shape): what makes two findings the same finding."""
@@ -48,8 +52,9 @@ class ValidationResult:
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """All findings of one run. ``conforms`` is False only when there is a Violation
-    (Warnings and Infos are reported but allowed)."""
+    """All findings of one run. ``conforms`` is the product's verdict: False only when there is a
+    Violation (Warnings and Infos are reported but allowed). SHACL's own ``sh:conforms`` is
+    ``shacl_conforms``: true only when there are no results at all."""
 
     conforms: bool
     results: tuple[ValidationResult, ...]
@@ -63,6 +68,11 @@ class ValidationReport:
         """Number of findings per severity, always with all three keys."""
         found = Counter(r.severity for r in self.results)
         return {severity: found.get(severity, 0) for severity in SEVERITIES}
+
+    @property
+    def shacl_conforms(self) -> bool:
+        """``sh:conforms`` as the SHACL spec defines it: no validation results (of those reported)."""
+        return not self.results
 
     @property
     def violations(self) -> tuple[ValidationResult, ...]:

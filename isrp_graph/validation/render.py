@@ -1,5 +1,10 @@
 """Three views of one report: text for people (German headings, by entry, then severity), JSON with
-stable keys for programs, and the standard ``sh:ValidationReport`` graph in Turtle for RDF tools."""
+stable keys for programs, and the standard ``sh:ValidationReport`` graph in Turtle for RDF tools.
+
+``sh:conforms`` (Turtle) and ``conforms`` (JSON) are SHACL's: true only when the report holds no result.
+The product's verdict "no Violation" (Warnings and Infos allowed) is its own field: ``isrp:noViolations``
+on the report node, ``no_violations`` in JSON. Every SHACL path is named: ``path`` in JSON is the plain
+IRI of a simple path and SPARQL property-path text for any other (``^<…#relatesPlan>``)."""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from isrp_graph.messages import t
-from isrp_graph.namespaces import PREFIXES
+from isrp_graph.namespaces import ISRP, PREFIXES
 from isrp_graph.validation import texts as _texts  # noqa: F401  (registers the message keys)
 from isrp_graph.validation.model import (
     SEVERITIES,
@@ -90,6 +95,8 @@ def _by_entry(results: tuple[ValidationResult, ...]) -> list[tuple[Node, list[Va
 def _line(result: ValidationResult) -> str:
     text = result.message
     field = result.path_label
+    if result.path_words and result.path_words != field:
+        field = f"{field} ({result.path_words})" if field else result.path_words
     if field and f"»{field}«" not in text and f"'{field}'" not in text:
         text = f"{field}: {text}"
     if result.focus != result.entry and result.focus_type_label:
@@ -108,7 +115,7 @@ def result_dict(result: ValidationResult) -> dict[str, Any]:
         "focus_label": result.focus_label,
         "focus_type": term_text(result.focus_type),
         "focus_type_label": result.focus_type_label,
-        "path": term_text(result.path),
+        "path": result.path_text if result.path_text is not None else term_text(result.path),
         "path_label": result.path_label,
         "severity": result.severity,
         "message": result.message,
@@ -122,7 +129,8 @@ def result_dict(result: ValidationResult) -> dict[str, Any]:
 
 def report_dict(report: ValidationReport) -> dict[str, Any]:
     return {
-        "conforms": report.conforms,
+        "conforms": report.shacl_conforms,
+        "no_violations": report.conforms,
         "generated_at": report.generated_at.isoformat(),
         "lang": report.lang,
         "scope": "all" if report.focus_nodes is None else "focus",
@@ -164,7 +172,7 @@ def report_graph(report: ValidationReport) -> Graph:
     if source is None:
         node = BNode()
         graph.add((node, RDF.type, SH.ValidationReport))
-        graph.add((node, SH.conforms, Literal(report.conforms)))
+        _verdicts(graph, node, report)
         return graph
     kept_severities = {SH[severity] for severity in {r.severity for r in report.results}}
     dropped: set[Node] = set()
@@ -177,10 +185,18 @@ def report_graph(report: ValidationReport) -> Graph:
             dropped |= held
     skip = dropped - kept
     for s, p, o in source:
-        if s in skip or o in skip:
+        if s in skip or o in skip or p == SH.conforms:
             continue
         graph.add((s, p, o))
+    for node in set(source.subjects(RDF.type, SH.ValidationReport)):
+        _verdicts(graph, node, report)
     return graph
+
+
+def _verdicts(graph: Graph, node: Node, report: ValidationReport) -> None:
+    """SHACL's sh:conforms (no results in this report) and the product's own "no Violation"."""
+    graph.add((node, SH.conforms, Literal(not any(graph.objects(node, SH.result)))))  # type: ignore[arg-type]
+    graph.add((node, ISRP.noViolations, Literal(report.conforms)))  # type: ignore[arg-type]
 
 
 def _held(graph: Graph, node: Node) -> set[Node]:

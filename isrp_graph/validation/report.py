@@ -18,9 +18,11 @@ from isrp_graph.validation.labels import (
     label,
     local_name,
     most_specific_type,
+    path_label,
     shape_field_name,
 )
 from isrp_graph.validation.model import SEVERITIES, Severity, ValidationReport, ValidationResult
+from isrp_graph.validation.paths import path_text
 
 # constraint component -> (message key, shape parameter that gives {n} or {expected})
 _COMPONENTS: dict[str, tuple[str, URIRef | None]] = {
@@ -135,6 +137,7 @@ def _result(report: Graph, node: Node, data: Graph, shapes: Graph, lang: str) ->
     if not focus_label:  # a blank node: name it by its kind and its entry
         focus_label = t("validation.part_of", lang, part=type_label or "…", entry=entry_label)
     field = shape_field_name(shapes, data, shape, path, lang)
+    words = "" if path is None or isinstance(path, URIRef) else path_label(report, data, path, lang)
     message = _message(report, node, shapes, data, shape, component, field, value, lang, type_label)
     return ValidationResult(
         focus=focus,
@@ -151,6 +154,8 @@ def _result(report: Graph, node: Node, data: Graph, shapes: Graph, lang: str) ->
         node_shape=named_shape(shapes, shape),
         constraint=component if isinstance(component, URIRef) else None,
         value=value,
+        path_text=path_text(report, path),
+        path_words=words,
     )
 
 

@@ -117,6 +117,8 @@ def pages(client: TestClient) -> dict[str, str]:
         if response.status_code == 404 and path not in START_PAGES:
             continue  # an IRI the data links to but does not describe (the 404 page is checked too)
         assert response.status_code == 200, (path, response.text[-300:])
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue  # a download the page links to (e.g. the calendar /prozess.ics), not a page
         found[path] = response.text
         facts = PageFacts()
         facts.feed(response.text)

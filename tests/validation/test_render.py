@@ -7,15 +7,16 @@ import json
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from isrp_graph.namespaces import ORG
+from isrp_graph.namespaces import ISRP, ORG
 from isrp_graph.validation import completeness, render_json, validate
 from isrp_graph.validation.render import JSON_RESULT_KEYS
 
 
 def test_json_has_stable_keys_and_values(fixture_store):
     data = json.loads(validate(fixture_store).to_json())
-    assert list(data) == ["conforms", "generated_at", "lang", "scope", "counts", "results"]
+    assert list(data) == ["conforms", "no_violations", "generated_at", "lang", "scope", "counts", "results"]
     assert data["conforms"] is False
+    assert data["no_violations"] is False
     assert data["lang"] == "de"
     assert data["scope"] == "all"
     assert data["counts"] == {"Violation": 8, "Warning": 7, "Info": 2}
@@ -126,3 +127,4 @@ def test_turtle_of_a_conforming_store(memory_store):
     assert results == []
     report = next(graph.subjects(RDF.type, SH.ValidationReport))
     assert graph.value(report, SH.conforms).toPython() is True
+    assert graph.value(report, ISRP.noViolations).toPython() is True

@@ -1,0 +1,284 @@
+"""What is known about particular SPARQL servers, so the remote store can work around a limit where the
+answer stays the same, and name the limit where it cannot (never print wrong numbers).
+
+Virtuoso 7.2 (Debian ``virtuoso-opensource``), measured:
+- stores ``xsd:duration`` values as a number: the year–month part as months (``"P5Y"`` → ``"60"``),
+  the day–time part as seconds (``"P1DT2H"`` → ``"93600.0"``); a duration with both parts keeps only
+  the year–month part. Read back, such numbers are turned into duration text again (``"60"`` →
+  ``"P5Y"``): a number is never a valid ``xsd:duration``, so the repair cannot change a correct value.
+- cannot add a duration to a date (error SR087), fails on some nested queries (SQ156, internal
+  compiler error), refuses blank nodes in ``INSERT DATA`` (SP031) and large update requests (SP030
+  "memory exhausted", SP031 "generated SQL text has exceeded 10000 lines"): load through the Graph
+  Store Protocol (``ISRP_GSP_URL=…/sparql-graph-crud``).
+- returns booleans computed in a query (``EXISTS``, comparisons, ``true``) as ``xsd:integer`` 0/1 and
+  stored ones as ``"1"^^xsd:boolean``: the variables a query binds to a boolean expression are found
+  in its algebra (rdflib) and their 0/1 turned into ``false``/``true`` again.
+- keeps its own graphs (DAV, virtrdf, ldp, owl, the service description) in every store: the remote
+  store lists only the registry's graphs (``graph_base``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Literal as RdfLiteral
+from rdflib import Variable
+from rdflib.namespace import XSD as XSD_NS
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from isrp_graph.messages import register
+from isrp_graph.store.errors import StoreError
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_DURATIONS = {XSD + "duration", XSD + "yearMonthDuration", XSD + "dayTimeDuration"}
+XSD_BOOLEAN = XSD_NS.boolean
+XSD_BOOLEAN_TEXT = str(XSD_NS.boolean)
+_NUMBER = re.compile(r"^-?\d+(\.\d*)?$")
+
+# server error code -> message key of the limit it shows
+_LIMITS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\bSR087\b"), "store.limit.date_duration", "SR087"),
+    (re.compile(r"\bSQ156\b"), "store.limit.nested", "SQ156"),
+    (re.compile(r"\bSP031\b.*Blank node", re.DOTALL), "store.limit.blank_nodes", "SP031"),
+    (re.compile(r"\bSP030\b.*memory exhausted", re.DOTALL), "store.limit.too_large", "SP030"),
+    (re.compile(r"exceeded 10000 lines"), "store.limit.too_large", "SP031"),
+    (
+        re.compile(r"estimated execution time \d+ \(sec\) exceeds the limit"),
+        "store.limit.cost",
+        "MaxQueryCostEstimationTime",
+    ),
+)
+
+# named queries a server is known to answer WRONGLY (measured against the embedded store and oxigraph
+# serve; tests/store/test_remote_queries.py checks every entry still differs): refused with the reason.
+KNOWN_WRONG: dict[str, dict[str, str]] = {
+    "virtuoso": {
+        "gaps-target-groups": "FILTER NOT EXISTS nested in FILTER NOT EXISTS with property paths",
+        "overlaps-target-topic": "FILTER NOT EXISTS nested in FILTER NOT EXISTS with property paths",
+        "measure-plan-fit": "GROUP_CONCAT over unbound values yields separators",
+    }
+}
+
+
+class EngineLimit(StoreError):
+    """The SPARQL server cannot answer this request correctly; the message names its limit."""
+
+    key = "store.limit"
+
+
+def engine_of(server_header: str) -> str:
+    """``virtuoso``, ``oxigraph``, ``fuseki``, ``graphdb`` or ``unknown`` from an HTTP ``Server`` header."""
+    header = server_header.lower()
+    for name in ("virtuoso", "oxigraph", "fuseki", "graphdb"):
+        if name in header:
+            return name
+    return "unknown"
+
+
+def limit_error(detail: str, url: str) -> EngineLimit | None:
+    """An ``EngineLimit`` when the server's error text shows one of the known limits, else None."""
+    for pattern, key, code in _LIMITS:
+        if pattern.search(detail):
+            return EngineLimit(key, url=url, code=code, reason=detail[:300])
+    return None
+
+
+def repaired_duration(lexical: str, datatype: str | None) -> str | None:
+    """Duration text for a duration a server stored as a number (months, or seconds when it has a
+    decimal point); None when nothing needs repairing."""
+    if datatype not in _DURATIONS or not _NUMBER.match(lexical):
+        return None
+    try:
+        return _months(int(lexical)) if "." not in lexical else _seconds(Decimal(lexical))
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def repair_json_term(item: dict[str, Any]) -> dict[str, Any]:
+    """One SPARQL JSON results term, its duration repaired."""
+    fixed = repaired_duration(str(item.get("value", "")), item.get("datatype"))
+    return item if fixed is None else {**item, "value": fixed}
+
+
+def repair_ox_term(term: Any) -> Any:
+    """One pyoxigraph term, its duration repaired."""
+    if isinstance(term, ox.Literal):
+        fixed = repaired_duration(term.value, term.datatype.value)
+        if fixed is not None:
+            return ox.Literal(fixed, datatype=term.datatype)
+    return term
+
+
+def repair_ox_triples(triples: Iterable[Any]) -> Iterator[ox.Triple]:
+    for triple in triples:
+        obj = repair_ox_term(triple.object)
+        yield triple if obj is triple.object else ox.Triple(triple.subject, triple.predicate, obj)
+
+
+def _months(total: int) -> str:
+    sign, total = ("-", -total) if total < 0 else ("", total)
+    years, months = divmod(total, 12)
+    if not years and not months:
+        return "P0M"
+    return sign + "P" + (f"{years}Y" if years else "") + (f"{months}M" if months else "")
+
+
+def _seconds(total: Decimal) -> str:
+    sign, total = ("-", -total) if total < 0 else ("", total)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    time = (f"{int(hours)}H" if hours else "") + (f"{int(minutes)}M" if minutes else "")
+    if seconds:
+        time += f"{seconds.normalize():f}S"
+    text = "P" + (f"{int(days)}D" if days else "") + (f"T{time}" if time else "")
+    return sign + (text if text != "P" else "PT0S")
+
+
+register(
+    {
+        "store.limit": {
+            "de": "Der SPARQL-Server {url} kann diese Anfrage nicht richtig beantworten ({code}): {reason}",
+            "en": "The SPARQL server {url} cannot answer this request correctly ({code}): {reason}",
+        },
+        "store.limit.date_duration": {
+            "de": "Der SPARQL-Server {url} kann keine Dauer zu einem Datum addieren "
+            "(Virtuoso-Grenze {code}); diese Auswertung braucht das (z. B. ‚Fortschreibung fällig‘). "
+            "Sie ist auf diesem Server nicht verfügbar: bitte mit dem eingebetteten Speicher oder "
+            "oxigraph serve ausführen.",
+            "en": "The SPARQL server {url} cannot add a duration to a date (Virtuoso limit {code}); this "
+            "analysis needs it (e.g. 'update due'). It is not available on this server: run it on the "
+            "embedded store or oxigraph serve.",
+        },
+        "store.limit.nested": {
+            "de": "Der SPARQL-Server {url} scheitert an dieser verschachtelten Abfrage (Virtuoso-Grenze "
+            "{code}, interner Compilerfehler). Sie ist auf diesem Server nicht verfügbar.",
+            "en": "The SPARQL server {url} fails on this nested query (Virtuoso limit {code}, internal "
+            "compiler error). It is not available on this server.",
+        },
+        "store.limit.blank_nodes": {
+            "de": "Der SPARQL-Server {url} nimmt keine leeren Knoten per SPARQL Update an (Virtuoso-Grenze "
+            "{code}). Bitte das Graph Store Protocol einstellen: ISRP_GSP_URL=…/sparql-graph-crud.",
+            "en": "The SPARQL server {url} accepts no blank nodes through SPARQL Update (Virtuoso limit "
+            "{code}). Please configure the Graph Store Protocol: ISRP_GSP_URL=…/sparql-graph-crud.",
+        },
+        "store.limit.cost": {
+            "de": "Der SPARQL-Server {url} lehnt diese Abfrage ab, weil er sie für zu teuer hält (Grenze "
+            "{code} in virtuoso.ini). Sie ist auf diesem Server nicht verfügbar, solange die Grenze nicht "
+            "erhöht wird.",
+            "en": "The SPARQL server {url} refuses this query as too expensive (limit {code} in "
+            "virtuoso.ini). It is not available on this server unless the limit is raised.",
+        },
+        "store.limit.wrong_answer": {
+            "de": "Die Auswertung ‚{query}‘ ist auf diesem SPARQL-Server ({engine}) nicht verfügbar: er "
+            "beantwortet sie nachweislich falsch ({reason}). Bitte mit dem eingebetteten Speicher oder "
+            "oxigraph serve ausführen.",
+            "en": "The analysis '{query}' is not available on this SPARQL server ({engine}): it is known to "
+            "answer it wrongly ({reason}). Please run it on the embedded store or oxigraph serve.",
+        },
+        "store.limit.too_large": {
+            "de": "Der SPARQL-Server {url} nimmt so große SPARQL-Updates nicht an (Virtuoso-Grenze {code}). "
+            "Bitte das Graph Store Protocol einstellen: ISRP_GSP_URL=…/sparql-graph-crud.",
+            "en": "The SPARQL server {url} refuses SPARQL updates this large (Virtuoso limit {code}). "
+            "Please configure the Graph Store Protocol: ISRP_GSP_URL=…/sparql-graph-crud.",
+        },
+    }
+)
+
+
+# --- booleans a server answered as integers ------------------------------------------------------
+
+_BOOLEAN_EXPRESSIONS = frozenset(
+    {
+        "Builtin_EXISTS",
+        "Builtin_NOTEXISTS",
+        "RelationalExpression",
+        "ConditionalAndExpression",
+        "ConditionalOrExpression",
+        "UnaryNot",
+        "Builtin_BOUND",
+        "Builtin_isIRI",
+        "Builtin_isBLANK",
+        "Builtin_isLITERAL",
+        "Builtin_isNUMERIC",
+        "Builtin_REGEX",
+        "Builtin_CONTAINS",
+        "Builtin_STRSTARTS",
+        "Builtin_STRENDS",
+        "Builtin_LANGMATCHES",
+        "Builtin_sameTerm",
+    }
+)
+
+
+@lru_cache(maxsize=256)
+def boolean_variables(query: str, seeds: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The variables a SELECT query binds to a boolean expression (``BIND(EXISTS {…} AS ?x)``,
+    ``(?a < ?b AS ?x)``, ``IF(…, true, false)``, and variables that pass such a value on), starting
+    from ``seeds`` (parameters bound to a boolean). Only the seeds when the query does not parse here."""
+    try:
+        algebra = prepareQuery(query).algebra
+    except Exception:  # rdflib raises many kinds; an unparsable query simply gets no repair
+        return seeds
+    extends: list[tuple[str, Any]] = []
+    _collect_extends(algebra, extends, 0)
+    found: set[str] = set(seeds)
+    changed = True
+    while changed:
+        changed = False
+        for name, expression in extends:
+            if name not in found and _is_boolean(expression, found):
+                found.add(name)
+                changed = True
+    return frozenset(found)
+
+
+def _collect_extends(node: Any, out: list[tuple[str, Any]], depth: int) -> None:
+    if depth > 200:
+        return
+    if isinstance(node, CompValue):
+        if node.name == "Extend":
+            out.append((str(node["var"]), node["expr"]))
+        for value in node.values():
+            _collect_extends(value, out, depth + 1)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            _collect_extends(value, out, depth + 1)
+
+
+def _is_boolean(expression: Any, known: set[str]) -> bool:
+    if isinstance(expression, RdfLiteral):
+        return expression.datatype == XSD_BOOLEAN
+    if isinstance(expression, Variable):
+        return str(expression) in known
+    name = getattr(expression, "name", None)
+    if name in _BOOLEAN_EXPRESSIONS:
+        return True
+    if name == "Builtin_IF":
+        return _is_boolean(expression.get("arg2"), known) and _is_boolean(expression.get("arg3"), known)
+    if name == "Builtin_COALESCE":
+        args = expression.get("arg") or []
+        return bool(args) and all(_is_boolean(a, known) for a in args)
+    return False
+
+
+def repair_booleans(bindings: list[dict[str, Any]], variables: frozenset[str]) -> None:
+    """Integer 0/1 answers for boolean variables (and ``"1"^^xsd:boolean``) as ``false``/``true``."""
+    for binding in bindings:
+        for name, item in list(binding.items()):
+            datatype = item.get("datatype")
+            value = item.get("value")
+            if value not in ("0", "1"):
+                continue
+            if datatype == XSD_BOOLEAN_TEXT or (name in variables and datatype == XSD + "integer"):
+                binding[name] = {
+                    **item,
+                    "datatype": XSD_BOOLEAN_TEXT,
+                    "value": "true" if value == "1" else "false",
+                }

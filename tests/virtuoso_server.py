@@ -1,0 +1,126 @@
+"""A real Virtuoso 7.2 (Debian ``virtuoso-opensource``) for the tests: a fresh database in a temp folder,
+loopback ports chosen free, SPARQL Update granted through isql, stopped at the end."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGED_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+_FILES = {
+    "virtuoso.db": "DatabaseFile",
+    "virtuoso.log": "ErrorLogFile",
+    "virtuoso.lck": "LockFile",
+    "virtuoso.trx": "TransactionFile",
+    "virtuoso.pxa": "xa_persistent_file",
+}
+
+
+@dataclass(frozen=True)
+class Virtuoso:
+    base: str  # http://127.0.0.1:PORT
+
+    @property
+    def sparql(self) -> str:
+        return self.base + "/sparql"
+
+    @property
+    def gsp(self) -> str:
+        return self.base + "/sparql-graph-crud"
+
+
+def binaries() -> tuple[str, str] | None:
+    server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if server is None or isql is None or not PACKAGED_INI.is_file():
+        return None
+    return server, isql
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
+    """The packaged ini with every file in ``folder`` and both servers on loopback ports."""
+    section = ""
+    lines: list[str] = []
+    for line in PACKAGED_INI.read_text().splitlines():
+        header = re.match(r"^\[(.+)\]", line)
+        if header:
+            section = header.group(1)
+        key = line.split("=", 1)[0].strip() if "=" in line and not line.lstrip().startswith(";") else ""
+        if section == "Database" and key in _FILES.values():
+            name = next(n for n, k in _FILES.items() if k == key)
+            line = f"{key} = {folder / name}"
+        elif section == "TempDatabase" and key in ("DatabaseFile", "TransactionFile"):
+            name = "virtuoso-temp.db" if key == "DatabaseFile" else "virtuoso-temp.trx"
+            line = f"{key} = {folder / name}"
+        elif section == "Parameters" and key == "ServerPort":
+            line = f"ServerPort = 127.0.0.1:{sql_port}"
+        elif section == "HTTPServer" and key == "ServerPort":
+            line = f"ServerPort = 127.0.0.1:{http_port}"
+        lines.append(line)
+    ini = folder / "virtuoso.ini"
+    ini.write_text("\n".join(lines) + "\n")
+    return ini
+
+
+def _wait(url: str, process: subprocess.Popen[bytes], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"virtuoso-t exited with {process.returncode}")
+        try:
+            request = urllib.request.Request(
+                url + "/sparql?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
+            )
+            with urllib.request.urlopen(request, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError("Virtuoso did not answer in time")
+
+
+@contextmanager
+def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
+    found = binaries()
+    if found is None:
+        raise RuntimeError("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+    server, isql = found
+    sql_port, http_port = _free_port(), _free_port()
+    ini = write_ini(folder, sql_port, http_port)
+    process = subprocess.Popen(
+        [server, "+foreground", "+configfile", str(ini)],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        _wait(base, process, 120)
+        subprocess.run(
+            [isql, f"127.0.0.1:{sql_port}", "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        yield Virtuoso(base)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
