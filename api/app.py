@@ -14,14 +14,16 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.sessions import SessionMiddleware
 
 import api.i18n  # noqa: F401  (registers the web texts)
-from api import auth, entries, json_api, network_page, pages, sparql_protocol, writes
+from api import auth, entries, json_api, network_page, pages, review_pages, signin, sparql_protocol, writes
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
 from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
 from api.library import ResultCache, StoreVersion, Unavailable
 from isrp_graph import __version__
+from isrp_graph.auth import Auth
 from isrp_graph.messages import LocalizedError
 from isrp_graph.settings import Settings, load_settings
 from isrp_graph.store.base import Store
@@ -39,6 +41,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     """The app for ``settings`` (default: ``load_settings()``). ``store`` is opened from the settings
     unless given; an app that opened its store closes it on shutdown."""
     settings = settings or load_settings()
+    people = Auth.from_settings(settings)  # before the store: bad token settings refuse the start
     owns_store = store is None
     if store is None:
         from isrp_graph.store import open_store
@@ -49,6 +52,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         warm_up(started, settings.lang)
         yield
+        people.close()
         if owns_store:
             store.close()
 
@@ -62,10 +66,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.globals["version"] = __version__
+    templates.env.globals["csrf_field"] = auth.csrf_field
+    templates.env.globals["current_person"] = auth.current_person
     app.state.isrp = AppState(settings=settings, store=store, templates=templates)
     app.state.version = StoreVersion()
     app.state.cache = ResultCache(app.state.version)
     app.state.reports = Reports()
+    app.state.auth = people
 
     # vis-network ships inside pyvis: offered here, before the static folder
     @app.get("/static/vendor/vis-network.min.js", include_in_schema=False)
@@ -80,6 +87,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_exception_handler(LocalizedError, localized_error_handler)
     app.add_exception_handler(Unavailable, unavailable_handler)
     app.middleware("http")(auth.read_guard)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=people.config.session_secret,
+        session_cookie="isrp_session",
+        max_age=people.config.session_max_age,
+        same_site="lax",
+        https_only=people.config.cookie_secure,
+    )
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -99,6 +114,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(sparql_protocol.router)
     app.include_router(json_api.router)
     app.include_router(writes.router)
+    app.include_router(signin.router)
+    app.include_router(review_pages.router)
     app.include_router(pages.router)
     app.include_router(entries.router)
 

@@ -1,8 +1,12 @@
 """Writes: upload of RDF (Turtle, TriG, JSON-LD, …) or a registry workbook (.xlsx/.csv), and the edit
-form of an entry generated from its SHACL shapes. Only editors (bearer token, or the token in the
-form's password field) may write. Every change goes through ``isrp_graph.writes.apply_write``: validated
-first, rejected as a whole with HTTP 422 and the report when it would add a Violation, recorded with
-who and when (PROV) when accepted."""
+form of an entry generated from its SHACL shapes. Writing needs the role Bearbeiten (a sign-in, a
+personal token as bearer or in the form's password field); every form carries a CSRF token.
+
+Who may change what is the rule of ``queries/may-edit.rq`` (403 naming the responsible office). A
+Bearbeiter:in's change becomes an Änderungsvorschlag (202, ``isrp_graph.review``); Verwalter:innen —
+and Prüfer:innen when ``publish_directly`` is set — write directly through
+``isrp_graph.writes.apply_write``: validated first, rejected as a whole with HTTP 422 and the report
+when it would add a Violation, recorded with who and when (PROV) when accepted."""
 
 from __future__ import annotations
 
@@ -18,11 +22,13 @@ from rdflib.term import Node
 from starlette.datastructures import UploadFile
 
 from api import auth
+from api.auth import AuthError
 from api.context import lang_of, state
 from api.errors import HttpError
 from api.library import function
 from api.negotiation import render_html
-from isrp_graph import entries
+from isrp_graph import entries, review
+from isrp_graph.auth import Principal, Role
 from isrp_graph.messages import LocalizedError, register, t
 
 router = APIRouter()
@@ -77,6 +83,28 @@ register(
         "web.edit.unknown_entry": {
             "de": "Kein Eintrag {iri} im Register.",
             "en": "No entry {iri} in the registry.",
+        },
+        "web.edit.restored": {
+            "de": "Ihre Eingaben von vor der Anmeldung sind wiederhergestellt; bitte prüfen und speichern.",
+            "en": "Your input from before the sign-in has been restored; please check and save.",
+        },
+        "web.edit.comment": {
+            "de": "Kommentar zur Änderung (für die Prüfung)",
+            "en": "Comment on the change (for the review)",
+        },
+        "web.edit.proposed": {
+            "de": "Ihr Änderungsvorschlag wurde geprüft und gespeichert; er wartet auf die Prüfung durch "
+            "die Sozialplanung.",
+            "en": "Your change proposal was checked and saved; it awaits review by the Sozialplanung.",
+        },
+        "web.edit.proposal_link": {"de": "Zum Vorschlag", "en": "To the proposal"},
+        "web.edit.denied": {
+            "de": "Keine Berechtigung – nichts wurde gespeichert.",
+            "en": "Not allowed – nothing was stored.",
+        },
+        "web.edit.proposals_graph": {
+            "de": "Vorschläge können nicht hochgeladen werden (Graph {graph}).",
+            "en": "Proposals cannot be uploaded (graph {graph}).",
         },
         "web.edit.no_graph": {
             "de": "Der Eintrag steht in keinem änderbaren Graphen.",
@@ -158,21 +186,117 @@ def _accepted(request: Request, outcome: Any, lang: str, back: str | None = None
     )
 
 
-def _apply(
-    request: Request, changes: dict[URIRef, Any], actor: str, lang: str, back: str | None = None
+def publishes_directly(request: Request, person: Principal) -> bool:
+    """Verwalter:innen write directly; Prüfer:innen too when the installation says so."""
+    direct = request.app.state.auth.config.publish_directly
+    return person.has(Role.VERWALTEN) or (direct and person.has(Role.PRUEFEN))
+
+
+def _submit(
+    request: Request,
+    changes: dict[URIRef, Any],
+    person: Principal,
+    lang: str,
+    *,
+    back: str | None = None,
+    comment: str = "",
+    source: str = "",
 ) -> Response:
-    apply_write = function("isrp_graph.writes", "apply_write")
+    """Apply ``changes`` (direct writers) or store them as a proposal; 403 when the person may not
+    edit an entry, 422 when the change would add a Violation."""
+    store = state(request).store
+    for name in changes:
+        if review.is_proposal_graph(str(name)):
+            raise HttpError(403, "web.edit.proposals_graph", graph=str(name))
     try:
-        outcome = apply_write(state(request).store, changes, actor, lang)
+        if publishes_directly(request, person):
+            apply_write = function("isrp_graph.writes", "apply_write")
+            outcome = apply_write(
+                store, changes, person.name, lang, comment=comment or None, source=source or None
+            )
+            return _accepted(request, outcome, lang, back)
+        proposal = review.propose(store, changes, person, comment, lang, source)
+    except review.PermissionDenied as exc:
+        return _denied(request, exc, lang)
     except LocalizedError as exc:
         if type(exc).__name__ == "WriteRejected":
-            return _rejected(request, exc.new_violations, lang)
+            return _rejected(request, exc.new_violations, lang)  # type: ignore[attr-defined]
         raise
-    return _accepted(request, outcome, lang, back)
+    if proposal is None:
+        return _unchanged(request, lang, back)
+    return _proposed(request, proposal, lang)
+
+
+def _denied(request: Request, exc: review.PermissionDenied, lang: str) -> Response:
+    reason = exc.message(lang)
+    if _wants_json(request):
+        return JSONResponse(
+            {"accepted": False, "error": reason, "offices": list(exc.offices), "status": 403}, status_code=403
+        )
+    return render_html(
+        request,
+        "write_result.html",
+        status_code=403,
+        title=t("web.edit.title", lang),
+        accepted=False,
+        message=t("web.edit.denied", lang),
+        errors=[reason],
+        violations=[],
+    )
+
+
+def _unchanged(request: Request, lang: str, back: str | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"accepted": True, "message": t("web.edit.unchanged", lang), "changes": {}})
+    return render_html(
+        request,
+        "write_result.html",
+        title=t("web.edit.title", lang),
+        accepted=True,
+        message=t("web.edit.unchanged", lang),
+        violations=[],
+        errors=[],
+        back=back,
+    )
+
+
+def _proposed(request: Request, proposal: review.Proposal, lang: str) -> Response:
+    link = f"/vorschlaege/{proposal.id}"
+    message = t("web.edit.proposed", lang)
+    if _wants_json(request):
+        return JSONResponse(
+            {
+                "accepted": False,
+                "proposed": True,
+                "proposal": proposal.id,
+                "status": proposal.status,
+                "href": link,
+                "entries": [str(s) for s in proposal.subjects],
+                "message": message,
+            },
+            status_code=202,
+        )
+    return render_html(
+        request,
+        "write_result.html",
+        status_code=202,
+        title=t("web.edit.title", lang),
+        accepted=True,
+        message=message,
+        violations=[],
+        errors=[],
+        proposal_link=link,
+    )
 
 
 def _upload_rdf(
-    request: Request, data: bytes, filename: str, graph: str | None, actor: str, lang: str
+    request: Request,
+    data: bytes,
+    filename: str,
+    graph: str | None,
+    person: Principal,
+    lang: str,
+    comment: str,
 ) -> Response:
     rdf_format = function("isrp_graph.loading", "rdf_format")
     import_graph_name = function("isrp_graph.loading", "import_graph_name")
@@ -180,38 +304,24 @@ def _upload_rdf(
     info = rdf_format(filename, request.query_params.get("rdf_format"))
     name = import_graph_name((graph or Path(filename).stem).strip())
     graphs = parse_data(data, info.name, name, source=filename)
-    return _apply(request, graphs, actor, lang)
+    return _submit(request, graphs, person, lang, comment=comment, source=filename)
 
 
-def _upload_workbook(request: Request, data: bytes, filename: str, actor: str, lang: str) -> Response:
-    import_file = function("isrp_graph.spreadsheets.apply", "import_file")
+def _upload_workbook(
+    request: Request, data: bytes, filename: str, person: Principal, lang: str, comment: str
+) -> Response:
+    plan_import = function("isrp_graph.spreadsheets.apply", "plan_import")
+    store = state(request).store
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(filename).name
         path.write_bytes(data)
-        result = import_file(state(request).store, path, lang=lang, apply=True, actor=actor)
-    if result.plan.errors:
-        errors = [e.line(lang) for e in result.plan.errors]
+        snapshot, plan = plan_import(store, path, lang=lang)
+    if plan.errors:
+        errors = [e.line(lang) for e in plan.errors]
         return _refused(request, t("web.edit.sheet_errors", lang), lang, errors=errors)
-    if result.report is not None:
-        return _rejected(request, result.rejected, lang)
-    request.app.state.version.bump()
-    counts = result.plan.counts()
-    message = (
-        t("web.edit.unchanged", lang)
-        if not result.applied
-        else ", ".join(f"{k}: {v}" for k, v in counts.items())
-    )
-    if _wants_json(request):
-        return JSONResponse({"accepted": True, "message": message, "changes": counts})
-    return render_html(
-        request,
-        "write_result.html",
-        title=t("web.edit.title", lang),
-        accepted=True,
-        message=message,
-        violations=[],
-        errors=[],
-    )
+    if not plan.has_changes:
+        return _unchanged(request, lang)
+    return _submit(request, plan.new_graphs(snapshot), person, lang, comment=comment, source=filename)
 
 
 @router.get("/bearbeiten", include_in_schema=False)
@@ -224,27 +334,34 @@ def upload_page(request: Request) -> Response:
 async def upload_form(request: Request) -> Response:
     lang = lang_of(request)
     form = await request.form()
-    actor = auth.editor(request, str(form.get("token") or ""))
+    auth.check_csrf(request, form)
+    person = auth.require(request, Role.BEARBEITEN, str(form.get("token") or ""))
+    comment = str(form.get("comment") or "")
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise HttpError(400, "web.edit.no_file")
     data = await upload.read()
     if upload.filename.lower().endswith(WORKBOOK_SUFFIXES):
-        return _upload_workbook(request, data, upload.filename, actor, lang)
-    return _upload_rdf(request, data, upload.filename, str(form.get("graph") or "") or None, actor, lang)
+        return _upload_workbook(request, data, upload.filename, person, lang, comment)
+    graph = str(form.get("graph") or "") or None
+    return _upload_rdf(request, data, upload.filename, graph, person, lang, comment)
 
 
 @router.post("/api/v1/upload", tags=["API"], summary="RDF oder Arbeitsmappe hochladen (Redaktion) / upload")
-async def upload_api(request: Request, filename: str = "upload.ttl", graph: str | None = None) -> Response:
+async def upload_api(
+    request: Request, filename: str = "upload.ttl", graph: str | None = None, comment: str = ""
+) -> Response:
     """Body: the file's bytes; ``filename`` tells the format by its extension (.ttl, .trig, .jsonld,
-    .rdf, .nt, .xlsx, .csv). Needs ``Authorization: Bearer <editor token>``. 422 with the violations when
-    the change is rejected."""
+    .rdf, .nt, .xlsx, .csv). Needs ``Authorization: Bearer <personal token>`` with the role Bearbeiten
+    or more. 200 when written directly (Verwalten), 202 when stored as a proposal (``comment`` goes with
+    it), 401 without or with an unknown/revoked/expired token, 403 for an entry of another office, 422
+    with the violations when the change is rejected."""
     lang = lang_of(request)
-    actor = auth.editor(request)
+    person = auth.require(request, Role.BEARBEITEN)
     data = await request.body()
     if filename.lower().endswith(WORKBOOK_SUFFIXES):
-        return _upload_workbook(request, data, filename, actor, lang)
-    return _upload_rdf(request, data, filename, graph, actor, lang)
+        return _upload_workbook(request, data, filename, person, lang, comment)
+    return _upload_rdf(request, data, filename, graph, person, lang, comment)
 
 
 def _entry_or_404(request: Request, iri: str) -> entries.Entry:
@@ -259,12 +376,21 @@ def edit_page(request: Request, iri: str) -> Response:
     lang = lang_of(request)
     found = _entry_or_404(request, iri)
     fields = entries.edit_fields(state(request).store, iri, lang)
+    from api import signin
+
+    kept = signin.kept_form(request, str(request.url.path) + "?" + str(request.url.query))
+    if kept is not None:
+        for index, field in enumerate(fields):
+            if field.kind != "readonly" and f"f{index}" in kept:
+                field.values = [v for raw in kept[f"f{index}"] for v in raw.splitlines() if v.strip()]
     return render_html(
         request,
         "edit.html",
         title=t("web.edit.entry_title", lang, label=found.label),
         entry=found,
         fields=fields,
+        comment=(kept or {}).get("comment", [""])[0],
+        restored=kept is not None,
     )
 
 
@@ -287,11 +413,28 @@ def _parse_value(field: entries.EditField, raw: str, lang: str) -> Node | None:
     return Literal(raw, lang=lang)
 
 
+def _person_for_form(request: Request, form: Any, next_url: str) -> Principal | Response:
+    """The writer of a form post. A form whose session expired (no token, OIDC configured) is kept in
+    the new session and the person is sent to sign in again; the form comes back filled in."""
+    auth.check_csrf(request, form)
+    try:
+        return auth.require(request, Role.BEARBEITEN, str(form.get("token") or ""))
+    except AuthError as exc:
+        from api import signin
+
+        relogin = exc.status == 401 and not form.get("token") and signin.enabled(request)
+        if relogin and not _wants_json(request):
+            return signin.relogin_keeping(request, form, next_url)
+        raise
+
+
 @router.post("/bearbeiten/eintrag", include_in_schema=False)
 async def edit_submit(request: Request, iri: str) -> Response:
     lang = lang_of(request)
     form = await request.form()
-    actor = auth.editor(request, str(form.get("token") or ""))
+    person = _person_for_form(request, form, str(request.url.path) + "?" + str(request.url.query))
+    if isinstance(person, Response):
+        return person
     store = state(request).store
     _entry_or_404(request, iri)
     changes: dict[str, list[Node]] = {}
@@ -307,20 +450,12 @@ async def edit_submit(request: Request, iri: str) -> Response:
         if sorted(str(v) for v in values) != sorted(field.values):
             changes[field.path] = values
     graphs = [g for g in entries.entry_graphs(store, iri) if "/graph/provenance" not in str(g)]
+    graphs = [g for g in graphs if not review.is_proposal_graph(str(g))]
     if not graphs:
         raise HttpError(409, "web.edit.no_graph")
     if not changes:
-        return render_html(
-            request,
-            "write_result.html",
-            title=t("web.edit.title", lang),
-            accepted=True,
-            message=t("web.edit.unchanged", lang),
-            violations=[],
-            errors=[],
-            back=iri,
-        )
+        return _unchanged(request, lang, back=iri)
     target = graphs[0]
-    return _apply(
-        request, {target: entries.edited_graph(store, iri, target, changes, lang)}, actor, lang, back=iri
-    )
+    edited = {target: entries.edited_graph(store, iri, target, changes, lang)}
+    comment = str(form.get("comment") or "")
+    return _submit(request, edited, person, lang, back=iri, comment=comment, source="Formular")

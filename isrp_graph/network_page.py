@@ -93,8 +93,11 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/prozess", "web.nav.process"),
     ("/abfrage", "web.nav.sparql"),
     ("/bearbeiten", "web.nav.edit"),
+    ("/konto", "auth.nav.account"),
 )
 SITE_PATH = "/netzwerk"
+
+import isrp_graph.auth.texts  # noqa: E402, F401  (registers auth.nav.account)
 
 register(
     {

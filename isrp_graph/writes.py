@@ -14,11 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 from rdflib.term import BNode, Node
 
 from isrp_graph.messages import LocalizedError, normalise_lang, t
-from isrp_graph.provenance import PROVENANCE_GRAPH, ChangeRecord, log_with, new_activity_iri
+from isrp_graph.provenance import PROVENANCE_GRAPH, ChangeRecord, agent_iri, log_with, new_activity_iri
 from isrp_graph.store.base import Store
 from isrp_graph.validation import texts as _texts  # noqa: F401  (registers write.* messages)
 from isrp_graph.validation.check import Prepared, validate_state
@@ -80,8 +81,16 @@ def apply_write(
     changes: Mapping[URIRef, Graph | None],
     actor: str,
     lang: str = "de",
+    *,
+    approver: str | None = None,
+    comment: str | None = None,
+    source: str | None = None,
 ) -> WriteOutcome:
     """Replace each named graph in ``changes`` (``None`` removes it) if that adds no Violation.
+
+    ``approver`` (who approved a proposal), ``comment`` and ``source`` (e.g. the proposal's IRI or a
+    file name) are recorded with the activity (``dcterms:contributor``, ``rdfs:comment``,
+    ``dcterms:source``).
 
     Raises ``WriteRejected`` (carrying the report) when the change would add a Violation, and
     ``WriteError`` when a change names the provenance graph or no actor is given.
@@ -125,7 +134,9 @@ def apply_write(
         replacements: dict[URIRef, Graph] = {
             name: graph if graph is not None else Graph() for name, graph in changes.items()
         }
-        replacements[PROVENANCE_GRAPH] = log_with(before.triples(PROVENANCE_GRAPH), record)
+        log = log_with(before.triples(PROVENANCE_GRAPH), record)
+        _annotate(log, record.activity, approver, comment, source)
+        replacements[PROVENANCE_GRAPH] = log
         store.replace_graphs(replacements)
         for name, graph in changes.items():
             if graph is None:
@@ -140,6 +151,21 @@ def apply_write(
         report=report_after,
         full_validation=full,
     )
+
+
+def _annotate(
+    log: Graph, activity: URIRef, approver: str | None, comment: str | None, source: str | None
+) -> None:
+    if approver and approver.strip():
+        agent = agent_iri(approver.strip())
+        log.add((activity, DCTERMS.contributor, agent))
+        log.add((agent, RDF.type, PROV.Agent))
+        log.add((agent, RDFS.label, Literal(approver.strip())))
+    if comment and comment.strip():
+        log.add((activity, RDFS.comment, Literal(comment.strip())))
+    if source and source.strip():
+        value = source.strip()
+        log.add((activity, DCTERMS.source, URIRef(value) if value.startswith("https://") else Literal(value)))
 
 
 def _violation_key(result: ValidationResult) -> tuple:

@@ -82,5 +82,9 @@ class Auth:
             return TokenVerdict(None, state)
         return TokenVerdict(info.principal())
 
+    def editing_possible(self) -> bool:
+        """Whether anyone can write here: a sign-in is configured or some token exists."""
+        return self.config.oidc_enabled or bool(self.tokens._memory) or bool(self.tokens.list())
+
     def close(self) -> None:
         self.tokens.close()

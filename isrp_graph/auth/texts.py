@@ -6,6 +6,7 @@ from isrp_graph.messages import register
 
 register(
     {
+        "auth.nav.account": {"de": "Konto", "en": "Account"},
         "auth.role.lesen": {"de": "Lesen", "en": "Read"},
         "auth.role.bearbeiten": {"de": "Bearbeiten", "en": "Edit"},
         "auth.role.pruefen": {"de": "Prüfen", "en": "Review"},
