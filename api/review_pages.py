@@ -138,8 +138,8 @@ def proposal_page(request: Request, proposal_id: str) -> Response:
 @router.post("/vorschlaege/{proposal_id}/annehmen", include_in_schema=False)
 async def approve(request: Request, proposal_id: str) -> Response:
     form = await request.form()
-    auth.check_csrf(request, form)
     person = auth.require(request, Role.PRUEFEN, str(form.get("token") or ""))
+    auth.check_csrf(request, form)
     lang = lang_of(request)
     store = state(request).store
     found = review.get(store, proposal_id)
@@ -168,8 +168,8 @@ async def approve(request: Request, proposal_id: str) -> Response:
 @router.post("/vorschlaege/{proposal_id}/ablehnen", include_in_schema=False)
 async def reject(request: Request, proposal_id: str) -> Response:
     form = await request.form()
-    auth.check_csrf(request, form)
     person = auth.require(request, Role.PRUEFEN, str(form.get("token") or ""))
+    auth.check_csrf(request, form)
     done = review.reject(state(request).store, proposal_id, person, str(form.get("reason") or ""))
     if _json(request):
         return JSONResponse({"rejected": True, "reason": done.review_note})

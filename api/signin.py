@@ -248,8 +248,8 @@ def account(request: Request) -> Response:
 async def create_token(request: Request) -> Response:
     """A signed-in person makes a token with their own role and organisations (shown once)."""
     form = await request.form()
-    auth.check_csrf(request, form)
     person = auth.require(request, Role.LESEN)
+    auth.check_csrf(request, form)
     if person.source != "session":
         raise auth.AuthError(403, "web.account.session_only")
     assert person.role is not None
@@ -272,8 +272,8 @@ async def create_token(request: Request) -> Response:
 @router.post("/konto/schluessel/widerrufen", include_in_schema=False)
 async def revoke_token(request: Request) -> Response:
     form = await request.form()
-    auth.check_csrf(request, form)
     person = auth.require(request, Role.LESEN)
+    auth.check_csrf(request, form)
     if person.source != "session":
         raise auth.AuthError(403, "web.account.session_only")
     try:

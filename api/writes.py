@@ -334,8 +334,8 @@ def upload_page(request: Request) -> Response:
 async def upload_form(request: Request) -> Response:
     lang = lang_of(request)
     form = await request.form()
-    auth.check_csrf(request, form)
     person = auth.require(request, Role.BEARBEITEN, str(form.get("token") or ""))
+    auth.check_csrf(request, form)
     comment = str(form.get("comment") or "")
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
@@ -416,9 +416,8 @@ def _parse_value(field: entries.EditField, raw: str, lang: str) -> Node | None:
 def _person_for_form(request: Request, form: Any, next_url: str) -> Principal | Response:
     """The writer of a form post. A form whose session expired (no token, OIDC configured) is kept in
     the new session and the person is sent to sign in again; the form comes back filled in."""
-    auth.check_csrf(request, form)
     try:
-        return auth.require(request, Role.BEARBEITEN, str(form.get("token") or ""))
+        person = auth.require(request, Role.BEARBEITEN, str(form.get("token") or ""))
     except AuthError as exc:
         from api import signin
 
@@ -426,6 +425,8 @@ def _person_for_form(request: Request, form: Any, next_url: str) -> Principal | 
         if relogin and not _wants_json(request):
             return signin.relogin_keeping(request, form, next_url)
         raise
+    auth.check_csrf(request, form)
+    return person
 
 
 @router.post("/bearbeiten/eintrag", include_in_schema=False)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
 from isrp_graph.auth import texts as _texts  # noqa: F401
@@ -26,9 +27,9 @@ _ORG_HIERARCHY = """
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-CONSTRUCT { ?a ?p ?b . ?a ?lp ?l } WHERE {
-  ?a ?p ?b . VALUES ?p { org:unitOf org:subOrganizationOf }
-  OPTIONAL { ?a ?lp ?l . VALUES ?lp { skos:prefLabel rdfs:label } }
+CONSTRUCT { ?a ?p ?b . ?o ?lp ?l } WHERE {
+  { ?a ?p ?b . VALUES ?p { org:unitOf org:subOrganizationOf } }
+  UNION { ?o a org:Organization ; ?lp ?l . VALUES ?lp { skos:prefLabel rdfs:label } }
 }
 """
 
@@ -85,11 +86,17 @@ def decide(
 
 
 def org_labels(source: Store | Graph, orgs: Iterable[str], lang: str) -> list[str]:
-    if isinstance(source, Graph):
-        return [str(source.value(URIRef(o), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")) or o)
-                for o in orgs]
-    from isrp_graph.entries import labels
+    from isrp_graph.entries import _pick_literal, labels
 
+    if isinstance(source, Graph):
+        found = []
+        for org in orgs:
+            literals = [
+                o for p in (SKOS.prefLabel, RDFS.label) for o in source.objects(URIRef(org), p)
+                if isinstance(o, Literal)
+            ]
+            found.append(str(_pick_literal(literals, lang) or org))
+        return found
     names = labels(source, list(orgs), lang)
     return [names.get(o, o) for o in orgs]
 

@@ -151,13 +151,14 @@ def deltas_of(store: Store, changes: Mapping[URIRef, Graph | None]) -> list[Entr
 
 def check_permission(store: Store, person: Principal, deltas: list[EntryDelta], lang: str) -> None:
     """403 (``PermissionDenied``) unless ``person`` may edit every entry, before and after."""
-    from isrp_graph.entries import labels
+    from isrp_graph.entries import exists, labels
 
     names = labels(store, [str(d.subject) for d in deltas], lang)
     after = None
     for delta in deltas:
         label = names.get(str(delta.subject), str(delta.subject))
-        if delta.before:
+        # an entry already in the registry (in any graph) is judged by what the registry says
+        if delta.before or exists(store, str(delta.subject)):
             verdict = decide(store, person, str(delta.subject), lang, label)
             if not verdict.allowed:
                 raise PermissionDenied(verdict.reason, verdict.offices)
