@@ -132,7 +132,7 @@ def proposal_page(request: Request, proposal_id: str) -> Response:
     found = review.get(state(request).store, proposal_id)
     if not _may_see(person, found):
         auth.require(request, Role.PRUEFEN)
-    return _page(request, _view(request, found), reviewer=person.has(Role.PRUEFEN))
+    return _page(request, _view(request, found), can_review=person.has(Role.PRUEFEN))
 
 
 @router.post("/vorschlaege/{proposal_id}/annehmen", include_in_schema=False)
@@ -151,7 +151,7 @@ async def approve(request: Request, proposal_id: str) -> Response:
     except review.Conflict as conflict:
         current = {str(d.subject): now for d, now in conflict.versions}
         model = _view(request, conflict.proposal, current)
-        return _page(request, model, 409, conflict=t("review.conflict", lang), reviewer=True)
+        return _page(request, model, 409, conflict=t("review.conflict", lang), can_review=True)
     except Exception as exc:
         if type(exc).__name__ == "WriteRejected":
             from api.writes import _rejected
@@ -162,7 +162,7 @@ async def approve(request: Request, proposal_id: str) -> Response:
     message = t("web.review.approved", lang, activity=outcome.activity)
     if _json(request):
         return JSONResponse({"approved": True, "activity": str(outcome.activity), "message": message})
-    return _page(request, _view(request, review.get(store, proposal_id)), message=message, reviewer=True)
+    return _page(request, _view(request, review.get(store, proposal_id)), message=message, can_review=True)
 
 
 @router.post("/vorschlaege/{proposal_id}/ablehnen", include_in_schema=False)

@@ -19,6 +19,7 @@ from rdflib.term import Node
 from isrp_graph.auth import texts as _texts  # noqa: F401
 from isrp_graph.auth.roles import Principal, Role
 from isrp_graph.messages import t
+from isrp_graph.namespaces import ISRP
 from isrp_graph.queries import bindings_for, get_query
 from isrp_graph.store.base import Store
 
@@ -101,10 +102,40 @@ def org_labels(source: Store | Graph, orgs: Iterable[str], lang: str) -> list[st
     return [names.get(o, o) for o in orgs]
 
 
-def would_be_graph(store: Store, triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
-    """The proposed triples plus the organisation hierarchy and its labels: enough to ask the rule
-    about entries that do not exist yet."""
+_RULE_TRIPLES = """
+PREFIX isrp: <https://w3id.org/isrp/def#>
+CONSTRUCT {{ ?x ?p ?o . ?plan isrp:hasEdition ?x . ?plan isrp:responsibleOrganization ?office . }}
+WHERE {{
+  {values}
+  {{ ?x ?p ?o . VALUES ?p {{ isrp:responsibleOrganization isrp:relatesPlan isrp:hasEdition }} }}
+  UNION {{ ?plan isrp:hasEdition ?x . OPTIONAL {{ ?plan isrp:responsibleOrganization ?office }} }}
+}}
+"""
+_RULE_PREDICATES = (ISRP.responsibleOrganization, ISRP.relatesPlan, ISRP.hasEdition)
+
+
+def would_be_graph(
+    store: Store,
+    subjects: Iterable[Node],
+    before: Iterable[tuple[Node, Node, Node]],
+    after: Iterable[tuple[Node, Node, Node]],
+) -> Graph:
+    """What the rule needs to know about ``subjects`` once ``before`` is replaced by ``after``: their
+    offices, editions and plan relations (from the registry, changed as proposed), the offices of the
+    plans they name, and the organisation hierarchy with labels. Costs grow with the change, not with
+    the store."""
+    from isrp_graph.entries import _values_block
+
+    after = list(after)
+    wanted = {str(s) for s in subjects if isinstance(s, URIRef)}
+    wanted |= {str(o) for _, p, o in after if p in _RULE_PREDICATES and isinstance(o, URIRef)}
+    wanted |= {str(s) for s, p, _ in after if p == ISRP.hasEdition and isinstance(s, URIRef)}
     graph = store.construct(_ORG_HIERARCHY)
-    for triple in triples:
+    if wanted:
+        for triple in store.construct(_RULE_TRIPLES.format(values=_values_block("x", wanted))):
+            graph.add(triple)
+    for triple in before:
+        graph.remove(triple)
+    for triple in after:
         graph.add(triple)
     return graph

@@ -163,7 +163,12 @@ def check_permission(store: Store, person: Principal, deltas: list[EntryDelta], 
             if not verdict.allowed:
                 raise PermissionDenied(verdict.reason, verdict.offices)
         if after is None:
-            after = would_be_graph(store, [t for d in deltas for t in d.after])
+            after = would_be_graph(
+                store,
+                [d.subject for d in deltas],
+                [t for d in deltas for t in d.before],
+                [t for d in deltas for t in d.after],
+            )
         verdict = decide(after, person, str(delta.subject), lang, label)
         if not verdict.allowed:
             raise PermissionDenied(verdict.reason, verdict.offices)
