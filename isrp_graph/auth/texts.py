@@ -16,9 +16,9 @@ register(
             "en": "Unknown role “{role}” (allowed: lesen, bearbeiten, pruefen, verwalten).",
         },
         "auth.token.bad_name": {
-            "de": "Der Name eines Schlüssels braucht 1 bis 80 Zeichen (Buchstaben, Ziffern, . _ - @ "
+            "de": "Der Name eines Schlüssels braucht 1 bis 80 Zeichen (Buchstaben, Ziffern, . _ - @ : "
             "und Leerzeichen).",
-            "en": "A token name needs 1 to 80 characters (letters, digits, . _ - @ and spaces).",
+            "en": "A token name needs 1 to 80 characters (letters, digits, . _ - @ : and spaces).",
         },
         "auth.token.exists": {
             "de": "Es gibt schon einen gültigen Schlüssel „{name}“.",

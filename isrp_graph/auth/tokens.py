@@ -24,7 +24,7 @@ from isrp_graph.auth.roles import Principal, Role
 from isrp_graph.messages import LocalizedError
 
 PREFIX = "isrp_"
-_NAME = re.compile(r"^[\w .@-]{1,80}$")
+_NAME = re.compile(r"^[\w .@:-]{1,80}$")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tokens (
     id INTEGER PRIMARY KEY,
