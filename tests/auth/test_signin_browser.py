@@ -135,8 +135,10 @@ def test_editor_signs_in_makes_a_token_and_revokes_it(provider_and_app, chromium
         live.url + "/api/v1/upload",
         params={"filename": "neu.ttl"},
         content=(
-            b"@prefix isrp: <https://w3id.org/isrp/def#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-            b"<https://w3id.org/isrp/erfurt/plan/aus-skript> a isrp:SectoralPlan ; rdfs:label \"Aus Skript\"@de ;"
+            b"@prefix isrp: <https://w3id.org/isrp/def#> .\n"
+            b"@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            b"<https://w3id.org/isrp/erfurt/plan/aus-skript> a isrp:SectoralPlan ;"
+            b' rdfs:label "Aus Skript"@de ;'
             b" isrp:responsibleOrganization <https://w3id.org/isrp/erfurt/org/jugendamt> ."
         ),
         headers={"authorization": f"Bearer {secret}"},
