@@ -28,14 +28,15 @@ from isrp_graph.auth.permissions import decide, would_be_graph
 from isrp_graph.auth.roles import Principal
 from isrp_graph.messages import LocalizedError
 from isrp_graph.namespaces import BASE, ISRP
-from isrp_graph.provenance import agent_iri
 from isrp_graph.review import texts as _texts  # noqa: F401
 from isrp_graph.review.check import check_write
 from isrp_graph.store.base import Store
 from isrp_graph.validation.diff import _Describer, diff_graph
 
-PROPOSAL_BASE = BASE + "proposal/"
+# A proposal's IRI is the IRI of its own graph: outside the registry entries (which are checked for
+# labels and sources), like every graph IRI.
 PROPOSALS_GRAPH_BASE = BASE + "graph/proposals/"
+PROPOSAL_BASE = PROPOSALS_GRAPH_BASE
 OPEN, APPROVED, REJECTED = "offen", "angenommen", "abgelehnt"
 Triple = tuple[Node, Node, Node]
 # Approvals one at a time, so two approvals of the same entry cannot both pass the conflict check.
@@ -198,9 +199,12 @@ def _to_graph(proposal: Proposal) -> Graph:
     graph.add((node, RDF.type, PROV.Entity))
     graph.add((node, RDFS.label, Literal(f"Änderungsvorschlag von {proposal.proposer}", lang="de")))
     graph.add((node, RDFS.label, Literal(f"Change proposal by {proposal.proposer}", lang="en")))
-    graph.add((node, PROV.wasAttributedTo, agent_iri(proposal.proposer)))
-    graph.add((agent_iri(proposal.proposer), RDFS.label, Literal(proposal.proposer)))
-    graph.add((node, DCTERMS.creator, Literal(proposal.proposer_key)))
+    # people as blank-node agents with their name (and the sign-in subject / token name as identifier)
+    proposer = BNode()
+    graph.add((node, PROV.wasAttributedTo, proposer))
+    graph.add((proposer, RDF.type, PROV.Agent))
+    graph.add((proposer, RDFS.label, Literal(proposal.proposer)))
+    graph.add((proposer, DCTERMS.identifier, Literal(proposal.proposer_key)))
     graph.add((node, PROV.generatedAtTime, Literal(proposal.created.isoformat(), datatype=XSD.dateTime)))
     graph.add((node, ISRP.proposalStatus, Literal(proposal.status)))
     if proposal.comment:
@@ -216,8 +220,10 @@ def _to_graph(proposal: Proposal) -> Graph:
         graph.add((part, ISRP.addedTriples, Literal(_nquads(delta.graph, delta.after))))
         graph.add((part, PROV.used, delta.graph))
     if proposal.reviewer:
-        graph.add((node, ISRP.reviewedBy, agent_iri(proposal.reviewer)))
-        graph.add((agent_iri(proposal.reviewer), RDFS.label, Literal(proposal.reviewer)))
+        reviewer = BNode()
+        graph.add((node, ISRP.reviewedBy, reviewer))
+        graph.add((reviewer, RDF.type, PROV.Agent))
+        graph.add((reviewer, RDFS.label, Literal(proposal.reviewer)))
     if proposal.review_note:
         graph.add((node, ISRP.reviewNote, Literal(proposal.review_note)))
     if proposal.reviewed_at:
@@ -246,7 +252,7 @@ def _from_graph(graph: Graph, iri: URIRef) -> Proposal:
     return Proposal(
         iri=iri,
         proposer=agent_label(PROV.wasAttributedTo) or "",
-        proposer_key=text(DCTERMS.creator) or "",
+        proposer_key=text(DCTERMS.identifier, graph.value(iri, PROV.wasAttributedTo)) or "",
         comment=text(RDFS.comment) or "",
         created=datetime.fromisoformat(text(PROV.generatedAtTime) or "1970-01-01T00:00:00+00:00"),
         status=text(ISRP.proposalStatus) or OPEN,
