@@ -11,17 +11,16 @@ when it would add a Violation, recorded with who and when (PROV) when accepted."
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+from rdflib import URIRef
 from starlette.datastructures import UploadFile
 
-from api import auth
+from api import auth, edit_form
 from api.auth import AuthError
 from api.context import lang_of, state
 from api.errors import HttpError
@@ -201,9 +200,11 @@ def _submit(
     back: str | None = None,
     comment: str = "",
     source: str = "",
+    form_page: Callable[..., Response] | None = None,
 ) -> Response:
     """Apply ``changes`` (direct writers) or store them as a proposal; 403 when the person may not
-    edit an entry, 422 when the change would add a Violation."""
+    edit an entry, 422 when the change would add a Violation. ``form_page(status, violations=…,
+    general=…)`` shows a refused form again with the input kept."""
     store = state(request).store
     for name in changes:
         if review.is_proposal_graph(str(name)):
@@ -217,9 +218,13 @@ def _submit(
             return _accepted(request, outcome, lang, back)
         proposal = review.propose(store, changes, person, comment, lang, source)
     except review.PermissionDenied as exc:
+        if form_page is not None and not _wants_json(request):
+            return form_page(403, general=[exc.message(lang)])
         return _denied(request, exc, lang)
     except LocalizedError as exc:
         if type(exc).__name__ == "WriteRejected":
+            if form_page is not None and not _wants_json(request):
+                return form_page(422, violations=exc.new_violations)  # type: ignore[attr-defined]
             return _rejected(request, exc.new_violations, lang)  # type: ignore[attr-defined]
         raise
     if proposal is None:
@@ -379,38 +384,49 @@ def edit_page(request: Request, iri: str) -> Response:
     from api import signin
 
     kept = signin.kept_form(request, str(request.url.path) + "?" + str(request.url.query))
+    typed = edit_form.FormState()
     if kept is not None:
         for index, field in enumerate(fields):
-            if field.kind != "readonly" and f"f{index}" in kept:
-                field.values = [v for raw in kept[f"f{index}"] for v in raw.splitlines() if v.strip()]
-    return render_html(
-        request,
-        "edit.html",
-        title=t("web.edit.entry_title", lang, label=found.label),
-        entry=found,
-        fields=fields,
-        comment=(kept or {}).get("comment", [""])[0],
-        restored=kept is not None,
+            key = f"f{index}"
+            if field.kind != "readonly" and (key in kept or f"{key}-y" in kept):
+                if edit_form.is_duration(field):
+                    years, months = kept.get(f"{key}-y", [""])[0], kept.get(f"{key}-m", [""])[0]
+                    typed.raw[key] = [f"P{years or 0}Y{months or 0}M"] if years or months else []
+                else:
+                    typed.raw[key] = [v for raw in kept.get(key, []) for v in raw.splitlines() if v.strip()]
+        edit_form.apply_state(fields, typed)
+    return _form_page(
+        request, found, fields, typed, comment=(kept or {}).get("comment", [""])[0], restored=kept is not None
     )
 
 
-def _parse_value(field: entries.EditField, raw: str, lang: str) -> Node | None:
-    raw = raw.strip()
-    if not raw:
-        return None
-    if field.kind == "choice":
-        return URIRef(raw)
-    if field.kind == "date":
-        return Literal(raw, datatype=XSD.date)
-    if field.kind == "boolean":
-        return Literal(raw == "true", datatype=XSD.boolean)
-    if field.kind == "number":
-        return Literal(raw, datatype=URIRef(field.datatype) if field.datatype else XSD.decimal)
-    if field.datatype and field.datatype != str(XSD.string) and "langString" not in field.datatype:
-        return Literal(raw, datatype=URIRef(field.datatype))
-    if field.datatype == str(XSD.string):
-        return Literal(raw)
-    return Literal(raw, lang=lang)
+def _form_page(
+    request: Request,
+    found: entries.Entry,
+    fields: list[entries.EditField],
+    state: edit_form.FormState,
+    *,
+    status_code: int = 200,
+    comment: str = "",
+    restored: bool = False,
+) -> Response:
+    lang = lang_of(request)
+    return render_html(
+        request,
+        "edit.html",
+        status_code=status_code,
+        title=t("web.edit.entry_title", lang, label=found.label),
+        entry=found,
+        fields=fields,
+        comment=comment,
+        restored=restored,
+        form_errors=state.errors,
+        general_errors=state.general,
+        error_count=state.count,
+        show=edit_form.display,
+        is_duration=edit_form.is_duration,
+        duration_parts=edit_form.duration_parts,
+    )
 
 
 def _person_for_form(request: Request, form: Any, next_url: str) -> Principal | Response:
@@ -437,19 +453,23 @@ async def edit_submit(request: Request, iri: str) -> Response:
     if isinstance(person, Response):
         return person
     store = state(request).store
-    _entry_or_404(request, iri)
-    changes: dict[str, list[Node]] = {}
-    # field names are f<position in the form>, readonly fields included (they have no input)
-    for index, field in enumerate(entries.edit_fields(store, iri, lang)):
-        if field.kind == "readonly":
-            continue
-        key = f"f{index}"
-        raws = [str(v) for v in form.getlist(key)]
-        if field.kind == "text":
-            raws = [line for raw in raws for line in raw.splitlines()]
-        values = [v for raw in raws if (v := _parse_value(field, raw, lang)) is not None]
-        if sorted(str(v) for v in values) != sorted(field.values):
-            changes[field.path] = values
+    found = _entry_or_404(request, iri)
+    fields = entries.edit_fields(store, iri, lang)
+    changes, typed = edit_form.read_form(fields, form, lang)
+    comment = str(form.get("comment") or "")
+
+    def again(status: int, violations: Any = (), general: list[str] | None = None) -> Response:
+        errors = {k: list(v) for k, v in typed.errors.items()}
+        shown = edit_form.FormState(typed.raw, errors, [*(general or [])])
+        edit_form.place_violations(fields, violations, shown)
+        edit_form.apply_state(fields, shown)
+        return _form_page(request, found, fields, shown, status_code=status, comment=comment)
+
+    if typed.errors:
+        if _wants_json(request):
+            errors = [f"{fields[int(k[1:])].name}: {m}" for k, ms in typed.errors.items() for m in ms]
+            return _refused(request, t("web.form.errors", lang, n=typed.count), lang, errors=errors)
+        return again(422)
     graphs = [g for g in entries.entry_graphs(store, iri) if "/graph/provenance" not in str(g)]
     graphs = [g for g in graphs if not review.is_proposal_graph(str(g))]
     if not graphs:
@@ -458,5 +478,6 @@ async def edit_submit(request: Request, iri: str) -> Response:
         return _unchanged(request, lang, back=iri)
     target = graphs[0]
     edited = {target: entries.edited_graph(store, iri, target, changes, lang)}
-    comment = str(form.get("comment") or "")
-    return _submit(request, edited, person, lang, back=iri, comment=comment, source="Formular")
+    return _submit(
+        request, edited, person, lang, back=iri, comment=comment, source="Formular", form_page=again
+    )

@@ -78,8 +78,10 @@ def test_entry_form_from_shapes_and_edit(client: TestClient, store) -> None:  # 
     form = client.get("/bearbeiten/eintrag", params={"iri": iri}, headers={"accept": "text/html"}).text
     assert "<legend>Grunddaten</legend>" in form and "<legend>Wirkungsbereich</legend>" in form
     assert 'type="password"' in form
-    # sh:in of the target-group property gives a drop-down with labels
-    assert '<option value="https://w3id.org/isrp/vocab/target-group/jugendliche"' in form
+    # sh:in of the target-group property gives checkboxes with labels (no multi-select to trap ArrowDown)
+    assert '<input type="checkbox" name="' in form
+    assert 'value="https://w3id.org/isrp/vocab/target-group/jugendliche"' in form
+    assert "<select" not in form.split("Zielgruppen")[1].split("</fieldset>")[0]
     fields = _field_names(form)
     data = {
         fields["Fachplanung"]: "Sozialplanung",
@@ -131,7 +133,9 @@ def test_form_without_csrf_is_refused(client: TestClient, store) -> None:  # typ
 def _field_names(html: str) -> dict[str, str]:
     import re
 
-    return {label: fid for fid, label in re.findall(r'<label for="(f\d+)">([^<]+)</label>', html)}
+    found = {label: fid for fid, label in re.findall(r'<label for="(f\d+)">([^<]+)</label>', html)}
+    groups = re.findall(r'<fieldset class="field choices[^"]*" id="(f\d+)"[^>]*>\s*<legend>([^<]+)</legend>', html)
+    return {**found, **{label: fid for fid, label in groups}}
 
 
 def _workbook_without_offices(store, tmp_path):  # type: ignore[no-untyped-def]
