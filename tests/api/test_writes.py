@@ -134,7 +134,8 @@ def _field_names(html: str) -> dict[str, str]:
     import re
 
     found = {label: fid for fid, label in re.findall(r'<label for="(f\d+)">([^<]+)</label>', html)}
-    groups = re.findall(r'<fieldset class="field choices[^"]*" id="(f\d+)"[^>]*>\s*<legend>([^<]+)</legend>', html)
+    group = r'<fieldset class="field choices[^"]*" id="(f\d+)"[^>]*>\s*<legend>([^<]+)</legend>'
+    groups = re.findall(group, html)
     return {**found, **{label: fid for fid, label in groups}}
 
 

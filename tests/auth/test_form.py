@@ -15,7 +15,8 @@ HTML = {"accept": "text/html"}
 
 def _fields(html: str) -> dict[str, str]:
     found = {label: fid for fid, label in re.findall(r'<label for="(f\d+)">([^<]+)</label>', html)}
-    groups = re.findall(r'<fieldset class="field choices[^"]*" id="(f\d+)"[^>]*>\s*<legend>([^<]+)</legend>', html)
+    group = r'<fieldset class="field choices[^"]*" id="(f\d+)"[^>]*>\s*<legend>([^<]+)</legend>'
+    groups = re.findall(group, html)
     return {**found, **{label: fid for fid, label in groups}}
 
 
