@@ -28,6 +28,7 @@ from api.library import function
 from api.negotiation import render_html
 from isrp_graph import entries, review
 from isrp_graph.auth import Principal, Role
+from isrp_graph.auth.permissions import decide
 from isrp_graph.messages import LocalizedError, register, t
 
 router = APIRouter()
@@ -82,6 +83,12 @@ register(
         "web.edit.unknown_entry": {
             "de": "Kein Eintrag {iri} im Register.",
             "en": "No entry {iri} in the registry.",
+        },
+        "web.edit.workbook": {"de": "Arbeitsmappe herunterladen", "en": "Download the workbook"},
+        "web.edit.workbook_hint": {
+            "de": "die Einträge, die Sie bearbeiten dürfen, als Excel-Datei (.xlsx); geändert hier wieder "
+            "hochladen.",
+            "en": "the entries you may edit, as an Excel file (.xlsx); upload it here again when changed.",
         },
         "web.edit.restored": {
             "de": "Ihre Eingaben von vor der Anmeldung sind wiederhergestellt; bitte prüfen und speichern.",
@@ -201,6 +208,7 @@ def _submit(
     comment: str = "",
     source: str = "",
     form_page: Callable[..., Response] | None = None,
+    keep: Callable[[Any], bool] | None = None,
 ) -> Response:
     """Apply ``changes`` (direct writers) or store them as a proposal; 403 when the person may not
     edit an entry, 422 when the change would add a Violation. ``form_page(status, violations=…,
@@ -216,7 +224,7 @@ def _submit(
                 store, changes, person.name, lang, comment=comment or None, source=source or None
             )
             return _accepted(request, outcome, lang, back)
-        proposal = review.propose(store, changes, person, comment, lang, source)
+        proposal = review.propose(store, changes, person, comment, lang, source, keep=keep)
     except review.PermissionDenied as exc:
         if form_page is not None and not _wants_json(request):
             return form_page(403, general=[exc.message(lang)])
@@ -326,7 +334,39 @@ def _upload_workbook(
         return _refused(request, t("web.edit.sheet_errors", lang), lang, errors=errors)
     if not plan.has_changes:
         return _unchanged(request, lang)
-    return _submit(request, plan.new_graphs(snapshot), person, lang, comment=comment, source=filename)
+    keep = None
+    if not person.has(Role.PRUEFEN):  # "Arbeitsmappe herunterladen" holds only the person's own entries
+        def keep(delta: Any) -> bool:
+            return bool(delta.after) or decide(store, person, str(delta.subject), lang).allowed
+
+    graphs = plan.new_graphs(snapshot)
+    return _submit(request, graphs, person, lang, comment=comment, source=filename, keep=keep)
+
+
+@router.get("/bearbeiten/arbeitsmappe", include_in_schema=False)
+def workbook_download(request: Request) -> Response:
+    """The registry workbook with the entries this person may edit (everything for Prüfen)."""
+    person = auth.require(request, Role.BEARBEITEN)
+    lang = lang_of(request)
+    store = state(request).store
+    snapshot_of = function("isrp_graph.spreadsheets.snapshot", "Snapshot")
+    load_schema = function("isrp_graph.spreadsheets.schema", "load_schema")
+    write_workbook = function("isrp_graph.spreadsheets.export", "write_workbook")
+    snapshot = snapshot_of.from_store(store)
+    only = None
+    if not person.has(Role.PRUEFEN):
+        def only(entry: URIRef) -> bool:
+            return decide(store, person, str(entry), lang).allowed
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "register.xlsx"
+        write_workbook(snapshot, load_schema(snapshot), path, lang, only)
+        data = path.read_bytes()
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="register.xlsx"', "Cache-Control": "no-store"},
+    )
 
 
 @router.get("/bearbeiten", include_in_schema=False)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -150,6 +150,26 @@ def deltas_of(store: Store, changes: Mapping[URIRef, Graph | None]) -> list[Entr
     return found
 
 
+def _without(
+    store: Store, changes: Mapping[URIRef, Graph | None], dropped: list[EntryDelta]
+) -> dict[URIRef, Graph]:
+    """``changes`` with the dropped entries as they are now."""
+    fixed: dict[URIRef, Graph] = {}
+    for delta in dropped:
+        graph = fixed.get(delta.graph)
+        if graph is None:
+            source = changes.get(delta.graph)
+            graph = Graph()
+            for triple in source if source is not None else ():
+                graph.add(triple)
+            fixed[delta.graph] = graph
+        for triple in delta.after:
+            graph.remove(triple)
+        for triple in delta.before:
+            graph.add(triple)
+    return fixed
+
+
 def check_permission(store: Store, person: Principal, deltas: list[EntryDelta], lang: str) -> None:
     """403 (``PermissionDenied``) unless ``person`` may edit every entry, before and after."""
     from isrp_graph.entries import exists, labels
@@ -271,11 +291,18 @@ def propose(
     comment: str,
     lang: str = "de",
     source: str = "",
+    keep: Callable[[EntryDelta], bool] | None = None,
 ) -> Proposal | None:
     """Store a proposal for ``changes`` (whole named graphs, as ``apply_write`` takes them). Checks the
     permission (``PermissionDenied``) and validates like a write (``WriteRejected``); ``None`` when the
-    change changes nothing."""
+    change changes nothing. ``keep`` drops entry changes that are not meant (a person's own workbook
+    does not hold the entries of other offices, which therefore look removed)."""
     deltas = deltas_of(store, changes)
+    if keep is not None:
+        dropped = [d for d in deltas if not keep(d)]
+        deltas = [d for d in deltas if keep(d)]
+        if dropped:
+            changes = {**changes, **_without(store, changes, dropped)}
     if not deltas:
         return None
     check_permission(store, person, deltas, lang)
