@@ -35,12 +35,29 @@ register(
             "en": "Nothing was stored. Please correct {n} field(s) – your input is kept:",
         },
         "web.form.date_hint": {"de": "TT.MM.JJJJ", "en": "DD.MM.YYYY"},
+        "web.form.links_hint": {
+            "de": "eine Internetadresse (https://…) je Zeile",
+            "en": "one web address (https://…) per line",
+        },
+        "web.form.bad_link": {
+            "de": "„{value}“ ist keine Internetadresse (https://…).",
+            "en": "“{value}” is not a web address (https://…).",
+        },
         "web.form.years": {"de": "Jahre", "en": "years"},
         "web.form.months": {"de": "Monate", "en": "months"},
     }
 )
 
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?$")
+_LINK = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+LINK_PATHS = ("http://purl.org/dc/terms/source", "http://www.w3.org/2000/01/rdf-schema#seeAlso")
+
+
+def as_links(fields: list[entries.EditField]) -> None:
+    """Sources (web addresses) are edited as text, one per line, instead of shown read-only."""
+    for item in fields:
+        if item.kind == "readonly" and item.path in LINK_PATHS and all(_LINK.match(v) for v in item.values):
+            item.kind = "links"
 
 
 class FieldProblem(ValueError):
@@ -106,6 +123,10 @@ def parse_value(item: entries.EditField, raw: str, lang: str) -> Node | None:
         return None
     if item.kind == "choice":
         return URIRef(raw)
+    if item.kind == "links":
+        if not _LINK.match(raw):
+            raise FieldProblem(t("web.form.bad_link", lang, value=raw))
+        return URIRef(raw)
     if item.kind == "date":
         try:
             return Literal(parse_date(raw), datatype=XSD.date)
@@ -136,7 +157,7 @@ def raw_values(item: entries.EditField, key: str, form: Any, lang: str) -> list[
             raise FieldProblem(t("web.form.bad_duration", lang))
         return ["P" + (f"{int(years)}Y" if years else "") + (f"{int(months)}M" if months else "")]
     raws = [str(v) for v in form.getlist(key)]
-    if item.kind == "text":
+    if item.kind in ("text", "links"):
         raws = [line for raw in raws for line in raw.splitlines()]
     return raws
 

@@ -421,6 +421,7 @@ def edit_page(request: Request, iri: str) -> Response:
     lang = lang_of(request)
     found = _entry_or_404(request, iri)
     fields = entries.edit_fields(state(request).store, iri, lang)
+    edit_form.as_links(fields)
     from api import signin
 
     kept = signin.kept_form(request, str(request.url.path) + "?" + str(request.url.query))
@@ -495,6 +496,7 @@ async def edit_submit(request: Request, iri: str) -> Response:
     store = state(request).store
     found = _entry_or_404(request, iri)
     fields = entries.edit_fields(store, iri, lang)
+    edit_form.as_links(fields)
     changes, typed = edit_form.read_form(fields, form, lang)
     comment = str(form.get("comment") or "")
 

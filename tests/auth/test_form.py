@@ -54,3 +54,16 @@ def test_german_numbers_and_dates_are_read_and_bad_ones_named() -> None:
     else:
         raise AssertionError("a bad date must be refused")
     assert edit_form.duration_parts("P5Y6M") == ("5", "6")
+
+
+def test_sources_are_edited_as_web_addresses() -> None:
+    source = EditField("http://purl.org/dc/terms/source", "Quelle", "readonly", None, None, ["https://erfurt.de/x"])
+    edit_form.as_links([source])
+    assert source.kind == "links"
+    assert str(edit_form.parse_value(source, "https://erfurt.de/y", "de")) == "https://erfurt.de/y"
+    try:
+        edit_form.parse_value(source, "keine Adresse", "de")
+    except edit_form.FieldProblem as problem:
+        assert "keine Internetadresse" in problem.message
+    else:
+        raise AssertionError("a bad address must be refused")

@@ -164,7 +164,7 @@ def test_expired_session_mid_form_keeps_the_input(provider_and_app, chromium) ->
     page = context.new_page()
     _login(page, live, "anna", "/anmelden?next=/konto")
     page.goto(f"{live.url}/bearbeiten/eintrag?iri={YOUTH_PLAN}")
-    tasks = page.get_by_label("Aufgaben")
+    tasks = page.get_by_label("Aufgaben", exact=True)
     tasks.fill("Bestand erheben\nBedarf ermitteln\nNach der Pause getippt")
     page.fill("#comment", "Mit Pause")
     context.clear_cookies(name="isrp_session")  # the session ran out while typing
@@ -172,7 +172,7 @@ def test_expired_session_mid_form_keeps_the_input(provider_and_app, chromium) ->
     _provider_steps(page, "anna")
     assert "/bearbeiten/eintrag" in page.url
     assert "wiederhergestellt" in page.inner_text("main")
-    assert "Nach der Pause getippt" in page.get_by_label("Aufgaben").input_value()
+    assert "Nach der Pause getippt" in page.get_by_label("Aufgaben", exact=True).input_value()
     assert page.input_value("#comment") == "Mit Pause"
     page.click("button:has-text('Prüfen und speichern')")
     assert "wartet auf die Prüfung" in page.inner_text("main")
