@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from isrp_graph import entries
@@ -44,6 +44,8 @@ register(
             "en": "“{value}” is not a web address (https://…).",
         },
         "web.form.years": {"de": "Jahre", "en": "years"},
+        "web.form.begin": {"de": "Beginn", "en": "Start"},
+        "web.form.end": {"de": "Ende", "en": "End"},
         "web.form.months": {"de": "Monate", "en": "months"},
     }
 )
@@ -51,6 +53,53 @@ register(
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?$")
 _LINK = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 LINK_PATHS = ("http://purl.org/dc/terms/source", "http://www.w3.org/2000/01/rdf-schema#seeAlso")
+
+
+TERM = "https://w3id.org/isrp/def#term"
+TIME = Namespace("http://www.w3.org/2006/time#")
+
+
+def _instant_date(graph: Graph, node: Node | None) -> str | None:
+    value = graph.value(node, TIME.inXSDDate) if node is not None else None
+    return str(value) if value is not None else None
+
+
+def as_intervals(graph: Graph, subject: URIRef, fields: list[entries.EditField]) -> None:
+    """A plan's term (Laufzeit) is edited as two dates, when it is one plain interval (or none)."""
+    for item in fields:
+        if item.path != TERM or item.kind != "readonly":
+            continue
+        terms = list(graph.objects(subject, URIRef(TERM)))
+        if len(terms) > 1 or any(not isinstance(n, BNode) for n in terms):
+            continue
+        begin = end = ""
+        if terms:
+            node = terms[0]
+            begin = _instant_date(graph, graph.value(node, TIME.hasBeginning)) or ""
+            end = _instant_date(graph, graph.value(node, TIME.hasEnd)) or ""
+        item.kind = "interval"
+        item.values = [begin, end]
+
+
+def replace_interval(graph: Graph, subject: URIRef, begin: str, end: str) -> None:
+    """Swap the subject's term for one from ``begin`` to ``end`` (ISO dates; empty: open)."""
+    from isrp_graph.review.proposals import description
+
+    for node in list(graph.objects(subject, URIRef(TERM))):
+        for triple in description(graph, node):
+            graph.remove(triple)
+        graph.remove((subject, URIRef(TERM), node))
+    if not begin and not end:
+        return
+    interval = BNode()
+    graph.add((subject, URIRef(TERM), interval))
+    graph.add((interval, RDF.type, TIME.ProperInterval))
+    for side, day in ((TIME.hasBeginning, begin), (TIME.hasEnd, end)):
+        if day:
+            instant = BNode()
+            graph.add((interval, side, instant))
+            graph.add((instant, RDF.type, TIME.Instant))
+            graph.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
 
 
 def as_links(fields: list[entries.EditField]) -> None:
@@ -74,10 +123,14 @@ class FormState:
     raw: dict[str, list[str]] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
     general: list[str] = field(default_factory=list)
+    intervals: dict[str, tuple[str, str]] = field(default_factory=dict)  # changed terms: (begin, end)
 
     @property
     def count(self) -> int:
         return sum(len(v) for v in self.errors.values()) + len(self.general)
+
+
+_DATE_FIELD = entries.EditField("", "", "date", None, None, [])
 
 
 def is_duration(item: entries.EditField) -> bool:
@@ -148,7 +201,10 @@ def parse_value(item: entries.EditField, raw: str, lang: str) -> Node | None:
 
 
 def raw_values(item: entries.EditField, key: str, form: Any, lang: str) -> list[str]:
-    """The typed strings of one field (durations put together from years and months)."""
+    """The typed strings of one field (durations put together from years and months; a term as its
+    begin and end)."""
+    if item.kind == "interval":
+        return [str(form.get(f"{key}-begin") or "").strip(), str(form.get(f"{key}-end") or "").strip()]
     if is_duration(item):
         years, months = str(form.get(f"{key}-y") or "").strip(), str(form.get(f"{key}-m") or "").strip()
         if not years and not months:
@@ -175,9 +231,15 @@ def read_form(
         try:
             raws = raw_values(item, key, form, lang)
             state.raw[key] = raws
+            if item.kind == "interval":
+                days = [parse_value(_DATE_FIELD, raw, lang) for raw in raws]
+                wanted = [str(d) if d is not None else "" for d in days]
+                if wanted != item.values:
+                    state.intervals[item.path] = (wanted[0], wanted[1])
+                continue
             values = [v for raw in raws if (v := parse_value(item, raw, lang)) is not None]
         except FieldProblem as problem:
-            state.raw[key] = [str(v) for v in form.getlist(key)]
+            state.raw.setdefault(key, [str(v) for v in form.getlist(key)])
             state.errors.setdefault(key, []).append(problem.message)
             continue
         if sorted(str(v) for v in values) != sorted(item.values):
@@ -202,5 +264,7 @@ def apply_state(fields: list[entries.EditField], state: FormState) -> None:
     """Show the typed input instead of the stored values."""
     for index, item in enumerate(fields):
         key = f"f{index}"
-        if item.kind != "readonly" and key in state.raw:
+        if item.kind == "interval" and key in state.raw:
+            item.values = [*state.raw[key], "", ""][:2]
+        elif item.kind != "readonly" and key in state.raw:
             item.values = [v for v in state.raw[key] if v.strip()]

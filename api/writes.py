@@ -422,6 +422,7 @@ def edit_page(request: Request, iri: str) -> Response:
     found = _entry_or_404(request, iri)
     fields = entries.edit_fields(state(request).store, iri, lang)
     edit_form.as_links(fields)
+    edit_form.as_intervals(entries.describe(state(request).store, iri), URIRef(iri), fields)
     from api import signin
 
     kept = signin.kept_form(request, str(request.url.path) + "?" + str(request.url.query))
@@ -465,6 +466,7 @@ def _form_page(
         general_errors=state.general,
         error_count=state.count,
         show=edit_form.display,
+        date_field=edit_form._DATE_FIELD,
         is_duration=edit_form.is_duration,
         duration_parts=edit_form.duration_parts,
     )
@@ -497,6 +499,7 @@ async def edit_submit(request: Request, iri: str) -> Response:
     found = _entry_or_404(request, iri)
     fields = entries.edit_fields(store, iri, lang)
     edit_form.as_links(fields)
+    edit_form.as_intervals(entries.describe(store, iri), URIRef(iri), fields)
     changes, typed = edit_form.read_form(fields, form, lang)
     comment = str(form.get("comment") or "")
 
@@ -516,10 +519,12 @@ async def edit_submit(request: Request, iri: str) -> Response:
     graphs = [g for g in graphs if not review.is_proposal_graph(str(g))]
     if not graphs:
         raise HttpError(409, "web.edit.no_graph")
-    if not changes:
+    if not changes and not typed.intervals:
         return _unchanged(request, lang, back=iri)
     target = graphs[0]
     edited = {target: entries.edited_graph(store, iri, target, changes, lang)}
+    for begin, end in typed.intervals.values():
+        edit_form.replace_interval(edited[target], URIRef(iri), begin, end)
     return _submit(
         request, edited, person, lang, back=iri, comment=comment, source="Formular", form_page=again
     )

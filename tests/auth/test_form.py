@@ -67,3 +67,25 @@ def test_sources_are_edited_as_web_addresses() -> None:
         assert "keine Internetadresse" in problem.message
     else:
         raise AssertionError("a bad address must be refused")
+
+
+def test_term_is_edited_as_two_dates() -> None:
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    w = world()
+    html = w.client.get("/bearbeiten/eintrag", params={"iri": YOUTH_PLAN}, headers=HTML).text
+    term = re.search(r'<fieldset class="field interval[^"]*" id="(f\d+)"', html)
+    assert term is not None, "Laufzeit is not editable"
+    key = term.group(1)
+    assert 'value="01.01.2023"' in html and 'value="31.12.2027"' in html
+    data: dict[str, object] = dict(form_values(html))
+    data.update({f"{key}-begin": "31.02.2024", "token": w.tokens["verwalten"], "csrf": csrf(w.client)})
+    bad = w.client.post("/bearbeiten/eintrag", params={"iri": YOUTH_PLAN}, data=data, headers=HTML)
+    assert bad.status_code == 422 and 'value="31.02.2024"' in bad.text and "TT.MM.JJJJ" in bad.text
+    data.update({f"{key}-begin": "01.01.2024", f"{key}-end": "31.12.2028"})
+    good = w.client.post("/bearbeiten/eintrag", params={"iri": YOUTH_PLAN}, data=data, headers=HTML)
+    assert good.status_code == 200, good.text[-500:]
+    quads = w.store.dataset_quads()  # type: ignore[attr-defined]
+    dates = {str(o) for _, _, o, _ in quads if isinstance(o, Literal) and o.datatype == XSD.date}
+    assert {"2024-01-01", "2028-12-31"} <= dates and "2023-01-01" not in dates
