@@ -14,6 +14,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.sessions import SessionMiddleware
 
 import api.i18n  # noqa: F401  (registers the web texts)
 from api import (
@@ -25,7 +26,9 @@ from api import (
     network_page,
     openapi_doc,
     pages,
+    review_pages,
     service,
+    signin,
     sparql_protocol,
     sparql_run,
     writes,
@@ -37,6 +40,7 @@ from api.http_methods import HeadAndPreflight
 from api.library import ResultCache, StoreVersion, Unavailable
 from api.safety import SafetyMiddleware
 from isrp_graph import __version__
+from isrp_graph.auth import Auth
 from isrp_graph.messages import LocalizedError
 from isrp_graph.settings import Settings, load_settings
 from isrp_graph.store.base import Store
@@ -54,6 +58,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     """The app for ``settings`` (default: ``load_settings()``). ``store`` is opened from the settings
     unless given; an app that opened its store closes it on shutdown."""
     settings = settings or load_settings()
+    people = Auth.from_settings(settings)  # before the store: bad token settings refuse the start
     owns_store = store is None
     if store is None:
         from isrp_graph.store import open_store
@@ -66,6 +71,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         warm_up(started, settings.lang)
         yield
         sparql_run.close_pool(started)
+        people.close()
         if owns_store:
             store.close()
 
@@ -79,10 +85,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.globals["version"] = __version__
+    templates.env.globals["csrf_field"] = auth.csrf_field
+    templates.env.globals["current_person"] = auth.current_person
     app.state.isrp = AppState(settings=settings, store=store, templates=templates)
     app.state.version = StoreVersion()
     app.state.cache = ResultCache(app.state.version)
     app.state.reports = Reports()
+    app.state.auth = people
 
     # vis-network ships inside pyvis: offered here, before the static folder
     @app.get("/static/vendor/vis-network.min.js", include_in_schema=False)
@@ -100,6 +109,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(HeadAndPreflight)  # HEAD as GET, CORS preflight (inside the safety layer)
     app.add_exception_handler(Exception, service.internal_error_handler)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=people.config.session_secret,
+        session_cookie="isrp_session",
+        max_age=people.config.session_max_age,
+        same_site="lax",
+        https_only=people.config.cookie_secure,
+    )
     app.add_middleware(SafetyMiddleware, settings=settings)  # outermost: limits, Origin, headers
 
     @app.get("/docs", include_in_schema=False)
@@ -115,6 +132,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(json_api.router)
     app.include_router(writes.router)
     app.include_router(changes_pages.router)
+    app.include_router(signin.router)
+    app.include_router(review_pages.router)
     app.include_router(pages.router)
     app.include_router(entries.router)
     app.include_router(calendar_page.router)

@@ -49,7 +49,7 @@ def entry_response(request: Request, iri: str, shown_path: str) -> Response:
     model = {
         "entry": found,
         "findings": findings_for(request, iri),
-        "editable": bool(app.settings.editor_tokens),
+        "editable": request.app.state.auth.editing_possible(),
         "history": entry_history_view(app.store, iri, lang),
     }
     return respond(request, "entry.html", model, formats=RDF_PAGE, fmt=fmt, title=found.label)

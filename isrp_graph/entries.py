@@ -879,15 +879,21 @@ def instances(store: Store, class_iri: str, lang: str = "de") -> list[Link]:
 # --- edit form fields from the shapes ---------------------------------------------------------------
 
 _EDIT_SHAPES = """
-SELECT ?ps ?path ?name ?order ?group ?groupLabel ?datatype ?class ?scheme ?max ?inList WHERE {
+SELECT ?ps ?path ?name ?order ?group ?groupLabel ?groupOrder ?datatype ?class ?range ?scheme ?max ?inList
+WHERE {
   ?entry a/rdfs:subClassOf* ?target .
   { ?shape sh:targetClass ?target } UNION { ?target a sh:NodeShape . BIND(?target AS ?shape) }
   ?shape sh:property ?ps . ?ps sh:path ?path . FILTER(isIRI(?path))
   OPTIONAL { ?ps sh:name ?name }
   OPTIONAL { ?ps sh:order ?order }
-  OPTIONAL { ?ps sh:group ?group . OPTIONAL { ?group rdfs:label ?groupLabel } }
+  OPTIONAL {
+    ?ps sh:group ?group .
+    OPTIONAL { ?group rdfs:label ?groupLabel }
+    OPTIONAL { ?group sh:order ?groupOrder }
+  }
   OPTIONAL { ?ps sh:datatype ?datatype }
   OPTIONAL { ?ps sh:class ?class }
+  OPTIONAL { ?path rdfs:range ?range . FILTER(!STRSTARTS(STR(?range), STR(xsd:))) }
   OPTIONAL { ?ps isrps:scheme ?scheme }
   OPTIONAL { ?ps sh:maxCount ?max }
   OPTIONAL { ?ps sh:in/rdf:rest*/rdf:first ?inList }
@@ -910,6 +916,7 @@ class EditField:
     options: list[Link] = field(default_factory=list)
     multiple: bool = True
     datatype: str | None = None
+    group_order: float | None = None
 
 
 def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditField]:
@@ -930,8 +937,10 @@ def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditFiel
                 "order": None,
                 "datatype": None,
                 "class": None,
+                "range": None,
                 "scheme": None,
                 "max": None,
+                "group_order": None,
             },
         )
         for key, target in (("name", "names"), ("groupLabel", "groups")):
@@ -939,8 +948,10 @@ def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditFiel
                 spec[target].append(row[key])
         if row.get("inList") is not None and row["inList"] not in spec["in"]:
             spec["in"].append(row["inList"])
-        for key in ("datatype", "class", "scheme"):
+        for key in ("datatype", "class", "range", "scheme"):
             spec[key] = spec[key] or row.get(key)
+        if isinstance(row.get("groupOrder"), Literal):
+            spec["group_order"] = _number(row["groupOrder"])  # type: ignore[arg-type]
         if isinstance(row.get("order"), Literal):
             spec["order"] = _number(row["order"])  # type: ignore[arg-type]
         if isinstance(row.get("max"), Literal):
@@ -952,16 +963,28 @@ def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditFiel
             choices[path] = [
                 str(r["concept"]) for r in store.select(_SCHEME_CONCEPTS, {"scheme": spec["scheme"]}).rows
             ]
-        elif spec["class"] is not None and not spec["in"]:
-            choices[path] = [link.iri for link in instances(store, str(spec["class"]), lang)]
+        elif (spec["class"] or spec["range"]) is not None and not spec["in"]:
+            # sh:class, else the property's rdfs:range (a pick-list of offices, laws, units, networks)
+            kind_of = spec["class"] or spec["range"]
+            choices[path] = [link.iri for link in instances(store, str(kind_of), lang)]
         wanted |= set(choices.get(path, []))
     names = labels(store, wanted, lang)
     fields: list[EditField] = []
     for path, spec in specs.items():
         current = list(graph.objects(subject, URIRef(path)))
+        if URIRef(path) in DESCRIPTION_PROPERTIES and not current:
+            # the description field edits what the entry page shows (e.g. dcterms:description)
+            shown = next((p for p in DESCRIPTION_PROPERTIES if list(graph.objects(subject, p))), None)
+            if shown is not None and str(shown) not in specs:
+                path, current = str(shown), list(graph.objects(subject, shown))
         picked_name = _pick_literal(spec["names"], lang)
         picked_group = _pick_literal(spec["groups"], lang)
         options_iris = [str(v) for v in spec["in"] if isinstance(v, URIRef)] or choices.get(path, [])
+        if options_iris:  # a current value is always offered, so saving never drops it unseen
+            options_iris += [str(v) for v in current if isinstance(v, URIRef) and str(v) not in options_iris]
+            wanted_extra = [i for i in options_iris if i not in names]
+            if wanted_extra:
+                names.update(labels(store, wanted_extra, lang))
         datatype = spec["datatype"]
         if any(isinstance(v, BNode) for v in current) or URIRef(path) in (ISRP["term"], ISRP.schedule):
             kind = "readonly"
@@ -997,9 +1020,20 @@ def edit_fields(store: Store, entry_iri: str, lang: str = "de") -> list[EditFiel
                 ),
                 multiple=spec["max"] != 1,
                 datatype=str(datatype) if datatype is not None else None,
+                group_order=spec["group_order"],
             )
         )
-    fields.sort(key=lambda f: (f.group is None, f.group or "", f.order is None, f.order or 0, f.name))
+    # the sections in the order of the entry page (sh:order of the groups), then the fields' sh:order
+    fields.sort(
+        key=lambda f: (
+            f.group is None,
+            f.group_order if f.group_order is not None else 1e9,
+            f.group or "",
+            f.order is None,
+            f.order or 0,
+            f.name,
+        )
+    )
     return fields
 
 

@@ -97,8 +97,11 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/abfrage", "web.nav.sparql"),
     ("/bearbeiten", "web.nav.edit"),
     ("/aenderungen", "web.nav.changes"),
+    ("/konto", "auth.nav.account"),
 )
 SITE_PATH = "/netzwerk"
+
+import isrp_graph.auth.texts  # noqa: E402, F401  (registers auth.nav.account)
 
 register(
     {

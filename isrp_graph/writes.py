@@ -123,6 +123,10 @@ def apply_write(
 ) -> WriteOutcome:
     """Replace each named graph in ``changes`` (``None`` removes it) if that adds no Violation.
 
+    ``approver`` (who approved a proposal), ``comment`` and ``source`` (e.g. the proposal's IRI or a
+    file name) are recorded with the activity (``dcterms:contributor``, ``rdfs:comment``,
+    ``dcterms:source``).
+
     Raises ``WriteRejected`` (carrying the report) when the change would add a Violation, and
     ``WriteError`` when a change names a graph that may not be written (``write_policy``) or no
     actor is given.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -50,9 +51,14 @@ def export_workbook(store: Store, path: str | Path, lang: str = "de") -> ExportS
 
 
 def write_workbook(
-    snapshot: Snapshot, schema: WorkbookSchema, path: str | Path, lang: str = "de"
+    snapshot: Snapshot,
+    schema: WorkbookSchema,
+    path: str | Path,
+    lang: str = "de",
+    only: Callable[[URIRef], bool] | None = None,
 ) -> ExportSummary:
-    rows = sheet_rows(snapshot, schema, lang)
+    """The workbook; ``only`` keeps just the entries it accepts (e.g. those a person may edit)."""
+    rows = sheet_rows(snapshot, schema, lang, only)
     workbook = Workbook()
     guide = workbook.active
     guide.title = t("sheet.guide.title_sheet", lang)
@@ -71,7 +77,9 @@ def write_workbook(
     return ExportSummary(target, counts)
 
 
-def sheet_rows(snapshot: Snapshot, schema: WorkbookSchema, lang: str = "de") -> dict[URIRef, list[list[Any]]]:
+def sheet_rows(
+    snapshot: Snapshot, schema: WorkbookSchema, lang: str = "de", only: Callable[[URIRef], bool] | None = None
+) -> dict[URIRef, list[list[Any]]]:
     """For every sheet (by shape) the cell values of its entries, in column order."""
     ctx = Context(snapshot.lookup, lang, class_labels=schema.class_labels)
     grouped = entries_by_sheet(snapshot, schema)
@@ -79,6 +87,8 @@ def sheet_rows(snapshot: Snapshot, schema: WorkbookSchema, lang: str = "de") -> 
     for sheet in schema.sheets:
         rows: list[tuple[tuple, list[Any]]] = []
         for entry in grouped.get(sheet.shape, []):
+            if only is not None and not only(entry):
+                continue
             values: list[Any] = []
             for f in sheet.fields:
                 if f.kind == FieldKind.IRI:

@@ -18,7 +18,7 @@ def test_queries_lists_the_catalogue(cli) -> None:  # type: ignore[no-untyped-de
     assert result.code == 0
     assert "gaps-needs\n    Bedarfe ohne Planung oder Maßnahme" in result.out
     assert "--param plan=… (iri; Pflichtangabe)" in result.out
-    assert result.out.rstrip().endswith("26 benannte Abfragen")
+    assert result.out.rstrip().endswith("27 benannte Abfragen")
     english = json.loads(cli("--lang", "en", "queries", "--format", "json").out)
     needs = next(q for q in english if q["name"] == "gaps-needs")
     assert needs["title"] == "Needs no plan or measure addresses"

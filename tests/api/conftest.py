@@ -38,7 +38,9 @@ def fixture_store(query_timeout: float = 10.0) -> EmbeddedStore:
 
 def settings(**changes: object) -> Settings:
     values: dict[str, object] = {"store": "memory", "editor_tokens": (f"anna={TOKEN}",), "result_limit": 100}
+    extra = dict(changes.pop("extra", {}) or {})  # type: ignore[call-overload]
     values.update(changes)
+    values["extra"] = {"cookie_secure": False, **extra}  # tests speak http://, not https://
     return Settings(**values)  # type: ignore[arg-type]
 
 
@@ -52,6 +54,13 @@ def store() -> Iterator[EmbeddedStore]:
 @pytest.fixture
 def client(store: EmbeddedStore) -> TestClient:
     return TestClient(create_app(settings(), store=store))
+
+
+def csrf(client: TestClient) -> str:
+    """The CSRF value a browser would put in a form (the cookie set by any page)."""
+    if not client.cookies.get("isrp_csrf"):
+        client.get("/konto")
+    return str(client.cookies.get("isrp_csrf"))
 
 
 def free_port() -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from rdflib import URIRef
 
-from tests.api.conftest import TOKEN
+from tests.api.conftest import TOKEN, csrf
 
 GOOD = """@prefix isrp: <https://w3id.org/isrp/def#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <https://w3id.org/isrp/erfurt/plan/schulnetzplanung> a isrp:SectoralPlan ;
@@ -29,8 +29,8 @@ def test_upload_needs_a_token(client: TestClient, store) -> None:  # type: ignor
         content=GOOD.encode(),
         headers={"authorization": "Bearer falsch"},
     )
-    assert wrong.status_code == 403
-    assert "berechtigt nicht" in wrong.json()["error"]
+    assert wrong.status_code == 401
+    assert "unbekannt" in wrong.json()["error"]
     assert len(store) == before
 
 
@@ -49,7 +49,7 @@ def test_rejected_upload_leaves_the_store_unchanged(client: TestClient, store) -
 def test_rejected_form_upload_renders_the_report(client: TestClient) -> None:
     response = client.post(
         "/bearbeiten/hochladen",
-        data={"token": TOKEN},
+        data={"token": TOKEN, "csrf": csrf(client)},
         files={"file": ("bad.ttl", BAD.encode(), "text/turtle")},
         headers={"accept": "text/html"},
     )
@@ -78,13 +78,16 @@ def test_entry_form_from_shapes_and_edit(client: TestClient, store) -> None:  # 
     form = client.get("/bearbeiten/eintrag", params={"iri": iri}, headers={"accept": "text/html"}).text
     assert "<legend>Grunddaten</legend>" in form and "<legend>Wirkungsbereich</legend>" in form
     assert 'type="password"' in form
-    # sh:in of the target-group property gives a drop-down with labels
-    assert '<option value="https://w3id.org/isrp/vocab/target-group/jugendliche"' in form
+    # sh:in of the target-group property gives checkboxes with labels (no multi-select to trap ArrowDown)
+    assert '<input type="checkbox" name="' in form
+    assert 'value="https://w3id.org/isrp/vocab/target-group/jugendliche"' in form
+    assert "<select" not in form.split("Zielgruppen")[1].split("</fieldset>")[0]
     fields = _field_names(form)
     data = {
         fields["Fachplanung"]: "Sozialplanung",
         fields["Aufgaben"]: "Sozialberichterstattung\nSozialstrukturatlas",
         "token": TOKEN,
+        "csrf": csrf(client),
         fields["Zielgruppen"]: ["https://w3id.org/isrp/vocab/target-group/familien"],
         fields["Federführung"]: ["https://w3id.org/isrp/erfurt/org/amt-fuer-soziales"],
     }
@@ -108,16 +111,32 @@ def test_entry_form_from_shapes_and_edit(client: TestClient, store) -> None:  # 
 def test_form_without_token_is_401(client: TestClient) -> None:
     response = client.post(
         "/bearbeiten/hochladen",
+        data={"csrf": csrf(client)},
         files={"file": ("x.ttl", GOOD.encode(), "text/turtle")},
         headers={"accept": "text/html"},
     )
     assert response.status_code == 401 and "Schlüssel" in response.text
 
 
+def test_form_without_csrf_is_refused(client: TestClient, store) -> None:  # type: ignore[no-untyped-def]
+    before = len(store)
+    response = client.post(
+        "/bearbeiten/hochladen",
+        data={"token": TOKEN},
+        files={"file": ("neu.ttl", GOOD.encode(), "text/turtle")},
+        headers={"accept": "text/html"},
+    )
+    assert response.status_code == 403 and "CSRF" in response.text
+    assert len(store) == before
+
+
 def _field_names(html: str) -> dict[str, str]:
     import re
 
-    return {label: fid for fid, label in re.findall(r'<label for="(f\d+)">([^<]+)</label>', html)}
+    found = {label: fid for fid, label in re.findall(r'<label for="(f\d+)">([^<]+)</label>', html)}
+    group = r'<fieldset class="field choices[^"]*" id="(f\d+)"[^>]*>\s*<legend>([^<]+)</legend>'
+    groups = re.findall(group, html)
+    return {**found, **{label: fid for fid, label in groups}}
 
 
 def _workbook_without_offices(store, tmp_path):  # type: ignore[no-untyped-def]

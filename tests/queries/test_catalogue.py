@@ -34,6 +34,7 @@ EXPECTED = {
     "measures-incomplete",
     "measures-unassigned",
     "measures-unfunded",
+    "may-edit",
     "overlaps-funding",
     "overlaps-network",
     "overlaps-target-topic",

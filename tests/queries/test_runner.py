@@ -144,7 +144,8 @@ def test_every_query_runs_on_the_erfurt_registry(built_registry) -> None:  # typ
     measures = built_registry.select("SELECT ?m WHERE { ?m a <https://w3id.org/isrp/def#Measure> } LIMIT 1")
     measure = str(measures.rows[0]["m"]) if measures.rows else "https://w3id.org/isrp/erfurt/measure/none"
     for query in catalogue():
-        params = {"plan": plan, "measure": measure}
+        office = "https://w3id.org/isrp/erfurt/org/jugendamt"
+        params = {"plan": plan, "measure": measure, "entry": plan, "organisation": office}
         given = {p.name: params[p.name] for p in query.parameters if p.required}
         for lang in ("de", "en"):
             result = run_named(built_registry, query.name, given, lang)
