@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from api.context import entry_href, lang_of, state
 from api.errors import HttpError
 from isrp_graph import entries
-from isrp_graph.calendar import UnknownBody, bodies, build_calendar, step_states, step_statuses
+from isrp_graph.calendar import StepState, UnknownBody, bodies, build_calendar, step_states, step_statuses
 from isrp_graph.messages import register
 
 router = APIRouter()
@@ -35,10 +35,10 @@ def process_of(request: Request, lang: str) -> entries.Process:
     return request.app.state.cache.get(app.store, ("process", lang), lambda: entries.process(app.store, lang))
 
 
-def states_of(request: Request, process: entries.Process, lang: str, today: date):  # type: ignore[no-untyped-def]
+def states_of(request: Request, process: entries.Process, lang: str, today: date) -> dict[str, StepState]:
     app = state(request)
 
-    def compute():  # type: ignore[no-untyped-def]
+    def compute() -> dict[str, StepState]:
         statuses = step_statuses(app.store, lang)
         return step_states([(s.iri, s.end) for s in process.steps], statuses, today, lang)
 

@@ -67,9 +67,11 @@ KNOWN_WRONG: dict[str, dict[str, str]] = {
 
 
 class EngineLimit(StoreError):
-    """The SPARQL server cannot answer this request correctly; the message names its limit."""
+    """The SPARQL server cannot answer this request correctly; the message names its limit. The web
+    app answers it with HTTP 501 (the server lacks the capability), the CLI with its store exit code."""
 
     key = "store.limit"
+    status = 501
 
 
 def engine_of(server_header: str) -> str:

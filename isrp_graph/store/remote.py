@@ -75,10 +75,8 @@ EMPTY_GRAPH = "urn:isrp:empty"
 GRAPH_LIST_SECONDS = 2.0
 """How long the list of the registry's graphs is reused for queries (own writes refresh it at once)."""
 ENGINES_WITH_SYSTEM_GRAPHS = frozenset({"virtuoso"})
-ENGINES_WITH_QUOTED_TSV = frozenset({"virtuoso"})
-ENGINES_WITH_INTEGER_BOOLEANS = frozenset(
-    {"virtuoso"}
-)  # answers booleans as 0/1  # its TSV header reads "s" instead of ?s
+ENGINES_WITH_QUOTED_TSV = frozenset({"virtuoso"})  # its TSV header reads "s" instead of ?s
+ENGINES_WITH_INTEGER_BOOLEANS = frozenset({"virtuoso"})  # answers booleans as 0/1
 TSV = "text/tab-separated-values"
 
 
@@ -127,7 +125,13 @@ class RemoteStore:
         if self._engine is None:
             url = f"{self.query_url}{'&' if '?' in self.query_url else '?'}query=ASK%7B%7D"
             headers = {"Accept": "application/sparql-results+json", **basic_auth(self._user, self._password)}
-            self._engine = engine_of(request("GET", url, timeout=self.query_timeout, headers=headers).server)
+            try:
+                server = request("GET", url, timeout=self.query_timeout, headers=headers).server
+            except (StoreUnreachable, QueryTimeout):
+                raise
+            except StoreError:  # a server that refuses the probe is simply not a known engine
+                server = ""
+            self._engine = engine_of(server)
         return self._engine
 
     def check_named_query(self, name: str) -> None:

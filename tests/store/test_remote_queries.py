@@ -68,9 +68,10 @@ PARAMS = {
     "measure": "https://w3id.org/isrp/erfurt/measure/nachhaltigkeitsstrategie-massnahmen",
     "plan": "https://w3id.org/isrp/erfurt/plan/isrp",
 }
+# refusals by Virtuoso's cost estimate (MaxQueryCostEstimationTime; measured: funding-matrix,
+# spatial-crosswalk) depend on its statistics of the data it has seen, so any query may get one: the
+# test accepts them as named limits; every other limit is fixed
 VIRTUOSO_LIMITS = {
-    "funding-matrix": "store.limit.cost",
-    "spatial-crosswalk": "store.limit.cost",
     "plans-update-overdue": "store.limit.nested",
     "gaps-target-groups": "store.limit.wrong_answer",
     "overlaps-target-topic": "store.limit.wrong_answer",
@@ -107,8 +108,11 @@ def test_every_named_query_on_virtuoso_is_right_or_names_the_limit(
         try:
             remote = run_named(loaded_virtuoso, query.name, params)
         except EngineLimit as exc:
-            refused[query.name] = exc.key
             assert "Virtuoso" in str(exc) or "virtuoso" in str(exc)
+            if exc.key == "store.limit.cost":
+                assert "MaxQueryCostEstimationTime" in str(exc)
+            else:
+                refused[query.name] = exc.key
             continue
         assert remote.variables == local.variables, query.name
         assert sorted(map(_plain, remote.rows)) == sorted(map(_plain, local.rows)), query.name
@@ -128,7 +132,11 @@ def test_the_known_wrong_answers_are_still_wrong(
     query = get_query(name)
     bindings = bindings_for(query, _params(name))
     local = built_registry.select(query.text, bindings)
-    remote = loaded_virtuoso.select(query.text, bindings)  # bypasses the named-query check
+    try:
+        remote = loaded_virtuoso.select(query.text, bindings)  # bypasses the named-query check
+    except EngineLimit as exc:  # refused by its cost estimate this time: still no right answer
+        assert exc.key == "store.limit.cost"
+        return
     assert sorted(map(_plain, remote.rows)) != sorted(map(_plain, local.rows))
 
 
