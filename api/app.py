@@ -117,7 +117,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         same_site="lax",
         https_only=people.config.cookie_secure,
     )
-    app.add_middleware(SafetyMiddleware, settings=settings)  # outermost: limits, Origin, headers
+    app.add_middleware(  # outermost: limits, Origin, headers
+        SafetyMiddleware, settings=settings, sign_in_origin=_origin(people.config.oidc_issuer)
+    )
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -146,3 +148,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         return entries.dereference(request, path)
 
     return app
+
+
+def _origin(url: str | None) -> str | None:
+    """``https://login.example:8443`` of an issuer URL (None without sign-in)."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None

@@ -126,10 +126,16 @@ async def _plain(send: Send, status: int, text: str, json_body: bool) -> None:
 
 
 class SafetyMiddleware:
-    def __init__(self, app: ASGIApp, settings: Any) -> None:
+    def __init__(self, app: ASGIApp, settings: Any, sign_in_origin: str | None = None) -> None:
         self.app = app
         self.settings = settings
         self.limits = limits.Limits.of(settings)
+        # a form posted with an expired session is redirected to the sign-in provider: CSP's form-action
+        # applies to that redirect, so the provider's origin must be allowed there
+        self.headers = SECURITY_HEADERS
+        if sign_in_origin:
+            csp = CSP.replace("form-action 'self'", f"form-action 'self' {sign_in_origin}")
+            self.headers = ((b"content-security-policy", csp.encode()), *SECURITY_HEADERS[1:])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -163,7 +169,7 @@ class SafetyMiddleware:
             if message["type"] == "http.response.start":
                 started = True
                 names = {k.lower() for k, _ in message.get("headers", ())}
-                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                extra = [(k, v) for k, v in self.headers if k not in names]
                 message = {**message, "headers": [*message.get("headers", ()), *extra]}
             await send(message)
 

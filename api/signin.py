@@ -125,12 +125,20 @@ def relogin_keeping(request: Request, form: Any, next_url: str) -> Response:
     return RedirectResponse("/anmelden?" + urlencode({"next": next_url}), status_code=303)
 
 
+def _same_page(a: str, b: str) -> bool:
+    """Two page addresses are the same page whatever the percent-encoding of their query."""
+    from urllib.parse import parse_qs, urlsplit
+
+    first, second = urlsplit(a), urlsplit(b)
+    return first.path == second.path and parse_qs(first.query) == parse_qs(second.query)
+
+
 def kept_form(request: Request, url: str) -> dict[str, list[str]] | None:
     """The input kept across a re-login for this page, once."""
     if "session" not in request.scope:
         return None
     kept = request.session.get("kept_form")
-    if not isinstance(kept, dict) or kept.get("url") != url:
+    if not isinstance(kept, dict) or _same_page(str(kept.get("url") or ""), url) is False:
         return None
     request.session.pop("kept_form", None)
     return dict(kept.get("fields") or {})

@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from isrp_graph import review
+from isrp_graph.namespaces import ISRP
 from isrp_graph.provenance import PROVENANCE_GRAPH, agent_iri
 from tests.api.conftest import csrf
 from tests.auth.helpers import YOUTH_PLAN, form_values, world
@@ -62,8 +63,10 @@ def test_proposal_shows_a_readable_diff_and_approval_applies_it_attributed_to_bo
     activity = URIRef(approved.json()["activity"])
     log = w.store.get_graph(PROVENANCE_GRAPH)  # type: ignore[attr-defined]
     assert (activity, PROV.wasAssociatedWith, agent_iri("Jana Jugendamt")) in log
-    assert (activity, DCTERMS.contributor, agent_iri("Paula Prüferin")) in log
-    assert (activity, DCTERMS.source, URIRef(str(review.get(w.store, pid).iri))) in log  # type: ignore[arg-type]
+    assert (activity, ISRP.approvedBy, agent_iri("Paula Prüferin")) in log  # the change model's approver
+    assert (activity, PROV.wasAssociatedWith, agent_iri("Paula Prüferin")) in log
+    source = str(review.get(w.store, pid).iri)  # type: ignore[arg-type]
+    assert (activity, DCTERMS.source, Literal(source)) in log
     assert review.get(w.store, pid).status == review.APPROVED  # type: ignore[arg-type]
     page = w.client.get("/erfurt/plan/jugendhilfeplanung", headers={"accept": "text/html"}).text
     assert "Maßnahmen planen" in page
