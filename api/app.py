@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         warm_up(started, settings.lang)
+        network_page.warm_up(started, settings.lang)
         yield
         if owns_store:
             store.close()
