@@ -26,7 +26,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-import isrp_graph.network_texts  # noqa: F401  (registers the page's further texts)
+import isrp_graph.network_texts  # registers the page's further texts
+import isrp_graph.reporting.texts  # noqa: F401  (the navigation's entry for the annual report)
 from isrp_graph.messages import normalise_lang, register, t
 from isrp_graph.namespaces import BASE
 from isrp_graph.network import EDGE_KINDS, KINDS, NetworkMetrics, network_metrics
@@ -85,6 +86,7 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/pruefung", "web.nav.validation"),
     ("/netzwerk", "web.nav.network"),
     ("/prozess", "web.nav.process"),
+    ("/sozialplanungsreport", "web.nav.spr"),
     ("/abfrage", "web.nav.sparql"),
     ("/bearbeiten", "web.nav.edit"),
 )
