@@ -20,6 +20,7 @@ from api import auth, entries, json_api, network_page, pages, report_download, s
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
 from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
+from api.i18n_meeting import print_date  # also registers the print, report and BITV texts
 from api.library import ResultCache, StoreVersion, Unavailable
 from isrp_graph import __version__
 from isrp_graph.messages import LocalizedError
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.globals["version"] = __version__
+    templates.env.globals["print_date"] = print_date
     app.state.isrp = AppState(settings=settings, store=store, templates=templates)
     app.state.version = StoreVersion()
     app.state.cache = ResultCache(app.state.version)

@@ -124,11 +124,20 @@ def network_result(request: Request, lang: str, illustrative: bool = False) -> t
 
 
 @router.get("/netzwerk", include_in_schema=False)
-def network(request: Request, plan: str | None = None, beispiele: str | None = None) -> Response:
+def network(
+    request: Request, plan: str | None = None, beispiele: str | None = None, ansicht: str | None = None
+) -> Response:
     lang = lang_of(request)
     illustrative = beispiele in ("1", "ja", "true")
     result, fresh = network_result(request, lang, illustrative)
     fmt = choose_format(request, ("html", "json"))
+    if fmt == "json" and ansicht is not None:  # one preset's layout (large networks fetch it on demand)
+        if ansicht not in result.model.presets_index:
+            raise HttpError(404, "network.unknown_plan", iri=ansicht)
+        preset = result.model.data["presets"].get(ansicht) or function(
+            "isrp_graph.network_page", "preset_view"
+        )(result.graph, ansicht)
+        return JSONResponse(preset)
     if fmt == "json":
         from networkx.readwrite import json_graph
 

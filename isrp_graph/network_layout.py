@@ -22,6 +22,9 @@ LINE_HEIGHT = 1.25
 LABEL_GAP = 6  # between symbol and label, picture units (vis-network's own gap is smaller)
 PADDING = 10  # free space kept around every box
 MAX_ROUNDS = 400
+CHUNK = 400  # up to this many nodes every pair of boxes is checked (Erfurt: about 85)
+BAND = 200  # larger networks: boxes are separated within bands of this many nodes ordered by x
+LARGE_ROUNDS = 60
 SCALE = 0.35  # spread of the first layout, in typical box sizes × √nodes (overlaps are removed after)
 
 
@@ -58,7 +61,13 @@ def layout(graph: nx.Graph, boxes: dict[str, Box], seed: int = 7) -> dict[str, t
     w = np.array([boxes[n].width + PADDING for n in nodes])
     top = np.array([boxes[n].above + PADDING / 2 for n in nodes])
     bottom = np.array([boxes[n].below + PADDING / 2 for n in nodes])
-    xy = separate(xy, w, top, bottom)
+    if len(nodes) <= CHUNK:
+        xy = separate(xy, w, top, bottom)
+    else:  # large networks: boxes are separated within bands of BAND nodes (memory and time stay linear)
+        order = np.argsort(xy[:, 0], kind="stable")
+        for start in range(0, len(order), BAND):
+            part = order[start : start + BAND]
+            xy[part] = separate(xy[part], w[part], top[part], bottom[part], rounds=LARGE_ROUNDS)
     return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy, strict=True)}
 
 
@@ -77,8 +86,10 @@ def _initial(graph: nx.Graph, nodes: list[str], unit: float, seed: int) -> dict[
             pos = {part[0]: np.zeros(2)}
         elif len(part) == 2:
             pos = {part[0]: np.array([-0.5, 0.0]), part[1]: np.array([0.5, 0.0])}
-        else:
-            pos = nx.spring_layout(sub, seed=seed, iterations=200)
+        elif len(part) <= CHUNK:
+            pos = nx.spring_layout(sub, seed=seed, iterations=200, method="force")
+        else:  # spring layouts cost n² a round; the spectral one grows with the links
+            pos = nx.spectral_layout(sub)
         scale = unit * SCALE * math.sqrt(len(part))
         coords = {n: np.asarray(p, dtype=float) * scale for n, p in pos.items()}
         xs = [c[0] for c in coords.values()]

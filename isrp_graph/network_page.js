@@ -93,10 +93,20 @@
       update();
     });
   });
-  select.addEventListener("change", function () {
-    state.preset = select.value && DATA.presets[select.value] ? select.value : "";
+  function applyPreset(id) {
+    state.preset = id && DATA.presets[id] ? id : "";
     if (state.preset) setKinds(allKinds());
     update();
+  }
+  select.addEventListener("change", function () {
+    var id = select.value;
+    if (id && !DATA.presets[id] && DATA.presetUrl) {  // a large network: the preset's layout on demand
+      fetch(DATA.presetUrl + encodeURIComponent(id), { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (preset) { if (preset) DATA.presets[id] = preset; applyPreset(id); });
+      return;
+    }
+    applyPreset(id);
   });
   document.getElementById("reset").addEventListener("click", function () {
     setKinds(allKinds());

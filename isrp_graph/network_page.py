@@ -8,8 +8,8 @@ bodies and networks only; organisations, participation formats and funding schem
 on. Names of weakly linked nodes appear when one zooms in. Served by the web app (``site=True``), the
 page has the app's header, navigation, skip link and footer, and its tables link to the entries.
 
-pyvis builds the node and edge data and the physics options; the page itself comes from our own
-Jinja template, because pyvis's template loads Bootstrap and other files from a CDN.
+vis-network comes from pyvis's package; the page itself comes from our own Jinja template, because
+pyvis's template loads Bootstrap and other files from a CDN.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from pyvis.network import Network
 
 import isrp_graph.network_texts  # registers the page's further texts
 import isrp_graph.reporting.texts  # noqa: F401  (the navigation's entry for the annual report)
@@ -70,6 +69,7 @@ LABEL_DRAW_THRESHOLD = 3  # px on screen: every label of the start view is drawn
 LABEL_MAX_VISIBLE = 40  # px on screen: zoomed-in labels stop growing here
 LABEL_VADJUST = 0  # label right under the symbol (the layout keeps LABEL_GAP free)
 MAX_FIT_SCALE = 1.4  # a few nodes (one plan in focus) are not zoomed in to giant labels
+PRESETS_INLINE_MAX_NODES = 400  # larger networks: the page fetches a preset's layout when chosen
 PRESET_KINDS: tuple[tuple[str, str], ...] = (
     ("plan", "network.page.preset_plans"),
     ("body", "network.page.preset_bodies"),
@@ -271,9 +271,9 @@ def page_model(
         members = sorted(
             (n for n, k in graph.nodes(data="kind") if k == kind), key=lambda n: labels[n].casefold()
         )
-        for n in members:
-            ego = nx.ego_graph(graph, n, radius=1)
-            presets[n] = {"nodes": sorted(ego), "pos": layout(ego, boxes, seed=LAYOUT_SEED)}
+        if len(graph) <= PRESETS_INLINE_MAX_NODES:
+            for n in members:
+                presets[n] = preset_view(graph, n, boxes)
         if members:
             groups.append((t(key, lang), [(n, labels[n]) for n in members]))
     nodes, edges, options = _vis_data(graph, metrics, lang, views["all"])
@@ -334,6 +334,9 @@ def page_model(
         "options": options,
         "views": views,
         "presets": presets,
+        "presetUrl": (
+            f"{SITE_PATH}?format=json&ansicht=" if site and len(graph) > PRESETS_INLINE_MAX_NODES else ""
+        ),
         "links": {n: entry_href(n) for n in graph} if site else {},
         "kindLabels": {k: t(f"network.kind.{k}", lang) for k in present},
         "startKinds": start_kinds,
@@ -348,7 +351,19 @@ def page_model(
             "title": t("network.page.title", lang),
         },
     }
-    return PageModel(context=context, data=data, presets_index=frozenset(presets))
+    preset_ids = {n for _, members in groups for n, _ in members}
+    return PageModel(context=context, data=data, presets_index=frozenset(preset_ids))
+
+
+def preset_view(graph: nx.Graph, node: str, boxes: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One entry with everything linked to it, laid out on its own (a preset for the meeting)."""
+    ego = nx.ego_graph(graph, node, radius=1)
+    if boxes is None:
+        boxes = {}
+        for n in ego:
+            degree = graph.degree(n)
+            boxes[n] = node_box(str(graph.nodes[n].get("label", n)), node_size(degree), label_size(degree))
+    return {"nodes": sorted(ego), "pos": layout(ego, boxes, seed=LAYOUT_SEED)}
 
 
 def german_number(value: float, digits: int) -> str:
@@ -398,83 +413,78 @@ def _entry_path(iri: str, lang: str) -> str:
 def _vis_data(
     graph: nx.Graph, metrics: NetworkMetrics, lang: str, positions: dict[str, tuple[float, float]]
 ) -> tuple[list[dict], list[dict], dict]:
-    """Nodes, edges and options via pyvis (its data model), without its HTML. Labels are wrapped at
-    word boundaries here (vis-network's own wrapping breaks inside words)."""
-    net = Network(height="720px", width="100%", directed=False, cdn_resources="local")
+    """vis-network's nodes, edges and options (plain dicts: pyvis's add_edge checks every earlier edge,
+    which is quadratic for large networks). Labels are wrapped at word boundaries here (vis-network's
+    own wrapping breaks inside words)."""
     by_iri = {m.iri: m for m in metrics.nodes}
+    nodes = []
     for node, data in graph.nodes(data=True):
         style = STYLES[data["kind"]]
         kind_label = t(f"network.kind.{data['kind']}", lang)
         name = str(data.get("label", node))
         x, y = positions[node]
-        net.add_node(
-            node,
-            label=wrap_label(name),
-            name=name,
-            title=f"{name} ({kind_label})",
-            shape=style.shape,
-            color={
-                "background": style.colour,
-                "border": style.border,
-                "highlight": {"background": style.colour, "border": "#000000"},
-            },
-            borderWidth=2,
-            size=node_size(by_iri[node].degree),
-            font={
-                "size": label_size(by_iri[node].degree),
-                "color": "#111111",
-                "strokeWidth": 4,
-                "strokeColor": "#ffffff",
-                "vadjust": LABEL_VADJUST,
-            },
-            x=x,
-            y=y,
-            kind=data["kind"],
+        degree = by_iri[node].degree
+        nodes.append(
+            {
+                "id": node,
+                "label": wrap_label(name),
+                "name": name,
+                "title": f"{name} ({kind_label})",
+                "shape": style.shape,
+                "color": {
+                    "background": style.colour,
+                    "border": style.border,
+                    "highlight": {"background": style.colour, "border": "#000000"},
+                },
+                "borderWidth": 2,
+                "size": node_size(degree),
+                "font": {
+                    "size": label_size(degree),
+                    "color": "#111111",
+                    "strokeWidth": 4,
+                    "strokeColor": "#ffffff",
+                    "vadjust": LABEL_VADJUST,
+                },
+                "x": x,
+                "y": y,
+                "kind": data["kind"],
+            }
         )
+    edges = []
     for a, b, data in graph.edges(data=True):
         kinds = [t(f"network.edge.{k}", lang) for k in data["kinds"]]
         title = ", ".join(kinds) + (f": {data['label']}" if data["label"] else "")
-        net.add_edge(
-            a,
-            b,
-            title=title,
-            kind=data["kind"],
-            width=3.5 if "interface" in data["kinds"] else (2.5 if "delimitation" in data["kinds"] else 1.2),
-            dashes="delimitation" in data["kinds"] and "interface" not in data["kinds"],
-            color={"color": "#3d3d3d" if data["kind"] in ("interface", "delimitation") else "#8a8a8a"},
-        )
-    net.set_options(
-        json.dumps(
+        edges.append(
             {
-                "physics": {"enabled": False},
-                "layout": {"randomSeed": LAYOUT_SEED},
-                "interaction": {
-                    "hover": True,
-                    # arrows move, + and − zoom (in steps one notices) once the picture has the focus
-                    "keyboard": {
-                        "enabled": True,
-                        "bindToWindow": False,
-                        "speed": {"x": 12, "y": 12, "zoom": 0.06},
-                    },
-                    "navigationButtons": False,
-                    "tooltipDelay": 150,
-                    "dragNodes": True,
-                },
-                "nodes": {
-                    "font": {"face": "system-ui, sans-serif"},
-                    "scaling": {
-                        "label": {
-                            "drawThreshold": LABEL_DRAW_THRESHOLD,
-                            "maxVisible": LABEL_MAX_VISIBLE,
-                        }
-                    },
-                },
-                "edges": {"smooth": False},
+                "from": a,
+                "to": b,
+                "title": title,
+                "kind": data["kind"],
+                "width": 3.5
+                if "interface" in data["kinds"]
+                else (2.5 if "delimitation" in data["kinds"] else 1.2),
+                "dashes": "delimitation" in data["kinds"] and "interface" not in data["kinds"],
+                "color": {"color": "#3d3d3d" if data["kind"] in ("interface", "delimitation") else "#8a8a8a"},
             }
         )
-    )
-    nodes, edges, _, _, _, options = net.get_network_data()
-    return nodes, edges, json.loads(options)
+    options = {
+        "physics": {"enabled": False},
+        "layout": {"randomSeed": LAYOUT_SEED},
+        "interaction": {
+            "hover": True,
+            # arrows move, + and − zoom (in steps one notices) once the picture has the focus
+            "keyboard": {"enabled": True, "bindToWindow": False, "speed": {"x": 12, "y": 12, "zoom": 0.06}},
+            "navigationButtons": False,
+            "tooltipDelay": 150,
+            "dragNodes": True,
+        },
+        "nodes": {
+            "font": {"face": "system-ui, sans-serif"},
+            "scaling": {"label": {"drawThreshold": LABEL_DRAW_THRESHOLD, "maxVisible": LABEL_MAX_VISIBLE}},
+        },
+        "edges": {"smooth": False},
+    }
+    return nodes, edges, options
 
 
 def label_size(degree: int) -> int:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from isrp_graph.analyses.gaps import duration_text, find_gaps
 from isrp_graph.analyses.overlaps import find_overlaps
 from isrp_graph.analyses.table import Table
-from isrp_graph.entries import labels, process, relation_pairs
+from isrp_graph.entries import LABEL_PROPERTIES, local_name, process
 from isrp_graph.messages import normalise_lang
 from isrp_graph.store.base import Store
 
@@ -61,6 +61,20 @@ _SOURCES = """
 SELECT ?source (COUNT(DISTINCT ?entry) AS ?entries) WHERE {
   ?entry dcterms:source ?source . FILTER(isIRI(?entry))
 } GROUP BY ?source
+"""
+
+_LABELS = """
+SELECT ?x ?p ?l WHERE { VALUES ?p { %s } ?x ?p ?l . FILTER(isIRI(?x) && isLiteral(?l)) }
+"""
+
+_RELATIONS = """
+SELECT ?relation ?kind ?a ?b ?source ?illustrative WHERE {
+  VALUES (?class ?kind) { (isrp:Interface "interface") (isrp:Delimitation "delimitation") }
+  ?t rdfs:subClassOf* ?class .
+  ?relation a ?t ; isrp:relatesPlan ?a , ?b . FILTER(isIRI(?relation) && STR(?a) < STR(?b))
+  OPTIONAL { ?relation dcterms:source ?source }
+  OPTIONAL { ?relation isrp:illustrative ?illustrative }
+}
 """
 
 _BODIES = """
@@ -178,17 +192,11 @@ def collect(store: Store, year: int, lang: str = "de", reference_date: date | No
     observation_rows = store.select(_OBSERVATIONS).rows
     source_rows = store.select(_SOURCES).rows
     body_rows = store.select(_BODIES).rows
-    wanted = {
-        str(v)
-        for rows in (plan_rows, measure_rows, observation_rows, source_rows, body_rows)
-        for row in rows
-        for v in row.values()
-        if isinstance(v, URIRef)
-    }
-    names = labels(store, wanted, lang)
+    relation_rows = store.select(_RELATIONS).rows
+    names = all_labels(store, lang)
 
     def name(node: object) -> str:
-        return names.get(str(node), str(node)) if node is not None else ""
+        return names.get(str(node), local_name(str(node))) if node is not None else ""
 
     examples: set[str] = set()
     plans = _plans(plan_rows, name, stichtag, lang, examples)
@@ -196,16 +204,7 @@ def collect(store: Store, year: int, lang: str = "de", reference_date: date | No
     observations = _observations(observation_rows, name, examples)
     gaps = find_gaps(store, stichtag, lang)
     overlaps = find_overlaps(store, lang)
-    relations = tuple(
-        sorted(
-            {
-                (p.plan.label, p.other.label, p.kind, p.relation.label, _basis(p))
-                for p in relation_pairs(store, lang)
-                if p.plan.label.casefold() < p.other.label.casefold()
-            },
-            key=lambda r: (r[0].casefold(), r[1].casefold()),
-        )
-    )
+    relations = _relations(relation_rows, name, examples)
     steps = tuple(_step(s, stichtag) for s in process(store, lang).steps)
     bodies = tuple(
         sorted(((name(r["body"]), str(r.get("rhythm") or "")) for r in body_rows), key=lambda b: b[0])
@@ -238,9 +237,45 @@ def collect(store: Store, year: int, lang: str = "de", reference_date: date | No
     )
 
 
-def _basis(pair: Any) -> str:
-    basis = getattr(pair, "basis", None)  # engineer "findings" adds this to findings
-    return str(basis) if basis else ""
+def all_labels(store: Store, lang: str) -> dict[str, str]:
+    """The best label in ``lang`` of every entry, in one pass over the store's labels (linear: a
+    VALUES list of thousands of IRIs is far slower on pyoxigraph)."""
+    props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+    rank = {str(p): i for i, p in enumerate(LABEL_PROPERTIES)}
+    best: dict[str, tuple[int, int, str]] = {}
+    for row in store.select(_LABELS % props).rows:
+        label = row["l"]
+        if not isinstance(label, Literal):
+            continue
+        tongue = label.language or ""
+        score = (rank.get(str(row["p"]), 99), 0 if tongue == lang else (1 if tongue in ("de", "") else 2))
+        key = str(row["x"])
+        if key not in best or score < best[key][:2]:
+            best[key] = (*score, str(label))
+    return {k: v[2] for k, v in best.items()}
+
+
+def _relations(rows: list, name: Any, examples: set[str]) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Declared interfaces and delimitations, each plan pair once, with the sources they rest on."""
+    found: dict[tuple[str, str, str, str], set[str]] = {}
+    for row in rows:
+        relation = str(row["relation"])
+        if _true(row.get("illustrative")):
+            examples.add(relation)
+            continue
+        a, b = sorted((name(row["a"]), name(row["b"])), key=str.casefold)
+        sources = found.setdefault((a, b, str(row["kind"]), name(relation)), set())
+        if row.get("source") is not None:
+            sources.add(name(row["source"]))
+    return tuple(
+        sorted(
+            (
+                (a, b, kind, rel, "; ".join(sorted(src)) or "keine Quelle erfasst")
+                for (a, b, kind, rel), src in found.items()
+            ),
+            key=lambda r: (r[0].casefold(), r[1].casefold(), r[3].casefold()),
+        )
+    )
 
 
 def _plans(rows: list, name: Any, stichtag: date, lang: str, examples: set[str]) -> tuple[PlanRow, ...]:
