@@ -16,8 +16,19 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import api.i18n  # noqa: F401  (registers the web texts)
-from api import auth, entries, json_api, network_page, pages, report_download, sparql_protocol, writes
+from api import (
+    auth,
+    bitv_pages,
+    entries,
+    json_api,
+    network_page,
+    pages,
+    report_download,
+    sparql_protocol,
+    writes,
+)
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
+from api.docs_page import docs_page
 from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
 from api.i18n_meeting import print_date  # also registers the print, report and BITV texts
@@ -86,7 +97,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url=app.openapi_url or "/openapi.json",
             title="ISRP-Register API",
             swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
@@ -94,6 +105,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             swagger_favicon_url="/static/favicon.svg",
             swagger_ui_parameters={"validatorUrl": None},
         )
+        return HTMLResponse(docs_page(page.body.decode("utf-8")))  # lang="de", contrast (api/docs_page.py)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -104,6 +116,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(writes.router)
     app.include_router(pages.router)
     app.include_router(report_download.router)
+    app.include_router(bitv_pages.router)
     app.include_router(entries.router)
 
     # last: every other path is a registry IRI under the base IRI

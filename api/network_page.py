@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -27,7 +27,7 @@ from isrp_graph.messages import t
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-WAIT_FRESH = 0.05  # seconds a request waits for the new version before it gets the previous one
+WAIT_FRESH = 0.01  # seconds a request waits for the new version before it gets the previous one
 WAIT_FIRST = 60.0  # with no earlier version there is nothing else to show
 
 
@@ -36,6 +36,7 @@ class NetworkResult:
     graph: Any
     metrics: Any
     model: Any
+    pages: dict[tuple[str, bool], str] = field(default_factory=dict)  # (focus, fresh) -> HTML, rendered once
 
 
 class NetworkCache:
@@ -91,6 +92,8 @@ class NetworkCache:
             graph = build(app.state.isrp.store, lang, include_illustrative=illustrative)
             metrics = measure(graph)
             result = NetworkResult(graph, metrics, page_model(graph, lang, metrics=metrics, site=True))
+            for fresh in (True, False):  # the page as it is, and with the note while the next one is computed
+                render_page(result, lang, None, fresh)
             with self.lock:
                 self.done[key] = result
                 # keep the newest version per language and switch only
@@ -151,19 +154,30 @@ def network(
                 }
             )
         )
-    render = function("isrp_graph.network_page", "render_network_page")
-    html = render(
-        result.graph,
-        lang,
-        embed_assets=False,
-        asset_url="/static/vendor",
-        model=result.model,
-        focus_plan=plan if plan in result.graph else None,
-        site=True,  # the app's header, navigation, skip link and footer; names link to the entries
-        script_url="/netzwerk/netzwerk.js",
-        notice="" if fresh else t("network.page.stale", lang),
-    )
+    html = render_page(result, lang, plan if plan in result.graph else None, fresh)
     return HTMLResponse(html, headers={"Vary": "Accept"})
+
+
+def render_page(result: NetworkResult, lang: str, focus: str | None, fresh: bool) -> str:
+    """The page's HTML, rendered once per (focus, fresh) for each computed network."""
+    key = (focus or "", fresh)
+    html = result.pages.get(key)
+    if html is None:
+        render = function("isrp_graph.network_page", "render_network_page")
+        html = render(
+            result.graph,
+            lang,
+            embed_assets=False,
+            asset_url="/static/vendor",
+            model=result.model,
+            focus_plan=focus,
+            site=True,  # the app's header, navigation, skip link and footer; names link to the entries
+            script_url="/netzwerk/netzwerk.js",
+            notice="" if fresh else t("network.page.stale", lang),
+        )
+        if len(result.pages) < 64:  # a few plans in focus; not every IRI anyone asks for
+            result.pages[key] = html
+    return html
 
 
 @router.get("/netzwerk/netzwerk.js", include_in_schema=False)
