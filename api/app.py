@@ -19,6 +19,7 @@ from starlette.middleware.sessions import SessionMiddleware
 import api.i18n  # noqa: F401  (registers the web texts)
 from api import (
     auth,
+    bitv_pages,
     calendar_page,
     changes_pages,
     entries,
@@ -26,6 +27,7 @@ from api import (
     network_page,
     openapi_doc,
     pages,
+    report_download,
     review_pages,
     service,
     signin,
@@ -34,9 +36,11 @@ from api import (
     writes,
 )
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
+from api.docs_page import docs_page
 from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
 from api.http_methods import HeadAndPreflight
+from api.i18n_meeting import print_date  # also registers the print, report and BITV texts
 from api.library import ResultCache, StoreVersion, Unavailable
 from api.safety import SafetyMiddleware
 from isrp_graph import __version__
@@ -69,6 +73,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         service.warn_if_empty(started)
         warm_up(started, settings.lang)
+        network_page.warm_up(started, settings.lang)
         yield
         sparql_run.close_pool(started)
         people.close()
@@ -87,6 +92,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     templates.env.globals["version"] = __version__
     templates.env.globals["csrf_field"] = auth.csrf_field
     templates.env.globals["current_person"] = auth.current_person
+    templates.env.globals["print_date"] = print_date
     app.state.isrp = AppState(settings=settings, store=store, templates=templates)
     app.state.version = StoreVersion()
     app.state.cache = ResultCache(app.state.version)
@@ -123,7 +129,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return service.docs_page(app.openapi_url or "/openapi.json", "ISRP-Register API")
+        page = service.docs_page(app.openapi_url or "/openapi.json", "ISRP-Register API")
+        return HTMLResponse(docs_page(page.body.decode("utf-8")))  # contrast style sheet (api/docs_page.py)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -137,6 +144,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(signin.router)
     app.include_router(review_pages.router)
     app.include_router(pages.router)
+    app.include_router(report_download.router)
+    app.include_router(bitv_pages.router)
     app.include_router(entries.router)
     app.include_router(calendar_page.router)
 

@@ -134,11 +134,12 @@ def validation(request: Request, lang: str = LANG) -> Response:
 
 @router.get("/network", summary="Netzwerk aus Planungen, Stellen, Gremien (Knoten und Kanten) / network")
 def network(request: Request, lang: str = LANG) -> dict[str, Any]:
-    build = function("isrp_graph.network", "build_network")
-    graph = build(state(request).store, normalise_lang(lang))
     from networkx.readwrite import json_graph
 
-    return jsonable(json_graph.node_link_data(graph, edges="links"))
+    from api.network_page import network_result
+
+    result, _ = network_result(request, normalise_lang(lang))  # cached per store version
+    return jsonable(json_graph.node_link_data(result.graph, edges="links"))
 
 
 def _process(request: Request, lang: str) -> entries.Process:

@@ -39,7 +39,7 @@ PLAN_LINKS = {"interface", "delimitation"}
 # Classes per kind; the first matching kind wins (an integrated plan is a plan, a network is not
 # counted as an organisation although it is one in W3C ORG).
 NODES_QUERY = """
-SELECT ?node ?kind ?rank ?label WHERE {
+SELECT ?node ?kind ?rank ?label ?illustrative WHERE {
   VALUES (?class ?kind ?rank) {
     (isrp:SectoralPlan "plan" 1) (isrp:Network "network" 2) (isrp:Body "body" 3)
     (isrp:ParticipationFormat "format" 4) (isrp:FundingScheme "funding" 5)
@@ -50,19 +50,23 @@ SELECT ?node ?kind ?rank ?label WHERE {
   ?type rdfs:subClassOf* ?class .
   FILTER(isIRI(?node))
   OPTIONAL { ?node rdfs:label ?label }
+  OPTIONAL { ?node isrp:illustrative ?illustrative }
 }
 """
 
+# ?via (the interface or delimitation that links two plans) and its label are bound only in the
+# branch that has one: an OPTIONAL over an unbound ?via outside the branches would join every link
+# with every label in the store (216,054 rows for 125 links at Erfurt size).
 EDGES_QUERY = """
-SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel WHERE {
+SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel ?viaIllustrative WHERE {
   {
     ?a isrp:responsibleOrganization ?b . BIND("responsible" AS ?kind)
   } UNION {
-    ?via a ?t . ?t rdfs:subClassOf* isrp:Interface .
-    ?via isrp:relatesPlan ?a , ?b . FILTER(STR(?a) < STR(?b)) BIND("interface" AS ?kind)
-  } UNION {
-    ?via a ?t . ?t rdfs:subClassOf* isrp:Delimitation .
-    ?via isrp:relatesPlan ?a , ?b . FILTER(STR(?a) < STR(?b)) BIND("delimitation" AS ?kind)
+    VALUES (?relation ?kind) { (isrp:Interface "interface") (isrp:Delimitation "delimitation") }
+    ?t rdfs:subClassOf* ?relation .
+    ?via a ?t ; isrp:relatesPlan ?a , ?b . FILTER(isIRI(?via) && STR(?a) < STR(?b))
+    OPTIONAL { ?via rdfs:label ?viaLabel }
+    OPTIONAL { ?via isrp:illustrative ?viaIllustrative }
   } UNION {
     ?a isrp:network ?b . BIND("network" AS ?kind)
   } UNION {
@@ -80,18 +84,21 @@ SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel WHERE {
     ?a isrp:participationElement ?b . BIND("participation" AS ?kind)
   }
   FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b)
-  OPTIONAL { ?via rdfs:label ?viaLabel }
 }
 """
 
 
-def build_network(store: Store, lang: str = "de") -> nx.Graph:
+def build_network(store: Store, lang: str = "de", *, include_illustrative: bool = False) -> nx.Graph:
     """The network of the registry in ``store``; node and edge attributes are described in the module
-    docs (``kind``, ``label``, ``label_de``, ``label_en``, ``iri``; edges ``kind``, ``kinds``, ``label``)."""
+    docs (``kind``, ``label``, ``label_de``, ``label_en``, ``iri``, ``illustrative``; edges ``kind``,
+    ``kinds``, ``label``). Examples (``isrp:illustrative true``: entries, and interfaces or
+    delimitations) are left out unless ``include_illustrative``: they are never counted."""
     lang = normalise_lang(lang)
     nodes = _nodes(store)
-    graph = nx.Graph(lang=lang)
-    edges = _edges(store, nodes)
+    if not include_illustrative:
+        nodes = {iri: info for iri, info in nodes.items() if not info["illustrative"]}
+    graph = nx.Graph(lang=lang, include_illustrative=include_illustrative)
+    edges = _edges(store, nodes, include_illustrative)
     linked = {n for edge in edges for n in edge[:2]}
     for iri in sorted(
         nodes, key=lambda i: (KINDS.index(nodes[i]["kind"]), nodes[i]["label_de"].casefold(), i)
@@ -136,7 +143,10 @@ def _nodes(store: Store) -> dict[str, dict[str, Any]]:
         iri = str(row["node"])
         rank = int(row["rank"])  # type: ignore[arg-type]
         if iri not in found or rank < found[iri]["rank"]:
-            found[iri] = {"kind": str(row["kind"]), "rank": rank}
+            was = found.get(iri, {}).get("illustrative", False)
+            found[iri] = {"kind": str(row["kind"]), "rank": rank, "illustrative": was}
+        if _true(row.get("illustrative")):
+            found[iri]["illustrative"] = True
         label = row.get("label")
         if isinstance(label, Literal):
             labels.setdefault(iri, {}).setdefault(label.language or "", str(label))
@@ -144,15 +154,28 @@ def _nodes(store: Store) -> dict[str, dict[str, Any]]:
     for iri, info in found.items():
         names = labels.get(iri, {})
         de = names.get("de") or names.get("") or names.get("en") or _local(iri)
-        result[iri] = {"kind": info["kind"], "label_de": de, "label_en": names.get("en") or de}
+        result[iri] = {
+            "kind": info["kind"],
+            "label_de": de,
+            "label_en": names.get("en") or de,
+            "illustrative": info["illustrative"],
+        }
     return result
 
 
-def _edges(store: Store, nodes: dict[str, dict[str, Any]]) -> list[tuple[str, str, str, str, dict[str, str]]]:
+def _true(value: object) -> bool:
+    return isinstance(value, Literal) and value.toPython() is True
+
+
+def _edges(
+    store: Store, nodes: dict[str, dict[str, Any]], include_illustrative: bool = False
+) -> list[tuple[str, str, str, str, dict[str, str]]]:
     collected: dict[tuple[str, str, str, str], dict[str, str]] = {}
     for row in store.select(EDGES_QUERY).rows:
         a, b = str(row["a"]), str(row["b"])
         if a not in nodes or b not in nodes:
+            continue
+        if _true(row.get("viaIllustrative")) and not include_illustrative:
             continue
         via = str(row["via"]) if isinstance(row.get("via"), URIRef) else ""
         if str(row["kind"]) not in PLAN_LINKS:
@@ -204,11 +227,21 @@ class NetworkMetrics:
         return asdict(self)
 
 
+# Exact measures up to this many nodes (Erfurt has about 85); above, betweenness is estimated from
+# BETWEENNESS_SAMPLES sources and communities come from Louvain: cost grows with the links, not n·m.
+EXACT_MAX_NODES = 400
+BETWEENNESS_SAMPLES = 100
+SEED = 7
+
+
 def network_metrics(graph: nx.Graph) -> NetworkMetrics:
     degree = nx.degree_centrality(graph) if len(graph) > 1 else {n: 0.0 for n in graph}
-    betweenness = (
-        nx.betweenness_centrality(graph, normalized=True) if len(graph) > 2 else {n: 0.0 for n in graph}
-    )
+    if len(graph) <= 2:
+        betweenness = {n: 0.0 for n in graph}
+    elif len(graph) <= EXACT_MAX_NODES:
+        betweenness = nx.betweenness_centrality(graph, normalized=True)
+    else:
+        betweenness = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLES, normalized=True, seed=SEED)
     communities = _communities(graph)
     member_of = {n: i for i, members in enumerate(communities) for n in members}
     articulation = set(nx.articulation_points(graph)) if len(graph) else set()
@@ -252,7 +285,14 @@ def _communities(graph: nx.Graph) -> list[list[str]]:
     if graph.number_of_edges() == 0:
         groups = [{n} for n in graph]
     else:
-        groups = [set(c) for c in nx.community.greedy_modularity_communities(graph)]
+        groups = [
+            set(c)
+            for c in (
+                nx.community.greedy_modularity_communities(graph)
+                if len(graph) <= EXACT_MAX_NODES
+                else nx.community.louvain_communities(graph, seed=SEED)
+            )
+        ]
     labels = {n: str(graph.nodes[n].get("label", n)).casefold() for n in graph}
     return [sorted(g) for g in sorted(groups, key=lambda g: (-len(g), min(labels[n] for n in g)))]
 

@@ -8,8 +8,8 @@ bodies and networks only; organisations, participation formats and funding schem
 on. Names of weakly linked nodes appear when one zooms in. Served by the web app (``site=True``), the
 page has the app's header, navigation, skip link and footer, and its tables link to the entries.
 
-pyvis builds the node and edge data and the physics options; the page itself comes from our own
-Jinja template, because pyvis's template loads Bootstrap and other files from a CDN.
+vis-network comes from pyvis's package; the page itself comes from our own Jinja template, because
+pyvis's template loads Bootstrap and other files from a CDN.
 """
 
 from __future__ import annotations
@@ -24,18 +24,19 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from pyvis.network import Network
 
+import isrp_graph.network_texts  # registers the page's further texts
+import isrp_graph.reporting.texts
 from isrp_graph.changes import texts as _change_texts  # noqa: F401  (registers web.nav.changes)
 from isrp_graph.messages import normalise_lang, register, t
 from isrp_graph.namespaces import BASE
 from isrp_graph.network import EDGE_KINDS, KINDS, NetworkMetrics, network_metrics
+from isrp_graph.network_layout import layout, node_box, wrap_label
 
 TEMPLATE = "network_page.html.j2"
+SCRIPT = Path(__file__).parent / "network_page.js"  # the page's own script (a file: strict CSP)
 PYVIS_LIB = Path(pyvis.__file__).resolve().parent / "lib"
 DEFAULT_ASSET_URL = "/static/vendor"
-# the page's script, a static file of the web app (inlined only into the self-contained file)
-NETWORK_JS = Path(__file__).resolve().parent.parent / "api" / "static" / "js" / "network.js"
 STAR_POINTS = "10,1 12.6,7 19,7.4 14,11.6 15.6,18 10,14.5 4.4,18 6,11.6 1,7.4 7.4,7"
 
 
@@ -56,33 +57,25 @@ STYLES: dict[str, KindStyle] = {
     "funding": KindStyle("#D55E00", "#6E3000", "star"),
 }
 
-# Long springs and strong repulsion: at Erfurt size (≈ 85 nodes) the groups stay apart and readable.
-PHYSICS: dict[str, Any] = {
-    "solver": "barnesHut",
-    "barnesHut": {
-        "gravitationalConstant": -15000,
-        "centralGravity": 0.8,
-        "springLength": 300,
-        "springConstant": 0.03,
-        "damping": 0.35,
-        "avoidOverlap": 1,
-    },
-    "stabilization": {"enabled": True, "iterations": 1000, "updateInterval": 50, "fit": True},
-}
-
+# Positions are computed on the server (isrp_graph.network_layout): no physics in the browser, the
+# same picture on every visit, no label over another.
 LAYOUT_SEED = 7
 
 # Larger networks start with these kinds; the others are one checkbox away.
 START_KINDS: tuple[str, ...] = ("plan", "network", "body")
 START_VIEW_MIN_NODES = 40
-# Label size by number of links. A label is drawn only from LABEL_MIN_PX on screen, so the whole
-# picture names the well-linked nodes and the others appear when one zooms in.
-LABEL_SIZES = ((6, 44), (3, 32), (0, 24))  # (at least this many links, font size in picture units)
-LABEL_MIN_PX = 11  # on screen: smaller labels are not drawn (the page sets vis-network's drawThreshold)
-LABEL_DRAW_THRESHOLD = LABEL_MIN_PX + 1  # vis-network draws from threshold − 1 px, fading up to threshold
-LABEL_MAX_VISIBLE = 20  # px on screen: zoomed-in labels stay this size
-LABEL_CHARS_PER_LINE = 11  # label width limit in font sizes (≈ 20 characters a line)
-MAX_FIT_SCALE = 0.55  # a few nodes (one plan in focus) are not zoomed in to giant labels
+# Label size by number of links (picture units): well-linked nodes are named larger.
+LABEL_SIZES = ((6, 26), (3, 22), (0, 19))  # (at least this many links, font size in picture units)
+LABEL_DRAW_THRESHOLD = 3  # px on screen: every label of the start view is drawn
+LABEL_MAX_VISIBLE = 40  # px on screen: zoomed-in labels stop growing here
+LABEL_VADJUST = 0  # label right under the symbol (the layout keeps LABEL_GAP free)
+MAX_FIT_SCALE = 1.4  # a few nodes (one plan in focus) are not zoomed in to giant labels
+PRESETS_INLINE_MAX_NODES = 400  # larger networks: the page fetches a preset's layout when chosen
+PRESET_KINDS: tuple[tuple[str, str], ...] = (
+    ("plan", "network.page.preset_plans"),
+    ("body", "network.page.preset_bodies"),
+    ("network", "network.page.preset_networks"),
+)
 
 # The web app's navigation (as in api/templates/base.html; a test keeps both the same).
 SITE_NAV: tuple[tuple[str, str], ...] = (
@@ -94,6 +87,7 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/pruefung", "web.nav.validation"),
     ("/netzwerk", "web.nav.network"),
     ("/prozess", "web.nav.process"),
+    ("/sozialplanungsreport", "web.nav.spr"),
     ("/abfrage", "web.nav.sparql"),
     ("/bearbeiten", "web.nav.edit"),
     ("/aenderungen", "web.nav.changes"),
@@ -171,6 +165,11 @@ def vendor_assets() -> dict[str, Path]:
     }
 
 
+def script_path() -> Path:
+    """The page's script, offered by the web app (a file, so that a strict CSP allows it)."""
+    return SCRIPT
+
+
 def write_network_page(
     graph: nx.Graph,
     path: str | Path,
@@ -200,28 +199,98 @@ def render_network_page(
     metrics: NetworkMetrics | None = None,
     focus_plan: str | None = None,
     site: bool = False,
+    model: PageModel | None = None,
+    script_url: str | None = None,
+    notice: str = "",
 ) -> str:
     """The page as HTML. ``site=True``: served by the web app – with its header, navigation, footer
-    and style sheet (``/static/css/isrp.css``), names linked to the entry pages."""
+    and style sheet (``/static/css/isrp.css``), names linked to the entry pages. ``model`` (from
+    ``page_model``, e.g. cached per store version) saves computing layout and measures again;
+    ``script_url`` loads the page's script from there instead of inlining it (strict CSP)."""
+    lang = normalise_lang(lang)
+    if model is None:
+        model = page_model(graph, lang, metrics=metrics, site=site)
+    focus = focus_plan if focus_plan and focus_plan in model.presets_index else ""
+    context = {
+        **model.context,
+        "focus_plan": focus,
+        "reduced": model.context["reduced"] and not focus,
+        "data_json": _script_json({**model.data, "focus": focus}),
+        "embed": embed_assets,
+        "asset_url": asset_url.rstrip("/"),
+        "script_url": script_url,
+        "notice": notice,
+        "site": _site_context(lang, focus_plan, model.context["illustrative"]) if site else None,
+        "swatch": _swatch,
+        "capital": _capital,
+        "t": lambda key, **kw: t(key, lang, **kw),
+    }
+    if embed_assets:
+        assets = vendor_assets()
+        vis_js = assets["vis-network.min.js"].read_text(encoding="utf-8")
+        context["vis_js"] = Markup(_strip_source_map(vis_js))
+        context["vis_css"] = Markup(assets["vis-network.css"].read_text(encoding="utf-8"))
+    if not script_url:
+        context["page_js"] = Markup(SCRIPT.read_text(encoding="utf-8").replace("</", "<\\/"))
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template(TEMPLATE).render(**context)
+
+
+@dataclass(frozen=True)
+class PageModel:
+    """Everything of the page that depends on the network only (not on the request): layouts,
+    presets, measures and table rows. Worth caching per store version."""
+
+    context: dict[str, Any]
+    data: dict[str, Any]
+    presets_index: frozenset[str]
+
+
+def page_model(
+    graph: nx.Graph, lang: str = "de", *, metrics: NetworkMetrics | None = None, site: bool = False
+) -> PageModel:
     lang = normalise_lang(lang)
     metrics = metrics or network_metrics(graph)
-    nodes, edges, options = _vis_data(graph, metrics, lang)
     by_iri = {m.iri: m for m in metrics.nodes}
     labels = {n: str(graph.nodes[n].get("label", n)) for n in graph}
-    assets = vendor_assets()
+    boxes = {n: node_box(labels[n], node_size(by_iri[n].degree), label_size(by_iri[n].degree)) for n in graph}
     present = [k for k in KINDS if _has_kind(graph, k)]
-    # a large network starts with plans, bodies and networks; a plan in focus shows all its links
-    reduced = graph.number_of_nodes() > START_VIEW_MIN_NODES and not focus_plan
+    reduced = graph.number_of_nodes() > START_VIEW_MIN_NODES
     start_kinds = [k for k in present if k in START_KINDS] if reduced else present
     if not start_kinds:
         start_kinds = present
+    views = {"all": layout(graph, boxes, seed=LAYOUT_SEED)}
+    if start_kinds != present:
+        start = graph.subgraph([n for n, k in graph.nodes(data="kind") if k in start_kinds])
+        views["start"] = layout(start, boxes, seed=LAYOUT_SEED)
+    else:
+        views["start"] = views["all"]
+    presets: dict[str, dict[str, Any]] = {}
+    groups = []
+    for kind, key in PRESET_KINDS:
+        members = sorted(
+            (n for n, k in graph.nodes(data="kind") if k == kind), key=lambda n: labels[n].casefold()
+        )
+        if len(graph) <= PRESETS_INLINE_MAX_NODES:
+            for n in members:
+                presets[n] = preset_view(graph, n, boxes)
+        if members:
+            groups.append((t(key, lang), [(n, labels[n]) for n in members]))
+    nodes, edges, options = _vis_data(graph, metrics, lang, views["all"])
+    community_names = [
+        t("network.community.name", lang, name=labels[members[0]]) for members in metrics.communities
+    ]
 
     def entry_href(iri: str) -> str | None:
         return _entry_path(iri, lang) if site else None
 
     context = {
         "lang": lang,
-        "t": lambda key, **kw: t(key, lang, **kw),
         "kinds": [(k, STYLES[k], _capital(t(f"network.kind.{k}", lang))) for k in present],
         "start_kinds": start_kinds,
         "reduced": reduced and start_kinds != present,
@@ -229,9 +298,17 @@ def render_network_page(
             ((n, labels[n]) for n, k in graph.nodes(data="kind") if k == "plan"),
             key=lambda p: p[1].casefold(),
         ),
-        "focus_plan": focus_plan or "",
+        "preset_groups": groups,
+        "node_options": sorted(((n, labels[n]) for n in graph), key=lambda p: p[1].casefold()),
         "node_rows": [
-            (by_iri[n], labels[n], t(f"network.kind.{graph.nodes[n]['kind']}", lang), entry_href(n))
+            (
+                by_iri[n],
+                labels[n],
+                t(f"network.kind.{graph.nodes[n]['kind']}", lang),
+                entry_href(n),
+                german_number(by_iri[n].betweenness, 3),
+                community_names[by_iri[n].community],
+            )
             for n in _table_order(metrics)
         ],
         "edge_rows": sorted(
@@ -250,63 +327,69 @@ def render_network_page(
         "brokers": [labels[n] for n in metrics.brokers],
         "isolated": [labels[n] for n in metrics.isolated_plans],
         "community_count": len(metrics.communities),
+        "community_names": [name for name, members in zip(community_names, metrics.communities, strict=True)
+                            if len(members) > 1][:5],
+        "illustrative": bool(graph.graph.get("include_illustrative")),
         "nodes_count": graph.number_of_nodes(),
         "edges_count": graph.number_of_edges(),
-        "data_json": _script_json(
-            data := {
-                "nodes": nodes,
-                "edges": edges,
-                "options": options,
-                "links": {n: entry_href(n) for n in graph} if site else {},
-                "kindLabels": {k: t(f"network.kind.{k}", lang) for k in present},
-                "startKinds": start_kinds,
-                "labelSizes": sorted({size for _, size in LABEL_SIZES}, reverse=True),
-                "labelMinPx": LABEL_MIN_PX,
-                "maxFitScale": MAX_FIT_SCALE,
-            }
-        ),
-        "embed": embed_assets,
-        "vis_js": Markup(_strip_source_map(assets["vis-network.min.js"].read_text(encoding="utf-8")))
-        if embed_assets
-        else "",
-        "vis_css": Markup(assets["vis-network.css"].read_text(encoding="utf-8")) if embed_assets else "",
-        "asset_url": asset_url.rstrip("/"),
-        "visible_template": _script_json(t("network.page.shown", lang, nodes="{nodes}", edges="{edges}")),
-        "selected_template": _script_json(
-            t("network.page.selected", lang, name="{name}", kind="{kind}", n="{n}")
-        ),
-        "config_json": Markup(
-            json.dumps(
-                {
-                    "data": data,
-                    "visible": t("network.page.shown", lang, nodes="{nodes}", edges="{edges}"),
-                    "selected": t("network.page.selected", lang, name="{name}", kind="{kind}", n="{n}"),
-                    "openEntry": t("network.page.open_entry", lang),
-                },
-                ensure_ascii=False,
-            ).replace("<", "\\u003c")
-        ),
-        # inline only in the self-contained file (opened without a server); the web app serves the file
-        "network_js": Markup(NETWORK_JS.read_text(encoding="utf-8")) if embed_assets else "",
-        "swatch": _swatch,
-        "capital": _capital,
-        "site": _site_context(lang, focus_plan) if site else None,
     }
-    env = Environment(
-        loader=FileSystemLoader(Path(__file__).parent),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template(TEMPLATE).render(**context)
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "views": views,
+        "presets": presets,
+        "presetUrl": (
+            f"{SITE_PATH}?format=json&ansicht=" if site and len(graph) > PRESETS_INLINE_MAX_NODES else ""
+        ),
+        "links": {n: entry_href(n) for n in graph} if site else {},
+        "kindLabels": {k: t(f"network.kind.{k}", lang) for k in present},
+        "startKinds": start_kinds,
+        "maxFitScale": MAX_FIT_SCALE,
+        "styles": {k: {"colour": v.colour, "border": v.border, "shape": v.shape} for k, v in STYLES.items()},
+        "texts": {
+            "visible": t("network.page.shown", lang, nodes="{nodes}", edges="{edges}"),
+            "selected": t("network.page.selected", lang, name="{name}", kind="{kind}", n="{n}"),
+            "openEntry": t("network.page.open_entry", lang),
+            "projector": t("network.page.projector", lang),
+            "projectorEnd": t("network.page.projector_end", lang),
+            "title": t("network.page.title", lang),
+        },
+    }
+    preset_ids = {n for _, members in groups for n, _ in members}
+    return PageModel(context=context, data=data, presets_index=frozenset(preset_ids))
 
 
-def _site_context(lang: str, focus_plan: str | None) -> dict[str, Any]:
+def preset_view(graph: nx.Graph, node: str, boxes: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One entry with everything linked to it, laid out on its own (a preset for the meeting)."""
+    ego = nx.ego_graph(graph, node, radius=1)
+    if boxes is None:
+        boxes = {}
+        for n in ego:
+            degree = graph.degree(n)
+            boxes[n] = node_box(str(graph.nodes[n].get("label", n)), node_size(degree), label_size(degree))
+    return {"nodes": sorted(ego), "pos": layout(ego, boxes, seed=LAYOUT_SEED)}
+
+
+def german_number(value: float, digits: int) -> str:
+    """1234.5 → "1.234,5" (German grouping and decimal comma)."""
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def node_size(degree: int) -> int:
+    return 12 + 2 * min(degree, 8)
+
+
+def _site_context(lang: str, focus_plan: str | None, illustrative: bool = False) -> dict[str, Any]:
     """Header, navigation and footer of the web app (its texts are registered by ``api.i18n``)."""
     other = "en" if lang == "de" else "de"
-    switch = {**({"plan": focus_plan} if focus_plan else {}), "lang": other}
-    own = {**({"plan": focus_plan} if focus_plan else {}), **({"lang": lang} if lang != "de" else {})}
+    keep = {**({"plan": focus_plan} if focus_plan else {}), **({"beispiele": "1"} if illustrative else {})}
+    switch = {**keep, "lang": other}
+    own = {**keep, **({"lang": lang} if lang != "de" else {})}
+    toggle = {k: v for k, v in own.items() if k != "beispiele"} | ({} if illustrative else {"beispiele": "1"})
     return {
+        "illustrative_href": f"{SITE_PATH}?{urlencode(toggle)}" if toggle else SITE_PATH,
         "nav": [(_with_lang(path, lang), t(key, lang), path == SITE_PATH) for path, key in SITE_NAV],
         "home": _with_lang("/", lang),
         "switch": f"{SITE_PATH}?{urlencode(switch)}",
@@ -332,78 +415,81 @@ def _entry_path(iri: str, lang: str) -> str:
     return "/eintrag?" + urlencode(query)
 
 
-def _vis_data(graph: nx.Graph, metrics: NetworkMetrics, lang: str) -> tuple[list[dict], list[dict], dict]:
-    """Nodes, edges and options via pyvis (its data model), without its HTML."""
-    net = Network(height="720px", width="100%", directed=False, cdn_resources="local")
+def _vis_data(
+    graph: nx.Graph, metrics: NetworkMetrics, lang: str, positions: dict[str, tuple[float, float]]
+) -> tuple[list[dict], list[dict], dict]:
+    """vis-network's nodes, edges and options (plain dicts: pyvis's add_edge checks every earlier edge,
+    which is quadratic for large networks). Labels are wrapped at word boundaries here (vis-network's
+    own wrapping breaks inside words)."""
     by_iri = {m.iri: m for m in metrics.nodes}
+    nodes = []
     for node, data in graph.nodes(data=True):
         style = STYLES[data["kind"]]
         kind_label = t(f"network.kind.{data['kind']}", lang)
-        net.add_node(
-            node,
-            label=data.get("label", node),
-            title=f"{data.get('label', node)} ({kind_label})",
-            shape=style.shape,
-            color={
-                "background": style.colour,
-                "border": style.border,
-                "highlight": {"background": style.colour, "border": "#000000"},
-            },
-            borderWidth=2,
-            size=14 + 3 * min(by_iri[node].degree, 8),
-            # well-linked nodes get larger labels: named in the overview, the others when zoomed in
-            font={
-                "size": label_size(by_iri[node].degree),
-                "color": "#111111",
-                "strokeWidth": 5,
-                "strokeColor": "#ffffff",
-            },
-            widthConstraint={"maximum": LABEL_CHARS_PER_LINE * label_size(by_iri[node].degree)},
-            kind=data["kind"],
+        name = str(data.get("label", node))
+        x, y = positions[node]
+        degree = by_iri[node].degree
+        nodes.append(
+            {
+                "id": node,
+                "label": wrap_label(name),
+                "name": name,
+                "title": f"{name} ({kind_label})",
+                "shape": style.shape,
+                "color": {
+                    "background": style.colour,
+                    "border": style.border,
+                    "highlight": {"background": style.colour, "border": "#000000"},
+                },
+                "borderWidth": 2,
+                "size": node_size(degree),
+                "font": {
+                    "size": label_size(degree),
+                    "color": "#111111",
+                    "strokeWidth": 4,
+                    "strokeColor": "#ffffff",
+                    "vadjust": LABEL_VADJUST,
+                },
+                "x": x,
+                "y": y,
+                "kind": data["kind"],
+            }
         )
+    edges = []
     for a, b, data in graph.edges(data=True):
         kinds = [t(f"network.edge.{k}", lang) for k in data["kinds"]]
         title = ", ".join(kinds) + (f": {data['label']}" if data["label"] else "")
-        net.add_edge(
-            a,
-            b,
-            title=title,
-            kind=data["kind"],
-            width=3.5 if "interface" in data["kinds"] else (2.5 if "delimitation" in data["kinds"] else 1.2),
-            dashes="delimitation" in data["kinds"] and "interface" not in data["kinds"],
-            color={"color": "#3d3d3d" if data["kind"] in ("interface", "delimitation") else "#8a8a8a"},
-        )
-    net.set_options(
-        json.dumps(
+        edges.append(
             {
-                "physics": PHYSICS,
-                "layout": {"randomSeed": LAYOUT_SEED},  # the same picture on every visit
-                "interaction": {
-                    "hover": True,
-                    # arrows move, + and − zoom (in steps one notices) once the picture has the focus
-                    "keyboard": {
-                        "enabled": True,
-                        "bindToWindow": False,
-                        "speed": {"x": 12, "y": 12, "zoom": 0.06},
-                    },
-                    "navigationButtons": False,
-                    "tooltipDelay": 150,
-                },
-                "nodes": {
-                    "font": {"face": "system-ui, sans-serif"},
-                    "scaling": {
-                        "label": {
-                            "drawThreshold": LABEL_DRAW_THRESHOLD,
-                            "maxVisible": LABEL_MAX_VISIBLE,
-                        }
-                    },
-                },
-                "edges": {"smooth": {"type": "continuous"}},
+                "from": a,
+                "to": b,
+                "title": title,
+                "kind": data["kind"],
+                "width": 3.5
+                if "interface" in data["kinds"]
+                else (2.5 if "delimitation" in data["kinds"] else 1.2),
+                "dashes": "delimitation" in data["kinds"] and "interface" not in data["kinds"],
+                "color": {"color": "#3d3d3d" if data["kind"] in ("interface", "delimitation") else "#8a8a8a"},
             }
         )
-    )
-    nodes, edges, _, _, _, options = net.get_network_data()
-    return nodes, edges, json.loads(options)
+    options = {
+        "physics": {"enabled": False},
+        "layout": {"randomSeed": LAYOUT_SEED},
+        "interaction": {
+            "hover": True,
+            # arrows move, + and − zoom (in steps one notices) once the picture has the focus
+            "keyboard": {"enabled": True, "bindToWindow": False, "speed": {"x": 12, "y": 12, "zoom": 0.06}},
+            "navigationButtons": False,
+            "tooltipDelay": 150,
+            "dragNodes": True,
+        },
+        "nodes": {
+            "font": {"face": "system-ui, sans-serif"},
+            "scaling": {"label": {"drawThreshold": LABEL_DRAW_THRESHOLD, "maxVisible": LABEL_MAX_VISIBLE}},
+        },
+        "edges": {"smooth": False},
+    }
+    return nodes, edges, options
 
 
 def label_size(degree: int) -> int:

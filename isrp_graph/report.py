@@ -110,6 +110,7 @@ tbody th { font-weight: 600; background: #fafafa; }
 td.warn { background: var(--warn); }
 td.diagonal { background: #eee; text-align: center; }
 .empty { font-style: italic; color: var(--muted); }
+.chart { max-width: 100%; height: auto; } /* reflows down to 320 px (WCAG 1.4.10) */
 .chart text { font-size: 13px; fill: var(--ink); }
 .chart .bar { fill: var(--accent); }
 .chart .zero { fill: #9bb8cc; }

@@ -25,8 +25,21 @@
       link.addEventListener("click", function (event) {
         event.preventDefault();
         var descending = th.getAttribute("aria-sort") === "ascending";
-        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        headers.forEach(function (other) {
+          other.removeAttribute("aria-sort");
+          // the arrow and the spoken sort state move with the sort (they stayed on the old column)
+          other.querySelectorAll("a > span").forEach(function (span) { span.remove(); });
+        });
         th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+        var arrow = document.createElement("span");
+        arrow.setAttribute("aria-hidden", "true");
+        arrow.textContent = descending ? "\u25BC" : "\u25B2";
+        var spoken = document.createElement("span");
+        spoken.className = "visually-hidden";
+        spoken.textContent = "(" + (descending ? table.dataset.sortedDesc : table.dataset.sortedAsc) + ")";
+        link.appendChild(document.createTextNode(" "));
+        link.appendChild(arrow);
+        link.appendChild(spoken);
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         var numeric = th.dataset.numeric === "1";
@@ -44,6 +57,15 @@
   document.querySelectorAll("input[data-table-filter]").forEach(function (input) {
     var table = document.getElementById(input.dataset.tableFilter);
     if (!table) return;
+    // the number of rows shown is announced (WCAG 4.1.3): a live region that exists before it changes
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.id = table.id + "-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    input.parentNode.appendChild(status);
+    var total = table.tBodies[0].rows.length;
+    var timer = null;
     input.addEventListener("input", function () {
       var needle = input.value.trim().toLocaleLowerCase();
       var shown = 0;
@@ -54,6 +76,11 @@
       });
       var count = table.querySelector("caption .count");
       if (count) count.textContent = "(" + shown + ")";
+      window.clearTimeout(timer);  // announce once typing pauses, not at every key
+      timer = window.setTimeout(function () {
+        status.textContent = (table.dataset.shown || "{shown} / {total}")
+          .replace("{shown}", shown).replace("{total}", total);
+      }, 400);
     });
   });
 })();

@@ -1,0 +1,125 @@
+"""Meeting-ready outputs: the annual Sozialplanungsreport and the network page.
+
+    python benchmarks/bench_meeting.py [--triples 100000] [--no-pdf-synthetic]
+
+Prints (ratios measured in one run, nothing asserted):
+- report generation (HTML, PDF) on Erfurt and on a synthetic registry (benchmarks/synthetic.py), with
+  seconds per 10,000 quads on each (linear growth: about equal);
+- the network (graph + measures + layouts + page model) on Erfurt and on the synthetic registry;
+- /netzwerk: the first response after a save (the store version bumped, as every save does) ÷ a warm
+  response (goal ≤ 3), against a real uvicorn server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from api.app import create_app
+from benchmarks.bench_analyses import synthetic_store
+from isrp_graph.network import build_network, network_metrics
+from isrp_graph.network_page import page_model
+from isrp_graph.registry import build_registry
+from isrp_graph.reporting import collect, render_html, write_pdf
+from isrp_graph.store import EmbeddedStore
+from tests.api.conftest import LiveServer, settings
+
+
+def timed(fn):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def report_times(store, label: str, folder: Path, pdf: bool) -> tuple[float, float | None]:  # type: ignore[no-untyped-def]
+    html_s, html = timed(lambda: render_html(collect(store, 2025, "de")))
+    pdf_s = None
+    if pdf:
+        pdf_s, _ = timed(lambda: write_pdf(html, folder / f"{label}.pdf"))
+    quads = len(store)
+    per = lambda s: s / quads * 10_000 if s is not None else None  # noqa: E731
+    print(
+        f"report {label:10} {quads:>8} quads: HTML {html_s:6.2f} s ({per(html_s):.3f} s/10k quads)"
+        + (f", PDF {pdf_s:6.2f} s ({per(pdf_s):.3f} s/10k quads)" if pdf_s is not None else "")
+    )
+    return html_s / quads, (pdf_s / quads if pdf_s is not None else None)
+
+
+def network_time(store, label: str) -> float:  # type: ignore[no-untyped-def]
+    seconds, graph = timed(lambda: build_network(store))
+    m_s, metrics = timed(lambda: network_metrics(graph))
+    p_s, _ = timed(lambda: page_model(graph, "de", metrics=metrics, site=True))
+    print(
+        f"network {label:10} {graph.number_of_nodes():>6} nodes {graph.number_of_edges():>6} links: "
+        f"graph {seconds:.3f} s, measures {m_s:.3f} s, layouts+page model {p_s:.3f} s"
+    )
+    return seconds + m_s + p_s
+
+
+def get(url: str) -> float:
+    start = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=120) as response:
+        response.read()
+    return time.perf_counter() - start
+
+
+def after_save_ratio(store, rounds: int = 5) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(settings(result_limit=10000), store=store)
+    with LiveServer(app) as live:
+        url = live.url + "/netzwerk"
+        while True:  # until the start-up computation is done
+            with urllib.request.urlopen(url + "?format=json", timeout=120) as r:
+                if b'"current":true' in r.read().replace(b" ", b""):
+                    break
+            time.sleep(0.1)
+        warm = [get(url) for _ in range(10)]
+        first = []
+        fresh = []
+        for _ in range(rounds):
+            app.state.version.bump()  # what every save does after it committed
+            start = time.perf_counter()
+            first.append(get(url))
+            while True:
+                with urllib.request.urlopen(url + "?format=json", timeout=120) as r:
+                    if b'"current":true' in r.read().replace(b" ", b""):
+                        break
+                time.sleep(0.02)
+            fresh.append(time.perf_counter() - start)
+            get(url)
+        w, f = statistics.median(warm), statistics.median(first)
+        print(
+            f"/netzwerk warm p50 {w * 1000:.0f} ms; first response after a save p50 {f * 1000:.0f} ms "
+            f"(ratio {f / w:.2f}, goal ≤ 3); new picture ready after {statistics.median(fresh):.2f} s"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--no-pdf-synthetic", action="store_true", help="skip the large PDF")
+    args = parser.parse_args(argv)
+    erfurt = EmbeddedStore(query_timeout=None)
+    build_registry(erfurt)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        e_html, e_pdf = report_times(erfurt, "Erfurt", folder, True)
+        synth, _ = synthetic_store(args.triples, folder)
+        s_html, s_pdf = report_times(synth, "synthetic", folder, not args.no_pdf_synthetic)
+        print(f"report per quad, synthetic ÷ Erfurt: HTML {s_html / e_html:.2f}", end="")
+        print(f", PDF {s_pdf / e_pdf:.2f}" if s_pdf and e_pdf else "")
+        e_net = network_time(erfurt, "Erfurt")
+        s_net = network_time(synth, "synthetic")
+        print(f"network per quad, synthetic ÷ Erfurt: {(s_net / len(synth)) / (e_net / len(erfurt)):.2f}")
+    after_save_ratio(erfurt)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

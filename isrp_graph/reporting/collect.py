@@ -1,0 +1,430 @@
+"""The facts of the annual Sozialplanungsreport, gathered from the store at a reference date (Stichtag).
+
+Built on the existing analyses (gaps, overlaps, declared relations, the process) plus a few questions
+of its own (plans with status and term, measures with state, budget and indicators, indicator values
+per area, the sources). Examples (``isrp:illustrative true``) are never counted: they are left out and
+their number is said."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rdflib import Literal
+
+from isrp_graph.analyses.gaps import duration_text, find_gaps
+from isrp_graph.analyses.overlaps import find_overlaps
+from isrp_graph.analyses.table import Table
+from isrp_graph.entries import LABEL_PROPERTIES, local_name, process
+from isrp_graph.messages import normalise_lang
+from isrp_graph.store.base import Store
+
+_PLANS = """
+SELECT ?plan ?status ?office ?begin ?end ?cycle ?last ?illustrative WHERE {
+  ?plan a/rdfs:subClassOf* isrp:SectoralPlan . FILTER(isIRI(?plan))
+  OPTIONAL { ?plan isrp:status ?status }
+  OPTIONAL { ?plan isrp:responsibleOrganization ?office }
+  OPTIONAL { ?plan isrp:term/time:hasBeginning/time:inXSDDate ?begin }
+  OPTIONAL { ?plan isrp:term/time:hasEnd/time:inXSDDate ?end }
+  OPTIONAL { ?plan isrp:updateCycle ?cycle }
+  OPTIONAL { ?plan isrp:lastUpdated ?last }
+  OPTIONAL { ?plan isrp:illustrative ?illustrative }
+}
+"""
+
+_MEASURES = """
+SELECT ?measure ?plan ?status ?budget ?amount ?year ?indicator ?illustrative WHERE {
+  ?measure a/rdfs:subClassOf* isrp:Measure . FILTER(isIRI(?measure))
+  OPTIONAL { ?measure isrp:assignedPlan ?plan }
+  OPTIONAL { ?measure isrp:status ?status }
+  OPTIONAL { ?measure isrp:budgetItem ?budget
+             OPTIONAL { ?budget isrp:amount ?amount } OPTIONAL { ?budget isrp:fiscalYear ?year } }
+  OPTIONAL { ?measure isrp:usesIndicator ?indicator }
+  OPTIONAL { ?measure isrp:illustrative ?illustrative }
+}
+"""
+
+_OBSERVATIONS = """
+SELECT ?observation ?indicator ?area ?value ?level ?when ?illustrative WHERE {
+  ?observation a isrp:IndicatorObservation ; isrp:indicator ?indicator ; isrp:observedArea ?area .
+  OPTIONAL { ?observation isrp:value ?value }
+  OPTIONAL { ?observation isrp:needLevel ?level }
+  OPTIONAL { ?observation isrp:referenceDate ?when }
+  OPTIONAL { ?observation isrp:illustrative ?illustrative }
+}
+"""
+
+_SOURCES = """
+SELECT ?source (COUNT(DISTINCT ?entry) AS ?entries) WHERE {
+  ?entry dcterms:source ?source . FILTER(isIRI(?entry))
+} GROUP BY ?source
+"""
+
+_LABELS = """
+SELECT ?x ?p ?l WHERE { VALUES ?p { %s } ?x ?p ?l . FILTER(isIRI(?x) && isLiteral(?l)) }
+"""
+
+_RELATIONS = """
+SELECT ?relation ?kind ?a ?b ?source ?illustrative WHERE {
+  VALUES (?class ?kind) { (isrp:Interface "interface") (isrp:Delimitation "delimitation") }
+  ?t rdfs:subClassOf* ?class .
+  ?relation a ?t ; isrp:relatesPlan ?a , ?b . FILTER(isIRI(?relation) && STR(?a) < STR(?b))
+  OPTIONAL { ?relation dcterms:source ?source }
+  OPTIONAL { ?relation isrp:illustrative ?illustrative }
+}
+"""
+
+_BODIES = """
+SELECT ?body ?rhythm WHERE {
+  ?body a/rdfs:subClassOf* isrp:ParticipationElement . FILTER(isIRI(?body))
+  OPTIONAL { ?body isrp:meetingRhythm ?rhythm }
+}
+"""
+
+_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?$")
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    iri: str
+    label: str
+    office: str
+    status: str
+    term: str
+    cycle: str
+    last_updated: str
+    update_due: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    iri: str
+    label: str
+    plan: str
+    status: str
+    budget: str
+    indicators: str
+
+
+@dataclass(frozen=True)
+class ObservationRow:
+    area: str
+    indicator: str
+    value: str
+    level: str
+    when: str
+
+
+@dataclass(frozen=True)
+class StepRow:
+    number: int | None
+    label: str
+    body: str
+    period: str
+    state: str  # "done" | "due" | "overdue" | "planned" | "unknown"
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    iri: str
+    label: str
+    entries: int
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report shows, in the report's language."""
+
+    year: int
+    reference_date: date
+    lang: str
+    plans: tuple[PlanRow, ...]
+    measures: tuple[MeasureRow, ...]
+    observations: tuple[ObservationRow, ...]
+    gap_tables: tuple[Table, ...]
+    overlap_table: Table
+    relations: tuple[tuple[str, str, str, str, str], ...]  # plan, other, kind, relation, basis
+    steps: tuple[StepRow, ...]
+    bodies: tuple[tuple[str, str], ...]
+    sources: tuple[SourceRow, ...]
+    examples_left_out: int
+    changes: Any = None  # the release diff, where isrp_graph.changes provides one
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def counts(self, values: list[str]) -> list[tuple[str, int]]:
+        return sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _true(node: object) -> bool:
+    return isinstance(node, Literal) and node.toPython() is True
+
+
+def _de_date(value: object) -> str:
+    if isinstance(value, Literal):
+        py = value.toPython()
+        if isinstance(py, date):
+            return py.strftime("%d.%m.%Y")
+        return str(value)
+    return ""
+
+
+def add_duration(start: date, duration: str) -> date | None:
+    match = _DURATION.match(duration.strip())
+    if not match or not any(match.groups()):
+        return None
+    months = int(match.group(1) or 0) * 12 + int(match.group(2) or 0)
+    year, month = divmod(start.month - 1 + months, 12)
+    day = min(start.day, 28) if month + 1 == 2 else min(start.day, 30 if month + 1 in (4, 6, 9, 11) else 31)
+    return date(start.year + year, month + 1, day)
+
+
+def collect(store: Store, year: int, lang: str = "de", reference_date: date | None = None) -> ReportData:
+    """The report for ``year``; Stichtag is 31 December of that year, or today while the year runs."""
+    lang = normalise_lang(lang)
+    today = date.today()
+    stichtag = reference_date or (date(year, 12, 31) if date(year, 12, 31) < today else today)
+    plan_rows = store.select(_PLANS).rows
+    measure_rows = store.select(_MEASURES).rows
+    observation_rows = store.select(_OBSERVATIONS).rows
+    source_rows = store.select(_SOURCES).rows
+    body_rows = store.select(_BODIES).rows
+    relation_rows = store.select(_RELATIONS).rows
+    names = all_labels(store, lang)
+
+    def name(node: object) -> str:
+        return names.get(str(node), local_name(str(node))) if node is not None else ""
+
+    examples: set[str] = set()
+    plans = _plans(plan_rows, name, stichtag, lang, examples)
+    measures = _measures(measure_rows, name, examples)
+    observations = _observations(observation_rows, name, examples)
+    gaps = find_gaps(store, stichtag, lang)
+    overlaps = find_overlaps(store, lang)
+    relations = _relations(relation_rows, name, examples)
+    steps = tuple(_step(s, stichtag) for s in process(store, lang).steps)
+    bodies = tuple(
+        sorted(((name(r["body"]), str(r.get("rhythm") or "")) for r in body_rows), key=lambda b: b[0])
+    )
+    bodies = tuple(dict(bodies).items())
+    sources = tuple(
+        sorted(
+            (
+                SourceRow(str(r["source"]), name(r["source"]), int(r["entries"].toPython()))
+                for r in source_rows
+            ),
+            key=lambda s: (-s.entries, s.label.casefold()),
+        )
+    )
+    return ReportData(
+        year=year,
+        reference_date=stichtag,
+        lang=lang,
+        plans=plans,
+        measures=measures,
+        observations=observations,
+        gap_tables=tuple(t for t in gaps.tables() if t.finding),
+        overlap_table=overlaps.tables()[0],
+        relations=relations,
+        steps=steps,
+        bodies=bodies,
+        sources=sources,
+        examples_left_out=len(examples),
+        changes=changes_since(store, year),
+    )
+
+
+def all_labels(store: Store, lang: str) -> dict[str, str]:
+    """The best label in ``lang`` of every entry, in one pass over the store's labels (linear: a
+    VALUES list of thousands of IRIs is far slower on pyoxigraph)."""
+    props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+    rank = {str(p): i for i, p in enumerate(LABEL_PROPERTIES)}
+    best: dict[str, tuple[int, int, str]] = {}
+    for row in store.select(_LABELS % props).rows:
+        label = row["l"]
+        if not isinstance(label, Literal):
+            continue
+        tongue = label.language or ""
+        score = (rank.get(str(row["p"]), 99), 0 if tongue == lang else (1 if tongue in ("de", "") else 2))
+        key = str(row["x"])
+        if key not in best or score < best[key][:2]:
+            best[key] = (*score, str(label))
+    return {k: v[2] for k, v in best.items()}
+
+
+def _relations(rows: list, name: Any, examples: set[str]) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Declared interfaces and delimitations, each plan pair once, with the sources they rest on."""
+    found: dict[tuple[str, str, str, str], set[str]] = {}
+    for row in rows:
+        relation = str(row["relation"])
+        if _true(row.get("illustrative")):
+            examples.add(relation)
+            continue
+        a, b = sorted((name(row["a"]), name(row["b"])), key=str.casefold)
+        sources = found.setdefault((a, b, str(row["kind"]), name(relation)), set())
+        if row.get("source") is not None:
+            sources.add(name(row["source"]))
+    return tuple(
+        sorted(
+            (
+                (a, b, kind, rel, "; ".join(sorted(src)) or "keine Quelle erfasst")
+                for (a, b, kind, rel), src in found.items()
+            ),
+            key=lambda r: (r[0].casefold(), r[1].casefold(), r[3].casefold()),
+        )
+    )
+
+
+def _plans(rows: list, name: Any, stichtag: date, lang: str, examples: set[str]) -> tuple[PlanRow, ...]:
+    grouped: dict[str, dict[str, set]] = {}
+    for row in rows:
+        iri = str(row["plan"])
+        if _true(row.get("illustrative")):
+            examples.add(iri)
+        slot = grouped.setdefault(
+            iri, {k: set() for k in ("status", "office", "begin", "end", "cycle", "last")}
+        )
+        for key in slot:
+            if row.get(key) is not None:
+                slot[key].add(row[key])
+    result = []
+    for iri, slot in grouped.items():
+        if iri in examples:
+            continue
+        lasts = sorted(v.toPython() for v in slot["last"] if isinstance(v.toPython(), date))
+        begins = sorted(v.toPython() for v in slot["begin"] if isinstance(v.toPython(), date))
+        cycle = sorted(str(c) for c in slot["cycle"])
+        base = lasts[-1] if lasts else (begins[0] if begins else None)
+        due = add_duration(base, cycle[0]) if base and cycle else None
+        begin = ", ".join(sorted(_de_date(v) for v in slot["begin"]))
+        end = ", ".join(sorted(_de_date(v) for v in slot["end"]))
+        result.append(
+            PlanRow(
+                iri=iri,
+                label=name(iri),
+                office="; ".join(sorted(name(o) for o in slot["office"])),
+                status="; ".join(sorted(name(s) for s in slot["status"])) or "nicht erfasst",
+                term=f"{begin or '…'} – {end or '…'}" if begin or end else "nicht erfasst",
+                cycle=duration_text(cycle[0], lang) if cycle else "nicht erfasst",
+                last_updated=_de_date(Literal(lasts[-1])) if lasts else "",
+                update_due=due,
+                overdue=bool(due and due < stichtag),
+            )
+        )
+    return tuple(sorted(result, key=lambda p: p.label.casefold()))
+
+
+def _measures(rows: list, name: Any, examples: set[str]) -> tuple[MeasureRow, ...]:
+    grouped: dict[str, dict[str, set]] = {}
+    for row in rows:
+        iri = str(row["measure"])
+        if _true(row.get("illustrative")):
+            examples.add(iri)
+            continue
+        slot = grouped.setdefault(iri, {k: set() for k in ("plan", "status", "budget", "indicator")})
+        for key in ("plan", "status", "indicator"):
+            if row.get(key) is not None:
+                slot[key].add(name(row[key]))
+        if row.get("budget") is not None:
+            amount = row.get("amount")
+            text = name(row["budget"])
+            if amount is not None:
+                text += f" ({_euro(amount)}"
+                text += f", {row['year']})" if row.get("year") is not None else ")"
+            slot["budget"].add(text)
+    return tuple(
+        sorted(
+            (
+                MeasureRow(
+                    iri=iri,
+                    label=name(iri),
+                    plan="; ".join(sorted(s["plan"])) or "keiner Planung zugeordnet",
+                    status="; ".join(sorted(s["status"])) or "nicht erfasst",
+                    budget="; ".join(sorted(s["budget"])) or "nicht erfasst",
+                    indicators="; ".join(sorted(s["indicator"])) or "nicht erfasst",
+                )
+                for iri, s in grouped.items()
+                if iri not in examples
+            ),
+            key=lambda m: m.label.casefold(),
+        )
+    )
+
+
+def _euro(amount: object) -> str:
+    try:
+        value = float(str(amount))
+    except ValueError:
+        return str(amount)
+    text = f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{text.removesuffix(',00')} €"
+
+
+def _observations(rows: list, name: Any, examples: set[str]) -> tuple[ObservationRow, ...]:
+    result = set()
+    for row in rows:
+        if _true(row.get("illustrative")):
+            examples.add(str(row["observation"]))
+            continue
+        value = row.get("value")
+        result.add(
+            ObservationRow(
+                area=name(row["area"]),
+                indicator=name(row["indicator"]),
+                value=str(value).replace(".", ",") if value is not None else "",
+                level=name(row.get("level")) if row.get("level") is not None else "",
+                when=_de_date(row.get("when")) if row.get("when") is not None else "nicht erfasst",
+            )
+        )
+    return tuple(sorted(result, key=lambda o: (o.area.casefold(), o.indicator.casefold())))
+
+
+def _step(step: Any, stichtag: date) -> StepRow:
+    status = getattr(step, "status", None)  # engineer "remote" adds step statuses (geplant / erledigt …)
+    begin = _iso(step.begin)
+    end = _iso(step.end)
+    if status:
+        text = str(getattr(status, "label", status)).casefold()
+        state = (
+            "done"
+            if "erledigt" in text or "done" in text
+            else ("overdue" if end and end < stichtag else "due")
+        )
+    elif end and end < stichtag:
+        state = "overdue"  # its time has passed and no status says it was done
+    elif begin and begin <= stichtag:
+        state = "due"
+    elif begin:
+        state = "planned"
+    else:
+        state = "unknown"
+    period = step.schedule_label or " – ".join(x.strftime("%d.%m.%Y") for x in (begin, end) if x)
+    return StepRow(step.number, step.label, step.body.label if step.body else "", period, state)
+
+
+def _iso(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def changes_since(store: Store, year: int) -> Any:
+    """HOOK for engineer "changes": the release diff between the previous year's release and now.
+
+    ``isrp_graph.changes`` may provide ``report_changes(store, since_year) -> object with a
+    ``tables()`` method or a list of text lines``; until then the report says that no earlier release
+    is recorded ("keine Vorgängerfassung erfasst")."""
+    try:
+        from isrp_graph.changes import report_changes  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        return report_changes(store, year - 1)
+    except Exception:  # a release diff that fails must not take the whole report down
+        return None
