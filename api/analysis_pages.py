@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from api.analysis_views import analysis_page
 from api.context import entry_href, lang_of, state
 from api.library import function
 from api.negotiation import respond
@@ -290,9 +291,9 @@ def _report_page(request: Request, tag: str, key: str) -> Response:
 
 @router.get("/luecken", include_in_schema=False)
 def gaps(request: Request) -> Response:
-    return _report_page(request, "Lücken", "gaps")
+    return analysis_page(request, "gaps", "gaps")
 
 
 @router.get("/ueberschneidungen", include_in_schema=False)
 def overlaps(request: Request) -> Response:
-    return _report_page(request, "Überschneidungen", "overlaps")
+    return analysis_page(request, "overlaps", "overlaps")
