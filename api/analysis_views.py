@@ -50,6 +50,16 @@ register(
             "en": "The underlying queries are on the 'Queries' page for checking.",
         },
         "web.rows_one": {"de": "1 Zeile", "en": "1 row"},
+        "web.home.entries_total": {
+            "de": "{n} Einträge (Planungen, Maßnahmen, Gremien, Gebiete und mehr).",
+            "en": "{n} entries (plans, measures, bodies, areas and more).",
+        },
+        "web.home.examples_apart": {
+            "de": "Dazu {n} als Beispiel markierte Einträge; sie zählen nicht.",
+            "en": "Plus {n} entries marked as examples; they do not count.",
+        },
+        "web.home.kind": {"de": "Art des Eintrags", "en": "Kind of entry"},
+        "web.home.entries": {"de": "Einträge", "en": "Entries"},
     }
 )
 

@@ -22,6 +22,8 @@ from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
 from api.library import ResultCache, StoreVersion, Unavailable
 from isrp_graph import __version__
+from isrp_graph.analyses.basis import number_text
+from isrp_graph.analyses.plain import plain_names
 from isrp_graph.messages import LocalizedError
 from isrp_graph.settings import Settings, load_settings
 from isrp_graph.store.base import Store
@@ -62,6 +64,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.globals["version"] = __version__
+    templates.env.globals["number_text"] = number_text
+    templates.env.filters["plain"] = plain_names
     app.state.isrp = AppState(settings=settings, store=store, templates=templates)
     app.state.version = StoreVersion()
     app.state.cache = ResultCache(app.state.version)

@@ -26,6 +26,7 @@ from datetime import date
 from rdflib import Literal
 
 from isrp_graph.analyses.common import as_date
+from isrp_graph.analyses.plain import plain_names
 from isrp_graph.messages import normalise_lang, t
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
@@ -57,6 +58,7 @@ _FACT_PROPERTIES = {
     "http://www.w3.org/ns/prov#wasRevisionOf": "revisionOf",
     DCTERMS + "source": "source",
     ISRP + "spatialUnitType": "unitType",
+    ISRP + "responsibleOrganization": "office",
 }
 _FACTS = """
 SELECT ?thing ?property ?value WHERE {{
@@ -89,10 +91,11 @@ class EntryFacts:
     links: dict[str, set[str]] = field(default_factory=dict)  # partOf/hasPart/replacedBy/... -> IRIs
 
     def notes_in(self, lang: str) -> tuple[str, ...]:
+        """The editorial notes in ``lang`` (else German, untagged, any), RDF names in plain words."""
         for wanted in (lang, "de", ""):
             if self.notes.get(wanted):
-                return tuple(self.notes[wanted])
-        return tuple(text for texts in self.notes.values() for text in texts)
+                return tuple(plain_names(n, lang) for n in self.notes[wanted])
+        return tuple(plain_names(n, lang) for texts in self.notes.values() for n in texts)
 
     @property
     def end(self) -> date | None:
@@ -173,6 +176,18 @@ class Facts:
 
     def notes(self, iri: str, lang: str) -> tuple[str, ...]:
         return self[iri].notes_in(normalise_lang(lang))
+
+
+_EXAMPLE_COUNTS = """
+SELECT ?class (COUNT(DISTINCT ?entry) AS ?n) WHERE {
+  ?entry <https://w3id.org/isrp/def#illustrative> true ; a ?class .
+} GROUP BY ?class
+"""
+
+
+def example_counts(store: Store) -> dict[str, int]:
+    """Class IRI -> number of its entries marked ``isrp:illustrative`` (to take them out of counts)."""
+    return {str(r["class"]): int(str(r["n"])) for r in store.select(_EXAMPLE_COUNTS).rows}
 
 
 def basis_label(basis: str, lang: str) -> str:
