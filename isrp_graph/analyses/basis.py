@@ -19,6 +19,7 @@ findings name (``entry_facts``), so the cost grows with the findings, not with t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,6 +60,7 @@ _FACT_PROPERTIES = {
     DCTERMS + "source": "source",
     ISRP + "spatialUnitType": "unitType",
     ISRP + "responsibleOrganization": "office",
+    "http://www.w3.org/2004/02/skos/core#altLabel": "altLabel",
 }
 _FACTS = """
 SELECT ?thing ?property ?value WHERE {{
@@ -88,6 +90,7 @@ class EntryFacts:
     general_population: bool = False
     sourced: bool = False
     unit_type: str | None = None
+    alt_labels: list[str] = field(default_factory=list)
     links: dict[str, set[str]] = field(default_factory=dict)  # partOf/hasPart/replacedBy/... -> IRIs
 
     def notes_in(self, lang: str) -> tuple[str, ...]:
@@ -163,6 +166,8 @@ class Facts:
             facts.sourced = True
         elif kind == "unitType":
             facts.unit_type = text
+        elif kind == "altLabel":
+            facts.alt_labels.append(text)
         elif kind is not None:
             facts.links.setdefault(kind, set()).add(text)
 
@@ -188,6 +193,34 @@ SELECT ?class (COUNT(DISTINCT ?entry) AS ?n) WHERE {
 def example_counts(store: Store) -> dict[str, int]:
     """Class IRI -> number of its entries marked ``isrp:illustrative`` (to take them out of counts)."""
     return {str(r["class"]): int(str(r["n"])) for r in store.select(_EXAMPLE_COUNTS).rows}
+
+
+_FILLER = ("Erfurter", "Der", "Die", "Das")
+_TRAILING = ("der", "die", "das", "zur", "zum", "und", "in", "für", "von", "–", "-")
+_PARENTHESIS = re.compile(r"\(([^()]+)\)")
+
+
+def abbreviation(label: str, alt_labels: list[str], limit: int = 18) -> str:
+    """A short name for a column head: the shortest alternative label that fits, else a short form in
+    parentheses ("(KlimAdapTiT)"), else the label cut after whole words with "…"."""
+    candidates = [a for a in alt_labels if 0 < len(a) <= limit]
+    candidates += [m for m in _PARENTHESIS.findall(label) if len(m) <= limit]
+    if candidates:
+        return sorted(candidates, key=lambda a: (len(a), a))[0]
+    if len(label) <= limit:
+        return label
+    words = label.split()
+    while len(words) > 1 and words[0] in _FILLER:
+        words = words[1:]
+    short = ""
+    for word in words:
+        if len(short) + len(word) + (1 if short else 0) > limit:
+            break
+        short = f"{short} {word}" if short else word
+    kept = short.split()
+    while len(kept) > 1 and kept[-1] in _TRAILING:
+        kept.pop()
+    return (" ".join(kept) or words[0][: limit - 1]) + "…"
 
 
 def basis_label(basis: str, lang: str) -> str:

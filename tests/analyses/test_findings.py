@@ -121,7 +121,7 @@ def test_matrix_has_every_plan_counts_no_example_and_marks_contained(store) -> N
         store, "de", find_overlaps(store, "de", DAY, include_examples=True), include_examples=True
     )
     school = shown.cell(F + "plan/dach", F + "plan/schule")
-    assert school is not None and school.summary("de") == "Ü 3 · 1 Beispiel"
+    assert school is not None and school.summary("de") == "Ü 3 · 1 B"
 
 
 def test_report_options_and_stichtag_parsing(store) -> None:  # type: ignore[no-untyped-def]
