@@ -20,6 +20,7 @@ from api.errors import HttpError, status_of
 from api.library import Unavailable, function
 from api.negotiation import choose_format, rdf_response, respond
 from api.tables import Column, Item, Table
+from isrp_graph.analyses.basis import number_text
 from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.store.results import select_to_csv, select_to_json
@@ -75,6 +76,11 @@ DEFAULT_QUERY = """SELECT ?plan ?label WHERE {
 }
 ORDER BY ?label
 LIMIT 50"""
+
+
+def _limit_text(limit: int) -> dict[str, str]:
+    """The result limit in each language's number format (10.000 / 10,000)."""
+    return {"de": number_text(limit, "de"), "en": number_text(limit, "en")}
 
 
 class TooBig(LocalizedError):
@@ -145,7 +151,7 @@ def run(request: Request, text: str) -> dict[str, Any]:
     if form in ("CONSTRUCT", "DESCRIBE"):
         graph = app.store.construct(text)
         if len(graph) > limit:
-            raise TooBig(limit=limit)
+            raise TooBig(limit=_limit_text(limit))
         table = Table(
             t("web.sparql.result_caption", lang),
             [
@@ -159,7 +165,7 @@ def run(request: Request, text: str) -> dict[str, Any]:
         return {"form": form, "graph": graph, "table": table}
     result = app.store.select(text)
     if len(result.rows) > limit:
-        raise TooBig(limit=limit)
+        raise TooBig(limit=_limit_text(limit))
     table = Table(t("web.sparql.result_caption", lang), [Column(v, v) for v in result.variables])
     for row in result.rows:
         table.rows.append({v: _cell(request, row.get(v)) for v in result.variables})
