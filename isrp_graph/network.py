@@ -49,6 +49,7 @@ SELECT ?node ?kind ?rank ?label WHERE {
   ?node a ?type .
   ?type rdfs:subClassOf* ?class .
   FILTER(isIRI(?node))
+  FILTER NOT EXISTS { ?node isrp:illustrative true }  # examples never count in the metrics
   OPTIONAL { ?node rdfs:label ?label }
 }
 """
@@ -68,7 +69,8 @@ SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel WHERE {
   } UNION {
     { ?a isrp:fundingScheme ?b } UNION { ?a isrp:fundedBy ?b } BIND("funding" AS ?kind)
   } UNION {
-    { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b } UNION { ?b isrp:membership/org:member ?a }
+    { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b }
+    UNION { ?b isrp:membership ?m . ?m org:member ?a . FILTER NOT EXISTS { ?m isrp:illustrative true } }
     BIND("member" AS ?kind)
   } UNION {
     ?b isrp:lead ?a . BIND("lead" AS ?kind)
@@ -80,6 +82,7 @@ SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel WHERE {
     ?a isrp:participationElement ?b . BIND("participation" AS ?kind)
   }
   FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b)
+  FILTER(!BOUND(?via) || NOT EXISTS { ?via isrp:illustrative true })
   OPTIONAL { ?via rdfs:label ?viaLabel }
 }
 """

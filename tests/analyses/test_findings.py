@@ -131,3 +131,11 @@ def test_report_options_and_stichtag_parsing(store) -> None:  # type: ignore[no-
     assert parse_stichtag("31.12.2025") == date(2025, 12, 31) == parse_stichtag("2025-12-31")
     with pytest.raises(ValueError):
         parse_stichtag("31.13.2025")
+
+
+def test_network_metrics_leave_examples_out(store) -> None:  # type: ignore[no-untyped-def]
+    from isrp_graph.network import build_network
+
+    graph = build_network(store, "de")
+    assert F + "plan/dach" in graph and F + "plan/beispiel" not in graph
+    assert not graph.has_edge(F + "plan/dach", F + "plan/schule")  # only an example interface links them
