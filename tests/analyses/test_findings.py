@@ -139,3 +139,12 @@ def test_network_metrics_leave_examples_out(store) -> None:  # type: ignore[no-u
     graph = build_network(store, "de")
     assert F + "plan/dach" in graph and F + "plan/beispiel" not in graph
     assert not graph.has_edge(F + "plan/dach", F + "plan/schule")  # only an example interface links them
+
+
+def test_an_extended_term_keeps_the_plan_in_force(store) -> None:  # type: ignore[no-untyped-def]
+    # the housing plan's term ended 31.12.2023 but was extended to 31.03.2025
+    during = find_gaps(store, date(2024, 6, 30))
+    assert "Integration" not in [g.label for g in during.topics]
+    assert [p.plan.label for p in during.ended_plans] == ["Altenhilfeplan"]
+    after = find_gaps(store, DAY)
+    assert "Integration" in [g.label for g in after.topics]
