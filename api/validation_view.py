@@ -12,8 +12,9 @@ from fastapi import Request
 from api.context import lang_of, state
 from isrp_graph.analyses.basis import ISRP, Facts
 from isrp_graph.analyses.common import Labeller
-from isrp_graph.analyses.plain import plain_names
+from isrp_graph.analyses.plain import plain_names, term_label
 from isrp_graph.messages import register, t
+from isrp_graph.namespaces import PREFIXES
 
 register(
     {
@@ -42,6 +43,16 @@ SEVERITY_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
 NO_OFFICE = ""
 
 
+def _kind(label: str, lang: str) -> str:
+    """A kind shown as a bare class name (``Membership``) gets the label of the reused term."""
+    if label and " " not in label:
+        for namespace in PREFIXES.values():
+            found = term_label(str(namespace) + label, lang)
+            if found:
+                return found
+    return label
+
+
 def _finding(result: Any, lang: str) -> dict[str, Any]:
     return {
         "severity": result.severity,
@@ -66,7 +77,7 @@ def validation_model(request: Request, report: Any) -> dict[str, Any]:
             {
                 "iri": str(result.entry),
                 "label": result.entry_label,
-                "type": result.focus_type_label,
+                "type": _kind(str(result.focus_type_label or ""), lang),
                 "findings": [],
             },
         )

@@ -13,10 +13,21 @@ from functools import lru_cache
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS
 
-from isrp_graph.messages import MESSAGES, normalise_lang, t
+from isrp_graph.messages import MESSAGES, normalise_lang, register, t
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.resources import ontology_dir
 
+# reused classes that validation reports name as the kind of an entry
+register(
+    {
+        "plain.term.http://www.w3.org/ns/org#Membership": {"de": "Mitgliedschaft", "en": "membership"},
+        "plain.term.http://data.europa.eu/eli/ontology#LegalResourceSubdivision": {
+            "de": "Rechtsvorschrift (Paragraf)",
+            "en": "legal provision (section)",
+        },
+        "plain.term.http://data.europa.eu/eli/ontology#LegalResource": {"de": "Gesetz", "en": "law"},
+    }
+)
 _ENTRY_PREFIXES = ("erfurt", "vocab", "law", "isrps")  # entries, not terms: left as written
 _NAME = re.compile(r"(?<![\w/#:.-])([a-z][a-z0-9]*):([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -41,8 +52,10 @@ def term_label(iri: str, lang: str = "de") -> str | None:
     found = _ontology_labels().get(iri)
     if found:
         return found.get(lang) or found.get("de") or next(iter(found.values()))
-    key = f"term.{iri}"
-    return t(key, lang) if key in MESSAGES else None
+    for key in (f"term.{iri}", f"plain.term.{iri}"):
+        if key in MESSAGES:
+            return t(key, lang)
+    return None
 
 
 def plain_names(text: str, lang: str = "de") -> str:

@@ -102,3 +102,20 @@ def test_bad_stichtag_is_a_clear_400(built_registry) -> None:  # type: ignore[no
         "/luecken", params={"stichtag": "gestern", "lang": "en"}, headers={"accept": "text/html"}
     )
     assert english.status_code == 400 and "DD.MM.YYYY" in english.text
+
+
+def test_pruefbericht_counts_first_and_filters(client: TestClient) -> None:
+    everything = client.get("/pruefung", params={"format": "json"}).json()
+    assert everything["by_kind"] and everything["by_office"]
+    assert sum(n for _, n in everything["by_kind"]) == sum(o["count"] for o in everything["by_office"])
+    violations = client.get("/pruefung", params={"format": "json", "schwere": "Violation"}).json()
+    severities = {f["severity"] for e in violations["entries"] for f in e["findings"]}
+    assert severities == {"Violation"}
+    without_office = client.get("/pruefung", params={"format": "json", "stelle": "-"}).json()
+    assert without_office["entries"] and all(e["office"] == "" for e in without_office["entries"])
+    kind = everything["by_kind"][0][0]
+    one_kind = client.get("/pruefung", params={"format": "json", "art": kind}).json()
+    assert {e["type"] for e in one_kind["entries"]} == {kind}
+    html = client.get("/pruefung", headers={"accept": "text/html"}).text
+    assert html.index("Befunde nach Art des Eintrags") < html.index('class="finding-entry"')
+    assert '<select id="schwere" name="schwere">' in html and '<label for="stelle">' in html
