@@ -12,13 +12,17 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from api.analysis_views import analysis_page, options_of
 from api.context import entry_href, lang_of, state
 from api.library import function
 from api.negotiation import respond
 from api.results_view import result_table
 from api.tables import Column, Item, Table
 from isrp_graph import entries
+from isrp_graph.analyses.basis import Facts, abbreviation
+from isrp_graph.analyses.common import Labeller, sort_key
 from isrp_graph.messages import MESSAGES, LocalizedError, register, t
+from isrp_graph.queries import run_named
 
 router = APIRouter()
 
@@ -42,6 +46,35 @@ register(
             "en": "{n} relation(s) between {a} and {b}",
         },
         "web.matrix.evidence": {"de": "Belege", "en": "Evidence"},
+        "web.matrix.cell2": {
+            "de": "{a} und {b}: {interfaces} Schnittstelle(n), {delimitations} Abgrenzung(en), "
+            "{examples} Beispiel(e)",
+            "en": "{a} and {b}: {interfaces} interface(s), {delimitations} delimitation(s), "
+            "{examples} example(s)",
+        },
+        "web.matrix.summary2": {
+            "de": "{plans} Planungen, davon {connected} mit erklärten Beziehungen; {relations} erklärte "
+            "Beziehungen. Am stärksten verbunden: {top}.",
+            "en": "{plans} plans, {connected} of them with declared relations; {relations} declared "
+            "relations. Most connected: {top}.",
+        },
+        "web.matrix.how2": {
+            "de": "Jede Planung ist eine Zeile; die Spalten tragen dieselben Planungen, abgekürzt (der volle "
+            "Name steht im Schlüssel darunter und erscheint beim Zeigen oder Fokussieren). Jedes Paar steht "
+            "einmal, oberhalb der Diagonale. „S“ zählt Schnittstellen, „A“ Abgrenzungen, „B“ Beispiele (nur "
+            "auf Wunsch, nicht gezählt); die Farbe wird mit der Zahl dunkler. Leere Felder: keine Beziehung "
+            "erklärt.",
+            "en": "Each plan is a row; the columns carry the same plans, abbreviated (the full name is in "
+            "the key below and appears on hover or focus). Each pair appears once, above the diagonal. "
+            "'I' counts interfaces, 'D' delimitations, 'E' examples (only on request, not counted); the "
+            "colour darkens with the number. Empty cells: no relation declared.",
+        },
+        "web.matrix.key": {"de": "Schlüssel der Abkürzungen", "en": "Key to the abbreviations"},
+        "web.matrix.short": {"de": "Abkürzung", "en": "Abbreviation"},
+        "web.matrix.examples_switch": {
+            "de": "Beispiel-Beziehungen zeigen (markiert, nicht gezählt)",
+            "en": "Show example relations (marked, not counted)",
+        },
         "web.matrix.evidence_caption": {
             "de": "Alle erklärten Beziehungen zwischen Planungen",
             "en": "All declared relations between plans",
@@ -165,35 +198,94 @@ def heat_style(count: int, maximum: int) -> str:
     return f"background:{background};color:{color}"
 
 
-def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
+def _plan_names(request: Request, examples: bool) -> tuple[list[str], dict[str, str], dict[str, str], Any]:
+    """Every plan of the registry (also those without any relation; examples only when asked for), by
+    label, with full and abbreviated names (unique) and the facts used to mark examples."""
     app = state(request)
     lang = lang_of(request)
+    plans = request.app.state.cache.get(
+        app.store, ("matrix-plans", lang), lambda: run_named(app.store, "plans-overview", {}, lang)
+    )
+    iris = sorted({str(r["plan"]) for r in plans.rows})
+    facts = Facts(app.store, iris)
+    labeller = Labeller(app.store, lang)
+    labeller.prime(iris)
+    full = {iri: labeller.ref(iri).label for iri in iris if examples or not facts.illustrative(iri)}
+    order = sorted(full, key=lambda iri: (sort_key(full[iri]), iri))
+    short: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for iri in order:
+        name = abbreviation(full[iri], facts[iri].alt_labels)
+        used[name] = used.get(name, 0) + 1
+        short[iri] = name if used[name] == 1 else f"{name} ({used[name]})"
+    return order, full, short, facts
+
+
+def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
+    """One triangle of every plan × plan pair: "2 S · 1 A" (interfaces, delimitations; examples "B"
+    only with ?beispiele=1), coloured by the number of relations, each count leading to its evidence."""
+    app = state(request)
+    lang = lang_of(request)
+    _, examples = options_of(request)
     pairs = request.app.state.cache.get(
         app.store, ("pairs", lang), lambda: entries.relation_pairs(app.store, lang)
     )
-    plans: dict[str, str] = {}
-    for pair in pairs:
-        plans[pair.plan.iri] = pair.plan.label
-    order = sorted(plans, key=lambda iri: plans[iri].casefold())
-    counts: dict[tuple[str, str], int] = {}
-    for pair in pairs:
-        counts[(pair.plan.iri, pair.other.iri)] = counts.get((pair.plan.iri, pair.other.iri), 0) + 1
-    maximum = max(counts.values(), default=0)
+    order, full, short, facts = _plan_names(request, examples)
+    facts.add(p.relation.iri for p in pairs)
+    index = {iri: i for i, iri in enumerate(order)}
+    kept = [
+        p
+        for p in pairs
+        if p.plan.iri in index
+        and p.other.iri in index
+        and (examples or not facts.illustrative(p.relation.iri))
+    ]
+    cells: dict[tuple[str, str], dict[str, int]] = {}
+    for pair in kept:
+        a, b = sorted((pair.plan.iri, pair.other.iri), key=lambda iri: index[iri])
+        if pair.plan.iri != a:
+            continue  # each relation once, in the upper triangle
+        kind = "example" if facts.illustrative(pair.relation.iri) else pair.kind
+        counts = cells.setdefault((a, b), {"interface": 0, "delimitation": 0, "example": 0})
+        counts[kind] += 1
+    maximum = max((c["interface"] + c["delimitation"] for c in cells.values()), default=0)
     columns = [Column("plan", t("web.matrix.plan", lang), sortable=False)] + [
-        Column(f"c{i}", plans[iri], numeric=True, sortable=False) for i, iri in enumerate(order)
+        Column(f"c{i}", short[iri], numeric=True, sortable=False) for i, iri in enumerate(order)
     ]
     table = Table(t("web.matrix.caption", lang), columns)
     for r, row_iri in enumerate(order):
-        cells: dict[str, list[Item]] = {"plan": [Item(plans[row_iri], entry_href(request, row_iri))]}
+        row: dict[str, list[Item]] = {"plan": [Item(full[row_iri], entry_href(request, row_iri))]}
         for c, col_iri in enumerate(order):
-            n = counts.get((row_iri, col_iri), 0)
-            if n:
-                title = t("web.matrix.cell", lang, n=n, a=plans[row_iri], b=plans[col_iri])
-                cells[f"c{c}"] = [Item(str(n), f"#pair-{r}-{c}", title=title)]
-                table.styles[(r, f"c{c}")] = heat_style(n, maximum)
-            else:
-                cells[f"c{c}"] = [Item("–" if row_iri == col_iri else "0")]
-        table.rows.append(cells)
+            if c < r:
+                row[f"c{c}"] = [Item("")]  # the other triangle: the same pair is above
+                continue
+            if c == r:
+                row[f"c{c}"] = [Item("–")]
+                continue
+            counts = cells.get((row_iri, col_iri))
+            if not counts:
+                continue
+            parts = []
+            if counts["interface"]:
+                parts.append(t("analysis.matrix.interfaces", lang, n=counts["interface"]))
+            if counts["delimitation"]:
+                parts.append(t("analysis.matrix.delimitations", lang, n=counts["delimitation"]))
+            if counts["example"]:
+                parts.append(t("analysis.matrix.examples", lang, n=counts["example"]))
+            title = t(
+                "web.matrix.cell2",
+                lang,
+                interfaces=counts["interface"],
+                delimitations=counts["delimitation"],
+                examples=counts["example"],
+                a=full[row_iri],
+                b=full[col_iri],
+            )
+            row[f"c{c}"] = [Item(" · ".join(parts), f"#pair-{r}-{c}", title=title)]
+            declared = counts["interface"] + counts["delimitation"]
+            if declared:
+                table.styles[(r, f"c{c}")] = heat_style(declared, maximum)
+        table.rows.append(row)
     evidence = Table(
         t("web.matrix.evidence_caption", lang),
         [
@@ -203,30 +295,47 @@ def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
             Column("relation", t("web.matrix.relation", lang)),
         ],
     )
-    index = {iri: i for i, iri in enumerate(order)}
     anchors: list[str] = []
-    for pair in pairs:
+    for pair in kept:
+        example = facts.illustrative(pair.relation.iri)
+        kind = t(f"web.matrix.{pair.kind}", lang) + (
+            f" ({t('analysis.basis.example', lang)})" if example else ""
+        )
         evidence.rows.append(
             {
                 "plan": [Item(pair.plan.label, entry_href(request, pair.plan.iri))],
                 "other": [Item(pair.other.label, entry_href(request, pair.other.iri))],
-                "kind": [Item(t(f"web.matrix.{pair.kind}", lang))],
+                "kind": [Item(kind)],
                 "relation": [Item(pair.relation.label, entry_href(request, pair.relation.iri))],
             }
         )
-        anchors.append(f"pair-{index[pair.plan.iri]}-{index[pair.other.iri]}")
-    degree = {iri: sum(n for (a, _), n in counts.items() if a == iri) for iri in order}
-    top = sorted(order, key=lambda iri: -degree[iri])[:3]
+        a, b = sorted((index[pair.plan.iri], index[pair.other.iri]))
+        anchors.append(f"pair-{a}-{b}")
+    degree = {iri: 0 for iri in order}
+    for (a, b), counts in cells.items():
+        declared = counts["interface"] + counts["delimitation"]
+        degree[a] += declared
+        degree[b] += declared
+    totals = {c["interface"] + c["delimitation"] for c in cells.values()} - {0}
+    scale = [{"n": n, "style": heat_style(n, maximum)} for n in sorted(totals)]
+    top = [iri for iri in sorted(order, key=lambda iri: -degree[iri])[:3] if degree[iri]]
+    connected = sum(1 for iri in order if degree[iri])
     model = {
-        "plans": [{"iri": iri, "label": plans[iri]} for iri in order],
-        "pairs": pairs,
+        "plans": [
+            {"iri": iri, "label": full[iri], "short": short[iri], "example": facts.illustrative(iri)}
+            for iri in order
+        ],
+        "pairs": [p for p in kept],
         "anchors": anchors,
+        "include_examples": examples,
+        "scale": scale,
         "summary": t(
-            "web.matrix.summary",
+            "web.matrix.summary2",
             lang,
             plans=len(order),
-            relations=len({p.relation.iri for p in pairs}),
-            top=", ".join(f"{plans[i]} ({degree[i]})" for i in top),
+            connected=connected,
+            relations=len({p.relation.iri for p in kept if not facts.illustrative(p.relation.iri)}),
+            top=", ".join(f"{full[i]} ({degree[i]})" for i in top) or "–",
         )
         if order
         else None,
@@ -290,9 +399,9 @@ def _report_page(request: Request, tag: str, key: str) -> Response:
 
 @router.get("/luecken", include_in_schema=False)
 def gaps(request: Request) -> Response:
-    return _report_page(request, "Lücken", "gaps")
+    return analysis_page(request, "gaps", "gaps")
 
 
 @router.get("/ueberschneidungen", include_in_schema=False)
 def overlaps(request: Request) -> Response:
-    return _report_page(request, "Überschneidungen", "overlaps")
+    return analysis_page(request, "overlaps", "overlaps")

@@ -44,6 +44,8 @@ from api.i18n_meeting import print_date  # also registers the print, report and 
 from api.library import ResultCache, StoreVersion, Unavailable
 from api.safety import SafetyMiddleware
 from isrp_graph import __version__
+from isrp_graph.analyses.basis import number_text
+from isrp_graph.analyses.plain import plain_names
 from isrp_graph.auth import Auth
 from isrp_graph.messages import LocalizedError
 from isrp_graph.settings import Settings, load_settings
@@ -93,6 +95,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     templates.env.globals["csrf_field"] = auth.csrf_field
     templates.env.globals["current_person"] = auth.current_person
     templates.env.globals["print_date"] = print_date
+    templates.env.globals["number_text"] = number_text
+    templates.env.filters["plain"] = plain_names
     app.state.isrp = AppState(settings=settings, store=store, templates=templates)
     app.state.version = StoreVersion()
     app.state.cache = ResultCache(app.state.version)

@@ -126,7 +126,7 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.illustrative": {"de": "Beispiel (nicht belegt)", "en": "example (not sourced)"},
     # entry pages
     "web.entry.types": {"de": "Art", "en": "Kind"},
-    "web.entry.iri": {"de": "Kennung (IRI)", "en": "Identifier (IRI)"},
+    "web.entry.iri": {"de": "Kennung (dauerhafte Adresse)", "en": "Identifier (permanent address)"},
     "web.entry.facts": {"de": "Angaben", "en": "Facts"},
     "web.entry.other": {"de": "Weitere Angaben", "en": "Further facts"},
     "web.entry.property": {"de": "Merkmal", "en": "Property"},
@@ -163,10 +163,10 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.severity.Warning": {"de": "Warnung", "en": "Warning"},
     "web.severity.Info": {"de": "Hinweis", "en": "Info"},
     "web.validation.intro": {
-        "de": "Was im Register fehlt oder den Regeln (SHACL-Formen) widerspricht, je Eintrag und "
+        "de": "Was im Register fehlt oder den Eingaberegeln widerspricht, je Eintrag und "
         "Schwere: Verstöße verhindern Änderungen, Warnungen zeigen empfohlene Angaben, Hinweise "
         "dienen der Pflege.",
-        "en": "What the registry lacks or what breaks its rules (SHACL shapes), per entry and "
+        "en": "What the registry lacks or what breaks its input rules, per entry and "
         "severity: violations block changes, warnings show recommended facts, infos help upkeep.",
     },
     "web.validation.counts": {"de": "Befunde nach Schwere", "en": "Findings by severity"},

@@ -19,6 +19,7 @@ from api.findings import Pending, full_report
 from api.library import Unavailable, function
 from api.negotiation import choose_format, respond
 from api.overview import overview_model
+from api.validation_view import validation_model
 from isrp_graph.messages import register, t
 
 router = APIRouter()
@@ -192,7 +193,9 @@ def home(request: Request) -> Response:
         summary = function("isrp_graph.registry", "summary")(state(request).store, lang)
     except Unavailable:
         summary = None
-    model = {"summary": summary}
+    count_examples = function("isrp_graph.analyses.basis", "example_counts")
+    examples = count_examples(state(request).store) if summary else {}
+    model = {"summary": summary, "examples": examples}
     return respond(request, "home.html", model, title=t("web.home.title", lang))
 
 
@@ -223,43 +226,6 @@ def validation(request: Request) -> Response:
         return respond(
             request, "validation.html", model, title=t("web.nav.validation", lang), status_code=503
         )
-    groups: dict[str, dict[str, Any]] = {}
-    for result in report.results:
-        entry = groups.setdefault(
-            str(result.entry),
-            {
-                "iri": str(result.entry),
-                "label": result.entry_label,
-                "type": result.focus_type_label,
-                "findings": [],
-            },
-        )
-        entry["findings"].append(result)
-    severity_rank = {"Violation": 0, "Warning": 1, "Info": 2}
-    ordered = sorted(
-        groups.values(),
-        key=lambda g: (min(severity_rank[f.severity] for f in g["findings"]), g["label"].casefold()),
-    )
-    for group in ordered:
-        group["findings"].sort(key=lambda f: (severity_rank[f.severity], f.path_label))
-    model = {
-        "pending": False,
-        "conforms": report.conforms,
-        "counts": report.counts,
-        "generated_at": report.generated_at,
-        "entries": [{**g, "findings": [_finding(f) for f in g["findings"]]} for g in ordered],
-    }
+    model = validation_model(request, report)
     return respond(request, "validation.html", model, title=t("web.nav.validation", lang))
 
-
-def _finding(result: Any) -> dict[str, Any]:
-    return {
-        "severity": result.severity,
-        "path": str(result.path) if result.path else None,
-        "path_label": result.path_label,
-        "message": result.message,
-        "focus": str(result.focus),
-        "focus_label": result.focus_label,
-        "value": str(result.value) if result.value is not None else None,
-        "source_shape": str(result.source_shape),
-    }

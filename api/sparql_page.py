@@ -25,6 +25,7 @@ from api.library import Unavailable, function
 from api.negotiation import choose_format, rdf_response, respond
 from api.sparql_run import public_query
 from api.tables import Column, Item, Table
+from isrp_graph.analyses.basis import number_text
 from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.store.base import SelectResult
@@ -82,6 +83,11 @@ DEFAULT_QUERY = """SELECT ?plan ?label WHERE {
 }
 ORDER BY ?label
 LIMIT 50"""
+
+
+def _limit_text(limit: int) -> dict[str, str]:
+    """The result limit in each language's number format (10.000 / 10,000)."""
+    return {"de": number_text(limit, "de"), "en": number_text(limit, "en")}
 
 
 class TooBig(LocalizedError):
@@ -155,7 +161,7 @@ def run(request: Request, text: str) -> dict[str, Any]:
         body, _ = public_query(request, text, "application/n-triples")
         graph = Graph().parse(data=body.decode("utf-8"), format="nt")
         if len(graph) > limit:
-            raise TooBig(limit=limit)
+            raise TooBig(limit=_limit_text(limit))
         table = Table(
             t("web.sparql.result_caption", lang),
             [
@@ -169,7 +175,7 @@ def run(request: Request, text: str) -> dict[str, Any]:
         return {"form": form, "graph": graph, "table": table}
     result = _select(request, text)
     if len(result.rows) > limit:
-        raise TooBig(limit=limit)
+        raise TooBig(limit=_limit_text(limit))
     table = Table(t("web.sparql.result_caption", lang), [Column(v, v) for v in result.variables])
     for row in result.rows:
         table.rows.append({v: _cell(request, row.get(v)) for v in result.variables})

@@ -836,10 +836,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "analysis.gaps.overdue.title": {"de": "Überfällige Fortschreibungen", "en": "Overdue updates"},
     "analysis.gaps.overdue.description": {
-        "de": "Stichtag {date}. Fällig = letzte Fortschreibung (oder Beginn der Laufzeit) + eigener "
-        "Fortschreibungszyklus.",
-        "en": "Reference date {date}. Due = last update (or beginning of term) + the plan's own update "
-        "cycle.",
+        "de": "Stichtag {date}. Fällig zur beschlossenen Fortschreibungsfrist, sonst letzte Fortschreibung "
+        "(oder Beginn der Laufzeit) + eigener Fortschreibungszyklus, nach einer Verlängerung der Laufzeit "
+        "nicht vor deren Ende. Eine Frist ist kein Laufzeitende: die Planung gilt weiter.",
+        "en": "Reference date {date}. Due at the adopted update deadline, else last update (or beginning "
+        "of term) + the plan's own update cycle, after an extension of the term not before its end. A "
+        "deadline is not the end of a term: the plan stays in force.",
     },
     "analysis.gaps.unassigned.title": {
         "de": "Operative Maßnahmen ohne Zuordnung",

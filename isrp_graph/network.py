@@ -72,7 +72,8 @@ SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel ?viaIllustrative WHERE {
   } UNION {
     { ?a isrp:fundingScheme ?b } UNION { ?a isrp:fundedBy ?b } BIND("funding" AS ?kind)
   } UNION {
-    { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b } UNION { ?b isrp:membership/org:member ?a }
+    { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b }
+    UNION { ?b isrp:membership ?m . ?m org:member ?a . FILTER NOT EXISTS { ?m isrp:illustrative true } }
     BIND("member" AS ?kind)
   } UNION {
     ?b isrp:lead ?a . BIND("lead" AS ?kind)

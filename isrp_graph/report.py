@@ -20,6 +20,8 @@ from html import escape
 from pathlib import Path
 
 from isrp_graph import __version__
+from isrp_graph.analyses import texts as _texts  # noqa: F401  (registers the texts)
+from isrp_graph.analyses.basis import BASES, basis_label, german_date, number_text
 from isrp_graph.analyses.registry import ANALYSES, AnalysisOptions, Report, jsonable, run_all
 from isrp_graph.analyses.table import Table
 from isrp_graph.messages import normalise_lang, t
@@ -56,6 +58,7 @@ def write_report(
         reference_date=day,
         reference_system=options.reference_system,
         candidates=options.candidates,
+        include_examples=options.include_examples,
     )
     reports = run_all(store, lang, options)
     folder = Path(directory)
@@ -73,6 +76,9 @@ def write_report(
         "lang": lang,
         "reference_date": day.isoformat(),
         "reference_system": options.reference_system,
+        "include_examples": options.include_examples,
+        "basis": {b: basis_label(b, lang) for b in BASES},
+        "basis_legend": t("analysis.basis.legend", lang),
         "analyses": {name: jsonable(report) for name, report in reports.items()},
     }
     json_path = folder / FINDINGS
@@ -136,13 +142,16 @@ def _table_html(table: Table, lang: str) -> str:
     ]
     if table.description:
         parts.append(f'<p class="description">{escape(table.description)}</p>')
+    for note in table.notes:
+        parts.append(f'<p class="description">{escape(note)}</p>')
+    rows = rows_text(len(table), lang)
     parts.append(
-        f'<p><a href="{escape(table.name)}.csv">{escape(t("report.csv_link", lang, rows=len(table)))}</a></p>'
+        f'<p><a href="{escape(table.name)}.csv">{escape(t("report.csv_link_rows", lang, rows=rows))}</a></p>'
     )
     if not table.rows:
         parts.append(f'<p class="empty">{escape(t("analysis.none", lang))}</p></section>')
         return "\n".join(parts)
-    caption = t("report.caption", lang, title=table.title, rows=len(table))
+    caption = t("report.caption_rows", lang, title=table.title, rows=rows)
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in table.columns)
     body = []
     for row in table.rows:
@@ -160,6 +169,13 @@ def _table_html(table: Table, lang: str) -> str:
         "<tbody>" + "\n".join(body) + "</tbody></table></div></section>",
     ]
     return "\n".join(parts)
+
+
+def rows_text(n: int, lang: str) -> str:
+    """ "1 Zeile" / "1.234 Zeilen" (German number format)."""
+    if n == 1:
+        return t("analysis.rows_one", lang)
+    return t("analysis.rows_many", lang, n=number_text(n, lang))
 
 
 def _chart_svg(counts: list[tuple[str, str, int]], lang: str) -> str:
@@ -183,7 +199,7 @@ def _chart_svg(counts: list[tuple[str, str, int]], lang: str) -> str:
         lines += [
             f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end">{escape(short)}</text>',
             f'<rect class="{css}" x="{label_width}" y="{y + 4}" width="{bar}" height="{row - 8}"/>',
-            f'<text x="{label_width + bar + 6}" y="{y + 17}">{count}</text>',
+            f'<text x="{label_width + bar + 6}" y="{y + 17}">{number_text(count, lang)}</text>',
         ]
     lines.append("</svg>")
     return "\n".join(lines)
@@ -207,7 +223,8 @@ def render_html(
         f'<li><a href="#{name}">{escape(t(f"report.section.{name}", lang))}</a></li>' for name in reports
     )
     glance_rows = "".join(
-        f'<tr><th scope="row"><a href="#{anchor}">{escape(title)}</a></th><td>{count}</td></tr>'
+        f'<tr><th scope="row"><a href="#{anchor}">{escape(title)}</a></th>'
+        f"<td>{number_text(count, lang)}</td></tr>"
         for title, anchor, count in findings
     )
     sections = []
@@ -219,7 +236,10 @@ def render_html(
             f"<p>{escape(t(f'report.intro.{name}', lang))}</p>\n{body}\n</section>"
         )
     title = t("report.title", lang)
-    meta = t("report.meta", lang, date=day.isoformat(), generated=stamp.strftime("%Y-%m-%d %H:%M"))
+    included = any(getattr(r, "include_examples", False) for r in reports.values())
+    examples_key = "analysis.examples.included" if included else "report.examples_excluded"
+    generated = stamp.strftime("%d.%m.%Y %H:%M" if lang == "de" else "%Y-%m-%d %H:%M")
+    meta = t("report.meta", lang, date=german_date(day, lang), generated=generated)
     glance, files = escape(t("report.glance", lang)), escape(t("report.files", lang))
     question, count = escape(t("report.glance.question", lang)), escape(t("report.glance.count", lang))
     return f"""<!DOCTYPE html>
@@ -235,6 +255,8 @@ def render_html(
 <h1>{escape(title)}</h1>
 <p class="meta">{escape(meta)}</p>
 <p>{escape(t("report.purpose", lang))}</p>
+<p>{escape(t("analysis.basis.legend", lang))}</p>
+<p>{escape(t(examples_key, lang))}</p>
 </header>
 <nav aria-labelledby="toc-heading">
 <h2 id="toc-heading">{escape(t("report.contents", lang))}</h2>

@@ -8,8 +8,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from isrp_graph.analyses.basis import Facts
 from isrp_graph.analyses.common import (
     Labeller,
     Match,
@@ -111,15 +114,30 @@ class FundingReport:
         ]
 
 
-def funding_overview(store: Store, lang: str = "de") -> FundingReport:
-    """The three funding findings, sorted by label."""
+def funding_overview(store: Store, lang: str = "de", *, include_examples: bool = False) -> FundingReport:
+    """The three funding findings, sorted by label. Rows about an illustrative measure, plan or facility
+    are left out unless ``include_examples``."""
     lang = normalise_lang(lang)
     matrix = run(store, "funding-matrix", lang)
     coordination = run(store, "funding-coordination", lang)
     unfunded = run(store, "measures-unfunded", lang)
+    if not include_examples:
+        facts = Facts(
+            store,
+            [value(r[c]) or "" for r in matrix.rows for c in ("plan", "measure", "facility")]
+            + [value(r[c]) or "" for r in unfunded.rows for c in ("measure", "plan")],
+        )
+
+        def real(row: Mapping[str, Any], *columns: str) -> bool:
+            return not any(facts.illustrative(value(row.get(c)) or "") for c in columns)
+
+        matrix_rows = [r for r in matrix.rows if real(r, "plan", "measure", "facility")]
+        unfunded_rows = [r for r in unfunded.rows if real(r, "measure")]
+    else:
+        matrix_rows, unfunded_rows = list(matrix.rows), list(unfunded.rows)
     labeller = Labeller(store, lang)
     labeller.prime(
-        [value(r[c]) or "" for r in matrix.rows for c in ("scheme", "plan", "measure", "facility")]
+        [value(r[c]) or "" for r in matrix_rows for c in ("scheme", "plan", "measure", "facility")]
         + [str(r[c]) for r in coordination.rows for c in ("schemeA", "schemeB")]
         + [i for r in coordination.rows for c in ("fundedA", "fundedB") for i in iri_list(r[c])]
         + [
@@ -129,7 +147,7 @@ def funding_overview(store: Store, lang: str = "de") -> FundingReport:
             for p in match_list(r[c])
             for i in p
         ]
-        + [value(r[c]) or "" for r in unfunded.rows for c in ("measure", "plan")]
+        + [value(r[c]) or "" for r in unfunded_rows for c in ("measure", "plan")]
     )
     links = {
         FundingLink(
@@ -138,7 +156,7 @@ def funding_overview(store: Store, lang: str = "de") -> FundingReport:
             measure=labeller.maybe(r["measure"]),
             facility=labeller.maybe(r["facility"]),
         )
-        for r in matrix.rows
+        for r in matrix_rows
     }
 
     def optional_key(ref: Ref | None) -> tuple[int, tuple[str, str]]:
@@ -171,7 +189,7 @@ def funding_overview(store: Store, lang: str = "de") -> FundingReport:
             plan=labeller.maybe(r["plan"]),
             has_budget_item=as_bool(r["hasBudgetItem"]),
         )
-        for r in unfunded.rows
+        for r in unfunded_rows
     ]
     measures.sort(key=lambda m: ref_key(m.measure))
     return FundingReport(

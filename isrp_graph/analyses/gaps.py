@@ -17,8 +17,14 @@ Each list is one named query (rules in queries/README.md):
 - areas rated need level ``hoch`` that no neighbourhood facility or measure covers locally
   (``areas-high-need-uncovered``: same area, a part of it, or a containing area except the whole city).
 
-"In force" at the date: not ``ausgelaufen`` and the term not ended before the date (unless the plan is
-``in-fortschreibung``).
+"In force" at the date: not ``ausgelaufen`` and the term (or its extension, ``isrp:termExtendedTo``) not
+ended before the date (unless the plan is ``in-fortschreibung``). The next update is due at a recorded
+deadline (``isrp:updateDeadline``, e.g. set by a council decision) or else after the update cycle, but
+after an adopted extension (``isrp:termExtendedTo``) not before its end.
+
+Every row says what it rests on (``basis``: see basis.py) and carries the editorial notes of its entry.
+Entries marked ``isrp:illustrative`` never count: their rows are listed in ``examples`` instead (or kept and
+marked, with ``include_examples``), and they address no group, topic, need or area in the queries.
 """
 
 from __future__ import annotations
@@ -27,8 +33,20 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from isrp_graph.analyses import texts as _texts  # noqa: F401  (registers the texts)
+from isrp_graph.analyses.basis import (
+    EVIDENCED,
+    EXAMPLE,
+    EXPIRED,
+    NOT_RECORDED,
+    Facts,
+    basis_label,
+    german_date,
+    number_text,
+)
 from isrp_graph.analyses.common import Labeller, Ref, as_bool, as_date, iri_list, ref_key, run, value
-from isrp_graph.analyses.plan_fit import Facts, PlanCandidate, candidates_for
+from isrp_graph.analyses.plan_fit import Facts as FitFacts
+from isrp_graph.analyses.plan_fit import PlanCandidate, candidates_for
 from isrp_graph.analyses.table import Table, joined
 from isrp_graph.messages import normalise_lang, t
 from isrp_graph.store.base import Store
@@ -37,11 +55,36 @@ DEFAULT_EXCLUDED_GROUPS = "https://w3id.org/isrp/vocab/target-group/akteure"
 
 
 @dataclass(frozen=True)
+class Example:
+    """An entry marked ``isrp:illustrative`` that a list of findings would otherwise hold."""
+
+    table: str
+    entry: Ref
+
+
+@dataclass(frozen=True)
+class ConceptGap:
+    concept: Ref
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.concept.label
+
+    @property
+    def iri(self) -> str:
+        return self.concept.iri
+
+
+@dataclass(frozen=True)
 class UncoveredNeed:
     need: Ref
     target_groups: tuple[Ref, ...] = ()
     topics: tuple[Ref, ...] = ()
     areas: tuple[Ref, ...] = ()
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +92,8 @@ class MandatoryGap:
     provision: Ref
     law: Ref | None = None
     expired_plans: tuple[Ref, ...] = ()
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,16 +101,23 @@ class EndedPlan:
     plan: Ref
     end: date
     status: Ref | None = None
+    extended_to: date | None = None
+    original_end: date | None = None
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class OverduePlan:
     plan: Ref
-    base: date
-    basis: str  # "lastUpdated" | "termBegin"
+    base: date | None
+    basis_of_base: str  # "lastUpdated" | "termBegin" | "none"
     update_cycle: str
     due: date
     days_overdue: int
+    due_from: str = "updateCycle"  # updateCycle | updateDeadline | termExtendedTo
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +127,8 @@ class UnassignedMeasure:
     topics: tuple[Ref, ...] = ()
     areas: tuple[Ref, ...] = ()
     candidates: tuple[PlanCandidate, ...] = ()
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +138,23 @@ class IncompleteMeasure:
     has_indicator: bool
     has_budget_item: bool
     has_funding: bool
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GuidelineGap:
+    guideline: Ref
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.guideline.label
+
+    @property
+    def iri(self) -> str:
+        return self.guideline.iri
 
 
 @dataclass(frozen=True)
@@ -91,21 +162,25 @@ class HighNeedArea:
     area: Ref
     indicators: tuple[Ref, ...] = ()
     observations: tuple[Ref, ...] = ()
+    basis: str = NOT_RECORDED
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class GapReport:
     reference_date: date
-    target_groups: tuple[Ref, ...]
-    topics: tuple[Ref, ...]
+    target_groups: tuple[ConceptGap, ...]
+    topics: tuple[ConceptGap, ...]
     needs: tuple[UncoveredNeed, ...]
     mandatory_provisions: tuple[MandatoryGap, ...]
     ended_plans: tuple[EndedPlan, ...]
     overdue_plans: tuple[OverduePlan, ...]
     unassigned_measures: tuple[UnassignedMeasure, ...]
-    unimplemented_guidelines: tuple[Ref, ...]
+    unimplemented_guidelines: tuple[GuidelineGap, ...]
     incomplete_measures: tuple[IncompleteMeasure, ...]
     high_need_areas: tuple[HighNeedArea, ...]
+    examples: tuple[Example, ...] = ()
+    include_examples: bool = False
     lang: str = "de"
 
     @property
@@ -122,30 +197,34 @@ class GapReport:
 
     def tables(self) -> list[Table]:
         lang = self.lang
-        day = self.reference_date.isoformat()
+        day = german_date(self.reference_date, lang)
 
         def table(name: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
             return Table(
                 name=f"gaps-{name}",
                 title=t(f"analysis.gaps.{name}.title", lang),
                 description=t(f"analysis.gaps.{name}.description", lang, date=day),
-                columns=tuple(t(f"analysis.col.{c}", lang) for c in columns),
+                columns=tuple(t(f"analysis.col.{c}", lang) for c in (*columns, "finding_basis", "notes")),
                 rows=tuple(rows),
+                notes=(t("analysis.basis.legend", lang),),
             )
+
+        def tail(row: object) -> tuple[str, str]:
+            return basis_label(row.basis, lang), " ".join(row.notes)  # type: ignore[attr-defined]
 
         def candidates(measure: UnassignedMeasure) -> str:
             if not measure.candidates:
                 return t("analysis.gaps.no_candidate", lang)
             return joined([f"{c.plan.label} ({c.score})" for c in measure.candidates])
 
-        return [
-            table("target-groups", ("target_group",), [(r.label,) for r in self.target_groups]),
-            table("topics", ("topic",), [(r.label,) for r in self.topics]),
+        tables = [
+            table("target-groups", ("target_group",), [(r.label, *tail(r)) for r in self.target_groups]),
+            table("topics", ("topic",), [(r.label, *tail(r)) for r in self.topics]),
             table(
                 "needs",
                 ("need", "target_groups", "topics", "areas"),
                 [
-                    (n.need.label, joined(n.target_groups), joined(n.topics), joined(n.areas))
+                    (n.need.label, joined(n.target_groups), joined(n.topics), joined(n.areas), *tail(n))
                     for n in self.needs
                 ],
             ),
@@ -153,29 +232,37 @@ class GapReport:
                 "mandatory",
                 ("provision", "law", "expired_plans"),
                 [
-                    (g.provision.label, g.law.label if g.law else "", joined(g.expired_plans))
+                    (g.provision.label, g.law.label if g.law else "", joined(g.expired_plans), *tail(g))
                     for g in self.mandatory_provisions
                 ],
             ),
             table(
                 "ended",
-                ("plan", "end", "status"),
+                ("plan", "end", "extended_to", "status"),
                 [
-                    (p.plan.label, p.end.isoformat(), p.status.label if p.status else "")
+                    (
+                        p.plan.label,
+                        german_date(p.original_end or p.end, lang),
+                        german_date(p.extended_to, lang),
+                        p.status.label if p.status else "",
+                        *tail(p),
+                    )
                     for p in self.ended_plans
                 ],
             ),
             table(
                 "overdue",
-                ("plan", "base", "basis", "update_cycle", "due", "days_overdue"),
+                ("plan", "base", "basis", "update_cycle", "due_from", "due", "days_overdue"),
                 [
                     (
                         p.plan.label,
-                        p.base.isoformat(),
-                        t(f"analysis.gaps.basis.{p.basis}", lang),
-                        duration_text(p.update_cycle, lang),
-                        p.due.isoformat(),
-                        str(p.days_overdue),
+                        german_date(p.base, lang),
+                        t(f"analysis.gaps.basis.{p.basis_of_base}", lang),
+                        duration_text(p.update_cycle, lang) if p.update_cycle else "",
+                        t(f"analysis.gaps.due.{p.due_from}", lang),
+                        german_date(p.due, lang),
+                        number_text(p.days_overdue, lang),
+                        *tail(p),
                     )
                     for p in self.overdue_plans
                 ],
@@ -190,11 +277,12 @@ class GapReport:
                         joined(m.topics),
                         joined(m.areas),
                         candidates(m),
+                        *tail(m),
                     )
                     for m in self.unassigned_measures
                 ],
             ),
-            table("guidelines", ("guideline",), [(g.label,) for g in self.unimplemented_guidelines]),
+            table("guidelines", ("guideline",), [(g.label, *tail(g)) for g in self.unimplemented_guidelines]),
             table(
                 "incomplete",
                 ("measure", "plan", "indicator", "budget_item", "funding"),
@@ -205,6 +293,7 @@ class GapReport:
                         _yes_no(m.has_indicator, lang),
                         _yes_no(m.has_budget_item, lang),
                         _yes_no(m.has_funding, lang),
+                        *tail(m),
                     )
                     for m in self.incomplete_measures
                 ],
@@ -212,9 +301,21 @@ class GapReport:
             table(
                 "high-need",
                 ("area", "indicators"),
-                [(a.area.label, joined(a.indicators)) for a in self.high_need_areas],
+                [(a.area.label, joined(a.indicators), *tail(a)) for a in self.high_need_areas],
             ),
         ]
+        titles = {tb.name: tb.title for tb in tables}
+        tables.append(
+            Table(
+                name="gaps-examples",
+                finding=False,
+                title=t("analysis.examples.title", lang),
+                description=t("analysis.examples.description", lang),
+                columns=(t("analysis.col.example", lang), t("analysis.col.table", lang)),
+                rows=tuple((e.entry.label, titles.get(e.table, e.table)) for e in self.examples),
+            )
+        )
+        return tables
 
 
 def _yes_no(flag: bool, lang: str) -> str:
@@ -244,79 +345,124 @@ def find_gaps(
     *,
     candidates: int | None = 3,
     exclude_groups: str = DEFAULT_EXCLUDED_GROUPS,
+    include_examples: bool = False,
 ) -> GapReport:
     """Every gap list at ``reference_date`` (default today). ``candidates``: how many fitting plans to
-    name for each unassigned measure (``None``: all)."""
+    name for each unassigned measure (``None``: all). ``include_examples``: keep illustrative entries
+    (marked) instead of listing them apart; they then also count as addressing groups and topics."""
     lang = normalise_lang(lang)
     day = reference_date or date.today()
-    dated = {"date": day.isoformat()}
+    examples = "true" if include_examples else "false"
+    dated = {"date": day.isoformat(), "examples": examples}
     labeller = Labeller(store, lang)
 
     groups = run(store, "gaps-target-groups", lang, {**dated, "exclude": exclude_groups})
     topics = run(store, "gaps-topics", lang, dated)
     needs = run(store, "gaps-needs", lang, dated)
     mandatory = run(store, "gaps-mandatory-provisions", lang, dated)
-    ended = run(store, "plans-ended", lang, dated)
-    overdue = run(store, "plans-update-overdue", lang, dated)
+    ended = run(store, "plans-ended", lang, {"date": day.isoformat()})
+    overdue = run(store, "plans-update-overdue", lang, {"date": day.isoformat()})
     unassigned = run(store, "measures-unassigned", lang)
-    guidelines = run(store, "guidelines-unimplemented", lang)
+    guidelines = run(store, "guidelines-unimplemented", lang, {"examples": examples})
     incomplete = run(store, "measures-incomplete", lang)
     high_need = run(store, "areas-high-need-uncovered", lang, dated)
 
-    labeller.prime(
+    central = (
         [str(r["concept"]) for r in (*groups.rows, *topics.rows)]
         + [str(r["need"]) for r in needs.rows]
-        + [i for r in needs.rows for c in ("targetGroups", "topics", "areas") for i in iri_list(r[c])]
-        + [
-            i
-            for r in mandatory.rows
-            for i in (str(r["provision"]), value(r["law"]) or "", *iri_list(r["expiredPlans"]))
-        ]
-        + [i for r in ended.rows for i in (str(r["plan"]), value(r["status"]) or "")]
-        + [str(r["plan"]) for r in overdue.rows]
-        + [str(r["measure"]) for r in unassigned.rows]
-        + [i for r in unassigned.rows for c in ("targetGroups", "topics", "areas") for i in iri_list(r[c])]
+        + [str(r["provision"]) for r in mandatory.rows]
+        + [str(r["plan"]) for r in (*ended.rows, *overdue.rows)]
+        + [str(r["measure"]) for r in (*unassigned.rows, *incomplete.rows)]
         + [str(r["guideline"]) for r in guidelines.rows]
-        + [i for r in incomplete.rows for i in (str(r["measure"]), value(r["plan"]) or "")]
-        + [i for r in high_need.rows for c in ("area",) for i in [str(r[c])]]
+        + [str(r["area"]) for r in high_need.rows]
+    )
+    facts = Facts(store, central)
+    labeller.prime(
+        central
+        + [i for r in needs.rows for c in ("targetGroups", "topics", "areas") for i in iri_list(r[c])]
+        + [i for r in mandatory.rows for i in (value(r["law"]) or "", *iri_list(r["expiredPlans"]))]
+        + [value(r["status"]) or "" for r in ended.rows]
+        + [i for r in unassigned.rows for c in ("targetGroups", "topics", "areas") for i in iri_list(r[c])]
+        + [value(r["plan"]) or "" for r in incomplete.rows]
         + [i for r in high_need.rows for c in ("indicators", "observations") for i in iri_list(r[c])]
     )
+    found_examples: list[Example] = []
 
-    def refs(rows: list, column: str) -> tuple[Ref, ...]:  # type: ignore[type-arg]
-        return tuple(sorted((labeller.ref(str(r[column])) for r in rows), key=ref_key))
+    def keep(table: str, iri: str) -> bool:
+        """False (and listed as an example) for an illustrative entry unless examples are included."""
+        if facts.illustrative(iri) and not include_examples:
+            found_examples.append(Example(f"gaps-{table}", labeller.ref(iri)))
+            return False
+        return True
+
+    def basis(iri: str, evidenced: bool = False) -> str:
+        if facts.illustrative(iri):
+            return EXAMPLE
+        return EVIDENCED if evidenced or facts[iri].gap_evidence else NOT_RECORDED
+
+    def notes(iri: str) -> tuple[str, ...]:
+        return facts.notes(iri, lang)
+
+    def concept_gaps(rows: list, table: str) -> tuple[ConceptGap, ...]:  # type: ignore[type-arg]
+        found = [
+            ConceptGap(labeller.ref(i), basis(i), notes(i))
+            for r in rows
+            if keep(table, i := str(r["concept"]))
+        ]
+        return tuple(sorted(found, key=lambda g: ref_key(g.concept)))
 
     overdue_plans = []
     for row in overdue.rows:
-        due, base = as_date(row["due"]), as_date(row["base"])
-        if due is None or base is None:
+        iri = str(row["plan"])
+        due = as_date(row["due"])
+        if due is None or not keep("overdue", iri):
             continue
+        due_from = str(row["dueFrom"]) if row.get("dueFrom") is not None else "updateCycle"
+        recorded = due_from in ("updateDeadline", "termExtendedTo") and facts[iri].sourced
         overdue_plans.append(
             OverduePlan(
-                plan=labeller.ref(str(row["plan"])),
-                base=base,
-                basis=str(row["basis"]),
-                update_cycle=str(row["updateCycle"]),
+                plan=labeller.ref(iri),
+                base=as_date(row["base"]),
+                basis_of_base=str(row["basis"]) if row.get("basis") is not None else "none",
+                update_cycle=value(row["updateCycle"]) or "",
                 due=due,
                 days_overdue=(day - due).days,
+                due_from=due_from,
+                basis=basis(iri, recorded),
+                notes=notes(iri),
             )
         )
     overdue_plans.sort(key=lambda p: (p.due, ref_key(p.plan)))
 
-    ended_plans = [
-        EndedPlan(plan=labeller.ref(str(r["plan"])), end=end, status=labeller.maybe(r["status"]))
-        for r in ended.rows
-        if (end := as_date(r["end"])) is not None
-    ]
+    ended_plans = []
+    for row in ended.rows:
+        iri = str(row["plan"])
+        end = as_date(row["end"])
+        if end is None or not keep("ended", iri):
+            continue
+        entry = facts[iri]
+        ended_plans.append(
+            EndedPlan(
+                plan=labeller.ref(iri),
+                end=end,
+                status=labeller.maybe(row["status"]),
+                extended_to=as_date(row.get("extendedTo")),
+                original_end=as_date(row.get("originalEnd")),
+                basis=basis(iri, entry.status == EXPIRED and entry.sourced),
+                notes=notes(iri),
+            )
+        )
     ended_plans.sort(key=lambda p: (p.end, ref_key(p.plan)))
 
+    kept_unassigned = [r for r in unassigned.rows if keep("unassigned", str(r["measure"]))]
     open_measures = [
-        Facts(
+        FitFacts(
             str(r["measure"]),
             frozenset(iri_list(r["targetGroups"])),
             frozenset(iri_list(r["topics"])),
             frozenset(iri_list(r["areas"])),
         )
-        for r in unassigned.rows
+        for r in kept_unassigned
     ]
     fitting = candidates_for(labeller, open_measures, day, candidates)
     unassigned_measures = [
@@ -326,15 +472,17 @@ def find_gaps(
             topics=labeller.refs(iri_list(r["topics"])),
             areas=labeller.refs(iri_list(r["areas"])),
             candidates=fitting.get(str(r["measure"]), ()),
+            basis=basis(str(r["measure"])),
+            notes=notes(str(r["measure"])),
         )
-        for r in unassigned.rows
+        for r in kept_unassigned
     ]
     unassigned_measures.sort(key=lambda m: ref_key(m.measure))
 
     return GapReport(
         reference_date=day,
-        target_groups=refs(groups.rows, "concept"),
-        topics=refs(topics.rows, "concept"),
+        target_groups=concept_gaps(groups.rows, "target-groups"),
+        topics=concept_gaps(topics.rows, "topics"),
         needs=tuple(
             sorted(
                 (
@@ -343,8 +491,11 @@ def find_gaps(
                         target_groups=labeller.refs(iri_list(r["targetGroups"])),
                         topics=labeller.refs(iri_list(r["topics"])),
                         areas=labeller.refs(iri_list(r["areas"])),
+                        basis=basis(str(r["need"])),
+                        notes=notes(str(r["need"])),
                     )
                     for r in needs.rows
+                    if keep("needs", str(r["need"]))
                 ),
                 key=lambda n: ref_key(n.need),
             )
@@ -356,8 +507,11 @@ def find_gaps(
                         provision=labeller.ref(str(r["provision"])),
                         law=labeller.maybe(r["law"]),
                         expired_plans=labeller.refs(iri_list(r["expiredPlans"])),
+                        basis=basis(str(r["provision"])),
+                        notes=notes(str(r["provision"])),
                     )
                     for r in mandatory.rows
+                    if keep("mandatory", str(r["provision"]))
                 ),
                 key=lambda g: ref_key(g.provision),
             )
@@ -365,7 +519,16 @@ def find_gaps(
         ended_plans=tuple(ended_plans),
         overdue_plans=tuple(overdue_plans),
         unassigned_measures=tuple(unassigned_measures),
-        unimplemented_guidelines=refs(guidelines.rows, "guideline"),
+        unimplemented_guidelines=tuple(
+            sorted(
+                (
+                    GuidelineGap(labeller.ref(i), basis(i), notes(i))
+                    for r in guidelines.rows
+                    if keep("guidelines", i := str(r["guideline"]))
+                ),
+                key=lambda g: ref_key(g.guideline),
+            )
+        ),
         incomplete_measures=tuple(
             sorted(
                 (
@@ -375,8 +538,11 @@ def find_gaps(
                         has_indicator=as_bool(r["hasIndicator"]),
                         has_budget_item=as_bool(r["hasBudgetItem"]),
                         has_funding=as_bool(r["hasFunding"]),
+                        basis=basis(str(r["measure"])),
+                        notes=notes(str(r["measure"])),
                     )
                     for r in incomplete.rows
+                    if keep("incomplete", str(r["measure"]))
                 ),
                 key=lambda m: ref_key(m.measure),
             )
@@ -388,11 +554,16 @@ def find_gaps(
                         area=labeller.ref(str(r["area"])),
                         indicators=labeller.refs(iri_list(r["indicators"])),
                         observations=labeller.refs(iri_list(r["observations"])),
+                        basis=basis(str(r["area"])),
+                        notes=notes(str(r["area"])),
                     )
                     for r in high_need.rows
+                    if keep("high-need", str(r["area"]))
                 ),
                 key=lambda a: ref_key(a.area),
             )
         ),
+        examples=tuple(sorted(set(found_examples), key=lambda e: (e.table, ref_key(e.entry)))),
+        include_examples=include_examples,
         lang=lang,
     )

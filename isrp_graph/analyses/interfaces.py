@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from isrp_graph.analyses.basis import Facts
 from isrp_graph.analyses.common import Labeller, Ref, iri_list, ref_key, run
 from isrp_graph.analyses.overlaps import Overlap, OverlapReport, find_overlaps
 from isrp_graph.analyses.table import Table, joined
@@ -119,17 +120,28 @@ class MatrixCell:
     interfaces: tuple[Ref, ...] = ()
     delimitations: tuple[Ref, ...] = ()
     overlap: Overlap | None = None
+    examples: tuple[Ref, ...] = ()  # illustrative relations: never counted, marked when shown
 
     def summary(self, lang: str) -> str:
-        """Short cell text: "2 S · 1 A · Ü 5" (interfaces, delimitations, overlap strength)."""
+        """Short cell text: "2 S · 1 A · Ü 5" (interfaces, delimitations, overlap strength; "enthalten"
+        for a sub-plan pair; "B" marks example relations)."""
         parts = []
         if self.interfaces:
             parts.append(t("analysis.matrix.interfaces", lang, n=len(self.interfaces)))
         if self.delimitations:
             parts.append(t("analysis.matrix.delimitations", lang, n=len(self.delimitations)))
         if self.overlap is not None:
-            key = "analysis.matrix.overlap" if self.overlap.declared else "analysis.matrix.overlap_undeclared"
-            parts.append(t(key, lang, strength=self.overlap.strength))
+            if self.overlap.contained and not self.overlap.declared:
+                parts.append(t("analysis.matrix.contained", lang))
+            else:
+                key = (
+                    "analysis.matrix.overlap"
+                    if self.overlap.declared
+                    else "analysis.matrix.overlap_undeclared"
+                )
+                parts.append(t(key, lang, strength=self.overlap.strength))
+        if self.examples:
+            parts.append(t("analysis.matrix.examples", lang, n=len(self.examples)))
         return " · ".join(parts)
 
 
@@ -138,6 +150,7 @@ class InterfaceMatrix:
     plans: tuple[Ref, ...]
     cells: tuple[MatrixCell, ...]
     lang: str = "de"
+    include_examples: bool = False
 
     def cell(self, plan_x: str, plan_y: str) -> MatrixCell | None:
         """The cell of two plans in either order (``None`` when nothing connects them)."""
@@ -213,28 +226,53 @@ class InterfaceMatrix:
 
 
 def interface_matrix(
-    store: Store, lang: str = "de", overlaps: OverlapReport | None = None
+    store: Store,
+    lang: str = "de",
+    overlaps: OverlapReport | None = None,
+    *,
+    include_examples: bool = False,
 ) -> InterfaceMatrix:
     """Every plan × plan pair with declared interfaces, delimitations and derived overlaps. Pass an
-    ``OverlapReport`` computed before to avoid running the overlap queries twice."""
+    ``OverlapReport`` computed before to avoid running the overlap queries twice. Illustrative relations
+    and plans are never counted; with ``include_examples`` they are shown, marked."""
     lang = normalise_lang(lang)
-    overlaps = overlaps if overlaps is not None else find_overlaps(store, lang)
+    if overlaps is None:
+        overlaps = find_overlaps(store, lang, include_examples=include_examples)
     plans_result = run(store, "plans-overview", lang)
     relations = run(store, "plan-relations", lang)
+    facts = Facts(
+        store, [str(r["plan"]) for r in plans_result.rows] + [str(r["relation"]) for r in relations.rows]
+    )
     labeller = Labeller(store, lang)
     labeller.prime([str(r["plan"]) for r in plans_result.rows] + [str(r["relation"]) for r in relations.rows])
-    plans = tuple(sorted({labeller.ref(str(r["plan"])) for r in plans_result.rows}, key=ref_key))
+    plans = tuple(
+        sorted(
+            {
+                labeller.ref(str(r["plan"]))
+                for r in plans_result.rows
+                if include_examples or not facts.illustrative(str(r["plan"]))
+            },
+            key=ref_key,
+        )
+    )
     declared: dict[tuple[str, str], dict[str, list[Ref]]] = {}
     for row in relations.rows:
         pair = (str(row["planA"]), str(row["planB"]))
         kind = INTERFACE if str(row["kind"]) == ISRP_INTERFACE else DELIMITATION
-        declared.setdefault(pair, {INTERFACE: [], DELIMITATION: []})[kind].append(
+        if facts.illustrative(str(row["relation"])):
+            kind = "example"
+        declared.setdefault(pair, {INTERFACE: [], DELIMITATION: [], "example": []})[kind].append(
             labeller.ref(str(row["relation"]))
         )
     by_pair = {o.pair: o for o in overlaps.overlaps}
+    shown = {p.iri for p in plans}
     cells = []
     for pair in sorted(set(declared) | set(by_pair)):
-        kinds = declared.get(pair, {INTERFACE: [], DELIMITATION: []})
+        if not set(pair) <= shown:
+            continue
+        kinds = declared.get(pair, {INTERFACE: [], DELIMITATION: [], "example": []})
+        if not (kinds[INTERFACE] or kinds[DELIMITATION] or pair in by_pair or include_examples):
+            continue
         cells.append(
             MatrixCell(
                 plan_a=labeller.ref(pair[0]),
@@ -242,7 +280,8 @@ def interface_matrix(
                 interfaces=tuple(sorted(kinds[INTERFACE], key=ref_key)),
                 delimitations=tuple(sorted(kinds[DELIMITATION], key=ref_key)),
                 overlap=by_pair.get(pair),
+                examples=tuple(sorted(kinds["example"], key=ref_key)) if include_examples else (),
             )
         )
     cells.sort(key=lambda c: (ref_key(c.plan_a), ref_key(c.plan_b)))
-    return InterfaceMatrix(plans=plans, cells=tuple(cells), lang=lang)
+    return InterfaceMatrix(plans=plans, cells=tuple(cells), lang=lang, include_examples=include_examples)

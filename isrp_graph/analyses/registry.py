@@ -28,13 +28,16 @@ class Report(Protocol):
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    """``reference_date`` (gaps; default today), ``reference_system`` (spatial), ``plan`` (interfaces: one
-    plan's interfaces instead of the matrix), ``candidates`` (gaps: fitting plans per measure)."""
+    """``reference_date`` (gaps and overlaps; default today), ``reference_system`` (spatial), ``plan``
+    (interfaces: one plan's interfaces instead of the matrix), ``candidates`` (gaps: fitting plans per
+    measure), ``include_examples`` (keep entries marked ``isrp:illustrative``, marked, instead of listing
+    them apart; they never count by default)."""
 
     reference_date: date | None = None
     reference_system: str = DEFAULT_REFERENCE_SYSTEM
     plan: str | None = None
     candidates: int | None = 3
+    include_examples: bool = False
 
 
 def run_analysis(
@@ -50,16 +53,28 @@ def run_analysis(
     if name == "interfaces":
         if options.plan:
             return plan_interfaces(store, options.plan, lang)
-        return interface_matrix(store, lang, overlaps)
+        return interface_matrix(store, lang, overlaps, include_examples=options.include_examples)
     if name == "overlaps":
-        return overlaps if overlaps is not None and overlaps.lang == lang else find_overlaps(store, lang)
+        if overlaps is not None and overlaps.lang == lang:
+            return overlaps
+        return _overlaps(store, lang, options)
     if name == "gaps":
-        return find_gaps(store, options.reference_date, lang, candidates=options.candidates)
+        return find_gaps(
+            store,
+            options.reference_date,
+            lang,
+            candidates=options.candidates,
+            include_examples=options.include_examples,
+        )
     if name == "funding":
-        return funding_overview(store, lang)
+        return funding_overview(store, lang, include_examples=options.include_examples)
     if name == "spatial":
         return spatial_overview(store, options.reference_system, lang)
     raise ValueError(f"unknown analysis {name!r} (known: {', '.join(ANALYSES)})")
+
+
+def _overlaps(store: Store, lang: str, options: AnalysisOptions) -> OverlapReport:
+    return find_overlaps(store, lang, options.reference_date, include_examples=options.include_examples)
 
 
 def run_all(
@@ -67,8 +82,8 @@ def run_all(
 ) -> dict[str, Report]:
     """Every analysis, overlaps computed once (the interface matrix reuses them)."""
     wanted = list(names)
-    overlaps = find_overlaps(store, lang) if {"overlaps", "interfaces"} & set(wanted) else None
     plain = dataclasses.replace(options or AnalysisOptions(), plan=None)
+    overlaps = _overlaps(store, lang, plain) if {"overlaps", "interfaces"} & set(wanted) else None
     return {name: run_analysis(store, name, lang, plain, overlaps=overlaps) for name in wanted}
 
 

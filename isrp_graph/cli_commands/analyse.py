@@ -11,6 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from isrp_graph.analyses import texts as _texts  # noqa: F401  (registers the texts)
+from isrp_graph.analyses.basis import parse_stichtag
 from isrp_graph.analyses.registry import ANALYSES, AnalysisOptions, jsonable, run_analysis
 from isrp_graph.analyses.spatial import DEFAULT_REFERENCE_SYSTEM
 from isrp_graph.cli_commands.common import Activity, ExitCode, UsageError, h, note
@@ -66,7 +68,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", type=_date, metavar="JJJJ-MM-TT", help=h("cli.analyse.date"))
+    parser.add_argument("--date", type=_date, metavar="TT.MM.JJJJ", help=h("cli.analyse.date"))
+    parser.add_argument("--include-examples", action="store_true", help=h("cli.analyse.include_examples"))
     parser.add_argument(
         "--reference", default=DEFAULT_REFERENCE_SYSTEM, metavar="IRI", help=h("cli.analyse.reference")
     )
@@ -74,7 +77,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return parse_stichtag(text)
     except ValueError:
         raise argparse.ArgumentTypeError(h("queries.reason_date")) from None
 
@@ -145,7 +148,12 @@ def cmd_run_query(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_analyse(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
-    options = AnalysisOptions(reference_date=args.date, reference_system=args.reference, plan=args.plan)
+    options = AnalysisOptions(
+        reference_date=args.date,
+        reference_system=args.reference,
+        plan=args.plan,
+        include_examples=args.include_examples,
+    )
     store = open_registry(settings)
     try:
         with Activity(t("cli.analyse.running", lang)):
@@ -171,7 +179,9 @@ def cmd_analyse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    options = AnalysisOptions(reference_date=args.date, reference_system=args.reference)
+    options = AnalysisOptions(
+        reference_date=args.date, reference_system=args.reference, include_examples=args.include_examples
+    )
     store = open_registry(settings)
     try:
         with Activity(t("cli.report.running", settings.lang)):

@@ -22,7 +22,7 @@ def test_queries_lists_the_catalogue(cli) -> None:  # type: ignore[no-untyped-de
     english = json.loads(cli("--lang", "en", "queries", "--format", "json").out)
     needs = next(q for q in english if q["name"] == "gaps-needs")
     assert needs["title"] == "Needs no plan or measure addresses"
-    assert [p["name"] for p in needs["parameters"]] == ["date", "lang"]
+    assert [p["name"] for p in needs["parameters"]] == ["date", "examples", "lang"]
 
 
 def test_run_query_with_parameters_and_formats(cli) -> None:  # type: ignore[no-untyped-def]
@@ -30,7 +30,7 @@ def test_run_query_with_parameters_and_formats(cli) -> None:  # type: ignore[no-
     csv = cli("run-query", "plans-ended", "--param", "date=2025-06-30", "--format", "csv")
     assert csv.code == 0, csv.err
     lines = csv.out.split("\r\n")
-    assert lines[0] == "plan,planLabel,end,status,statusLabel"
+    assert lines[0] == "plan,planLabel,end,originalEnd,extendedTo,status,statusLabel"
     assert [line.split(",")[1] for line in lines[1:3]] == ["Altenhilfeplan", "Familienförderplan"]
     table = cli("run-query", "plans-ended", "-p", "date=2022-06-30")
     assert table.out.strip() == "Keine Treffer."
@@ -53,7 +53,7 @@ def test_analyse_prints_tables_csv_json(cli) -> None:  # type: ignore[no-untyped
     assert text.code == 0, text.err
     assert text.out.startswith("Nicht erklärte Schnittstellen\n")
     csv = cli("analyse", "overlaps", "--table", "overlaps-undeclared", "--format", "csv")
-    assert csv.out.split("\r\n")[1].startswith("1,Kita-Bedarfsplan,Schulnetzplan,4,")
+    assert csv.out.split("\r\n")[1].startswith("1,Kita-Bedarfsplan,Schulnetzplan,mittel,,4,")
     data = json.loads(
         cli(
             "analyse", "interfaces", "--plan", "https://w3id.org/isrp/testa/plan/senioren", "--format", "json"
@@ -61,7 +61,7 @@ def test_analyse_prints_tables_csv_json(cli) -> None:  # type: ignore[no-untyped
     )
     assert [d["partner"]["label"] for d in data["delimitations"]] == ["Quartierskonzept Rieth"]
     wrong = cli("analyse", "overlaps", "--table", "nope")
-    assert wrong.code == 2 and "overlaps-undeclared, overlaps-all" in wrong.err
+    assert wrong.code == 2 and "overlaps-undeclared, overlaps-contained, overlaps-all" in wrong.err
 
 
 def test_report_command_writes_the_folder(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -59,7 +59,14 @@ def test_mandatory_provisions_and_deadlines(fixture_store) -> None:  # type: ign
         ("plan/familie", "2023-12-31", "in Fortschreibung"),
     ]
     assert [
-        (short([p.plan])[0], p.base.isoformat(), p.basis, p.update_cycle, p.due.isoformat(), p.days_overdue)
+        (
+            short([p.plan])[0],
+            p.base.isoformat(),
+            p.basis_of_base,
+            p.update_cycle,
+            p.due.isoformat(),
+            p.days_overdue,
+        )
         for p in report.overdue_plans
     ] == [
         ("plan/alt", "2020-01-01", "lastUpdated", "P1Y6M", "2021-07-01", 1460),  # stored canonically
@@ -88,7 +95,7 @@ def test_unassigned_operational_measures_with_ranked_plans(fixture_store) -> Non
         ("plan/quartier", 2, [("kinder", "kinder-und-jugendliche")], [], [("area/rieth", "area/rieth")]),
     ]
     assert seniorentreff.candidates == ()  # the only plan for Senioren has ended
-    assert "keine passende Planung" in report.tables()[6].rows[1][-1]
+    assert "keine passende Planung" in report.tables()[6].rows[1][-3]
 
 
 def test_python_ranking_agrees_with_the_single_measure_query(fixture_store) -> None:  # type: ignore[no-untyped-def]
@@ -154,14 +161,27 @@ def test_tables_and_duration_text(fixture_store) -> None:  # type: ignore[no-unt
         "gaps-guidelines",
         "gaps-incomplete",
         "gaps-high-need",
+        "gaps-examples",
     ]
     assert tables[5].rows[0] == (
         "old-age care plan",
         "2020-01-01",
         "last update",
         "1 year 6 months",
+        "update cycle",
         "2021-07-01",
-        "1460",
+        "1,460",
+        "not recorded in the registry",
+        "",
+    )
+    german = find_gaps(fixture_store("vocab", "gaps"), DAY).tables()[5]
+    assert german.rows[0][1:7] == (
+        "01.01.2020",
+        "letzte Fortschreibung",
+        "1 Jahr 6 Monate",
+        "Fortschreibungszyklus",
+        "01.07.2021",
+        "1.460",
     )
     assert duration_text("P5Y") == "5 Jahre"
     assert duration_text("P1M", "en") == "1 month"

@@ -136,15 +136,17 @@ def test_strength_formula() -> None:
 
 
 def test_tables_undeclared_and_all(fixture_store) -> None:  # type: ignore[no-untyped-def]
-    undeclared, every = find_overlaps(fixture_store("vocab", "overlaps")).tables()
+    undeclared, contained, every, examples = find_overlaps(fixture_store("vocab", "overlaps")).tables()
     assert undeclared.name == "overlaps-undeclared"
     assert undeclared.title == "Nicht erklärte Schnittstellen"
-    assert [row[:5] for row in undeclared.rows] == [
-        ("1", "Kita-Bedarfsplan", "Schulnetzplan", "4", "Förderprogramm"),
-        ("2", "Familienförderplan", "Seniorenplan", "2", "Netzwerk"),
-        ("3", "Jugendförderplan", "Quartierskonzept Rieth", "2", "Zielgruppe + Thema"),
+    assert [row[:7] for row in undeclared.rows] == [
+        ("1", "Kita-Bedarfsplan", "Schulnetzplan", "mittel", "", "4", "Förderprogramm"),
+        ("2", "Familienförderplan", "Seniorenplan", "mittel", "", "2", "Netzwerk"),
+        ("3", "Jugendförderplan", "Quartierskonzept Rieth", "mittel", "", "2", "Zielgruppe + Thema"),
     ]
-    assert [row[-1] for row in every.rows] == [
+    assert {row[-1] for row in undeclared.rows} == {"nicht im Register erfasst"}
+    assert contained.rows == () and examples.rows == ()
+    assert [row[-3] for row in every.rows] == [
         "nicht erklärt",
         "nicht erklärt",
         "nicht erklärt",

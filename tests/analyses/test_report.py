@@ -17,7 +17,10 @@ TABLES = {
     "interface-matrix",
     "interface-pairs",
     "overlaps-undeclared",
+    "overlaps-contained",
     "overlaps-all",
+    "overlaps-examples",
+    "gaps-examples",
     "gaps-target-groups",
     "gaps-topics",
     "gaps-needs",
@@ -98,7 +101,12 @@ def test_html_is_german_accessible_and_self_contained(fixture_store, tmp_path: P
     assert "script" not in audit.tags and "link" not in audit.tags and "img" not in audit.tags
     assert "<title>ISRP-Analysen: Planungssystem auf einen Blick</title>" in page
     assert '<svg class="chart" role="img" aria-labelledby="chart-title chart-desc"' in page
-    assert '<th scope="row">1</th><td>Kita-Bedarfsplan</td><td>Schulnetzplan</td><td>4</td>' in page
+    assert (
+        '<th scope="row">1</th><td>Kita-Bedarfsplan</td><td>Schulnetzplan</td><td>mittel</td><td></td>'
+        "<td>4</td>" in page
+    )
+    assert "Stichtag 30.06.2025" in page
+    assert "nicht im Register erfasst" in page and "Beispiele (nicht gezählt)" in page
     assert '<a href="overlaps-undeclared.csv">' in page
 
 
@@ -107,10 +115,14 @@ def test_csv_for_german_excel(fixture_store, tmp_path: Path) -> None:  # type: i
     raw = (tmp_path / "gaps-overdue.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.decode("utf-8-sig").split("\r\n") == [
-        "Planung;Ausgangsdatum;Ausgangsdatum ist;Fortschreibungszyklus;fällig seit;Tage überfällig",
-        "Altenhilfeplan;2020-01-01;letzte Fortschreibung;1 Jahr 6 Monate;2021-07-01;1460",
-        "Familienförderplan;2021-01-01;Beginn der Laufzeit;2 Jahre;2023-01-01;911",
-        "Kita-Bedarfsplan;2019-05-01;letzte Fortschreibung;5 Jahre;2024-05-01;425",
+        "Planung;Ausgangsdatum;Ausgangsdatum ist;Fortschreibungszyklus;Fälligkeit nach;fällig seit;"
+        "Tage überfällig;Grundlage;Hinweis der Redaktion",
+        "Altenhilfeplan;01.01.2020;letzte Fortschreibung;1 Jahr 6 Monate;Fortschreibungszyklus;01.07.2021;"
+        "1.460;nicht im Register erfasst;",
+        "Familienförderplan;01.01.2021;Beginn der Laufzeit;2 Jahre;Fortschreibungszyklus;01.01.2023;911;"
+        "nicht im Register erfasst;",
+        "Kita-Bedarfsplan;01.05.2019;letzte Fortschreibung;5 Jahre;Fortschreibungszyklus;01.05.2024;425;"
+        "nicht im Register erfasst;",
         "",
     ]
 

@@ -313,10 +313,11 @@ def test_entry_pages_name_reused_vocabulary_terms(erfurt_client: TestClient) -> 
 def test_gap_and_overlap_reports_speak_german(crawled: dict[str, str]) -> None:
     for path in ("/luecken", "/ueberschneidungen"):
         html = crawled[path]
-        headings = re.findall(r'<th scope="col" data-key="(\w+)"[^>]*>([^<]*)</th>', html)
-        assert headings, path
-        untranslated = [label for key, label in headings if label == key and re.search(r"[a-z][A-Z]", key)]
+        headings = re.findall(r'<th scope="col">([^<]*)</th>', html)
+        assert "Grundlage" in headings, path  # every finding says what it rests on
+        untranslated = [label for label in headings if re.search(r"[a-z][A-Z]", label)]
         assert untranslated == [], path
+        assert "Stichtag: " in html, path
         cells = re.findall(r"<td[^>]*>([^<]*)</td>", html)
         assert "true" not in cells and "false" not in cells, path
     overlaps = crawled["/ueberschneidungen"]
@@ -329,7 +330,19 @@ def test_heat_map_is_readable(crawled: dict[str, str]) -> None:
     html = crawled["/schnittstellen"]
     table = re.search(r'<table class="data-table heatmap".*?</table>', html, re.S).group(0)
     assert "col-label" not in table and "writing-mode" not in html
-    assert re.search(r'<th scope="col" title="[^"]+"><span aria-hidden="true">1</span>', table)
+    # abbreviated plan names as column heads, the full name on focus (link title, hidden text) and in a key
+    heads = re.findall(
+        r'<th scope="col" title="([^"]+)"><a href="#key-(\d+)"[^>]*><span aria-hidden="true">([^<]+)</span>',
+        table,
+    )
+    assert heads and all(len(short) <= 19 for _, _, short in heads)
+    assert ("Kita-Bedarfsplan", "Bedarfsplan Kindertageseinrichtungen/Kindertagespflege") in {
+        (short, full) for full, _, short in heads
+    }
+    assert all(f'id="key-{n}"' in html for _, n, _ in heads)
+    # one triangle: no count below the diagonal; interfaces and delimitations told apart by letters
+    assert 'class="heat-mirror"' in table
+    assert re.search(r'aria-hidden="true">\d+ [SA]( · \d+ [SA])?</span>', table)
     assert 'class="heat-scale"' in html
     assert ">0</a>" not in table
     ids = set(re.findall(r' id="([^"]+)"', html))

@@ -120,12 +120,15 @@ EXPECTED_LEGAL_BASES = {
     "jugendhilfeplanung": {"sgb-viii/p80", "thuerkjhag/p12"},
     "kita-bedarfsplan": {"thuerkigag/p2", "thuerkigag/p20"},
     "familienfoerderplan": {"sgb-viii/p16"},
-    "aktionsplan-obdachlosigkeit-und-wohnungsnot": {"sgb-xii/p67"},
     "massnahmenplan-un-brk": {"un-brk"},
     "gesundheitsberichterstattung": {"gesdv"},
     "schulnetzplan": {"thuerschulg/p41"},
-    "isek": {"baugb/p1-abs6-nr11"},
     "nahverkehrsplan": {"thueroepnvg/p5"},
+}
+# provisions a plan refers to without a mandate to plan (isrp:refersToProvision, not a legal basis)
+EXPECTED_REFERENCED_PROVISIONS = {
+    "aktionsplan-obdachlosigkeit-und-wohnungsnot": {"sgb-xii/p67"},
+    "isek": {"baugb/p1-abs6-nr11"},
 }
 
 EXPECTED_FUNDING_SCHEMES = {
@@ -187,10 +190,9 @@ EXPECTED_SPATIAL_SYSTEMS = {
 # Real end dates that have passed must stay visible (the gap analysis looks for them)
 EXPECTED_TERM_ENDS = {
     "kulturkonzept": "2020-12-31",
-    "seniorenbericht": "2022-12-31",
     "schulnetzplan": "2024-07-31",
     "kita-bedarfsplan": "2023-07-31",
-    "nahverkehrsplan": "2025-12-31",
+    "nahverkehrsplan": "2024-12-31",
     "kinder-und-jugendfoerderplan": "2027-12-31",
     "familienfoerderplan": "2027-12-31",
 }
@@ -320,6 +322,12 @@ def test_legal_bases_of_plans_are_exactly_the_sourced_ones(registry):
         if targets:
             actual[_local(plan, str(ERFURT) + "plan/")] = targets
     assert actual == EXPECTED_LEGAL_BASES
+    referenced = {}
+    for plan in _plans(registry):
+        targets = {_local(t, LAW) for t in registry.objects(plan, ISRP.refersToProvision)}
+        if targets:
+            referenced[_local(plan, str(ERFURT) + "plan/")] = targets
+    assert referenced == EXPECTED_REFERENCED_PROVISIONS
 
 
 def test_every_plan_decision_is_defined_with_a_decider(registry):
@@ -339,6 +347,10 @@ def test_every_edition_is_linked_and_defined(registry):
 def test_expired_and_overdue_terms_keep_their_real_end_dates(registry):
     for slug, end in EXPECTED_TERM_ENDS.items():
         assert _term_end(registry, _plan(slug)) == end, slug
+    # a deadline for the next update is not the end of a term; an extension is recorded as such
+    assert _term_end(registry, _plan("seniorenbericht")) is None
+    assert str(registry.value(_plan("seniorenbericht"), ISRP.updateDeadline)) == "2022-12-31"
+    assert str(registry.value(_plan("nahverkehrsplan"), ISRP.termExtendedTo)) == "2025-12-31"
 
 
 def test_terms_begin_before_they_end(registry):

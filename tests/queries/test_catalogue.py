@@ -70,6 +70,7 @@ def test_titles_in_the_asked_language() -> None:
     assert query.title_in("fr") == query.title  # unknown language: German
     assert [(p.name, p.type, p.default, p.required) for p in query.parameters] == [
         ("date", "date", "today", False),
+        ("examples", "boolean", "false", False),
         ("lang", "string", "de", False),
     ]
     fit = get_query("measure-plan-fit")
