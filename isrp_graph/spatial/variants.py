@@ -128,8 +128,11 @@ def read_variants(path: str | Path) -> list[Variant]:
     suffix = file.suffix.lower()
     if suffix == ".csv":
         text = file.read_bytes().decode("utf-8-sig", errors="replace")
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else csv.excel
-        return [variant_from_rows(file.stem, file.name, list(csv.reader(io.StringIO(text), dialect)))]
+        first = text.splitlines()[0] if text.strip() else ""
+        delimiter = ";" if ";" in first else ("\t" if "\t" in first else ",")
+        return [
+            variant_from_rows(file.stem, file.name, list(csv.reader(io.StringIO(text), delimiter=delimiter)))
+        ]
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
@@ -177,8 +180,9 @@ def _system_fit(
             area_of.setdefault(iri, set()).add(area)
     nesting, cutting, unknown = 0, [], []
     for item in items:
-        touched = {a for base in item.within | item.overlaps for a in area_of.get(base, set())}
-        if not item.within and not item.overlaps:
+        bases = item.within | item.overlaps
+        touched = {a for base in bases for a in area_of.get(base, set())}
+        if not bases or any(base not in area_of for base in bases):
             unknown.append(names.get(item.unit, item.unit))
         elif len(touched) <= 1 or (not item.overlaps and all(areas[a] <= item.within for a in touched)):
             nesting += 1
@@ -206,8 +210,13 @@ def score_variants(
     names = {iri: s.label for iri, s in systems.items()}
     from isrp_graph.spatial.model import units_of_system as _units
 
-    for system in {m.system for m in links.values()}:
-        names.update({u.iri: u.name(lang) for u in _units(store, system, lang)})
+    system_units: dict[str, list[str]] = {}
+    for summary in systems.values():
+        if summary.iri == base_system or not summary.units:
+            continue
+        members = _units(store, summary.iri, lang)
+        names.update({u.iri: u.name(lang) for u in members})
+        system_units[summary.iri] = [u.iri for u in members]
     scores = []
     for variant in variants:
         areas: dict[str, set[str]] = {}
@@ -226,6 +235,7 @@ def score_variants(
                     members.add(found[0].iri)
                     count[found[0].iri] = count.get(found[0].iri, 0) + 1
         area_scores = []
+        areas = {a: m for a, m in areas.items() if m}
         for area, members in areas.items():
             facts = sorted((by_iri[i] for i in members), key=lambda u: u.name(lang).casefold())
             missing = [u.name(lang) for u in facts if u.population is None]
@@ -243,8 +253,8 @@ def score_variants(
             else None
         )
         fits = []
-        for system in sorted({m.system for m in links.values()}, key=lambda s: names.get(s, s)):
-            items = [m for m in links.values() if m.system == system]
+        for system in sorted(system_units, key=lambda s: names.get(s, s)):
+            items = [links.get(u) or Membership(u, system) for u in system_units[system]]
             fits.append(
                 _system_fit(
                     areas, items, system, names.get(system, system), sorted(plans.get(system, [])), names
