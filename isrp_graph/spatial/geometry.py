@@ -119,6 +119,8 @@ def check_geometry(
         return None, SpatialError("spatial.crs_mismatch", **where)
     if transform is not None:
         geometry = shapely.transform(geometry, transform)
+    if geometry.geom_type != "Point":  # RFC 7946: exterior rings counterclockwise
+        geometry = shapely.orient_polygons(geometry)
     minx, miny, maxx, maxy = geometry.bounds
     west, south, east, north = GERMANY
     if minx < west or maxx > east or miny < south or maxy > north:

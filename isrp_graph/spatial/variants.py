@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from shapely.ops import unary_union
 
 from isrp_graph.spatial.errors import SpatialError
 from isrp_graph.spatial.importer import normalise
@@ -28,6 +27,7 @@ from isrp_graph.store.base import Store
 AREA_COLUMNS = {"gebiet", "planungsraum", "sozialraum", "area"}
 UNIT_COLUMNS = {"ortsteil", "ortsteile", "unit", "units"}
 MAX_ROWS = 5000
+EDGE = 1e-9  # degrees: a shared border longer than this connects two polygons
 PLANS_BY_SYSTEM = """PREFIX isrp: <https://w3id.org/isrp/def#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?plan ?label ?system WHERE {
@@ -150,14 +150,20 @@ def read_variants(path: str | Path) -> list[Variant]:
 
 
 def _contiguity(members: list[SpatialUnitFacts]) -> str:
+    """yes / no / unknown: from polygons where every member has one (neighbours share a border of some
+    length; touching at a corner does not connect), else from the sourced neighbour lists."""
     if len(members) <= 1:
         return "yes"
-    if all(m.boundary is not None for m in members):
-        merged = unary_union([m.boundary.buffer(1e-7) for m in members])  # type: ignore[union-attr]
-        return "yes" if merged.geom_type == "Polygon" else "no"
     graph = nx.Graph()
+    graph.add_nodes_from(m.iri for m in members)
+    if all(m.boundary is not None for m in members):
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                shared = a.boundary.boundary.intersection(b.boundary.boundary)  # type: ignore[union-attr]
+                if shared.length > EDGE or a.boundary.intersection(b.boundary).area > 0:  # type: ignore[union-attr]
+                    graph.add_edge(a.iri, b.iri)
+        return "yes" if nx.is_connected(graph) else "no"
     iris = {m.iri for m in members}
-    graph.add_nodes_from(iris)
     for m in members:
         graph.add_edges_from((m.iri, o) for o in m.touches if o in iris)
     if nx.is_connected(graph):
