@@ -12,6 +12,7 @@ from api.errors import not_found
 from api.findings import findings_for
 from api.negotiation import RDF_PAGE, choose_format, rdf_response, respond
 from isrp_graph import entries
+from isrp_graph.spatial.unitpage import spatial_section
 
 router = APIRouter()
 
@@ -32,6 +33,7 @@ def entry_response(request: Request, iri: str, shown_path: str) -> Response:
         "entry": found,
         "findings": findings_for(request, iri),
         "editable": bool(app.settings.editor_tokens),
+        "spatial": spatial_section(app.store, iri, lang),
     }
     return respond(request, "entry.html", model, formats=RDF_PAGE, fmt=fmt, title=found.label)
 

@@ -91,6 +91,7 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/pruefung", "web.nav.validation"),
     ("/netzwerk", "web.nav.network"),
     ("/prozess", "web.nav.process"),
+    ("/karte", "web.nav.map"),
     ("/abfrage", "web.nav.sparql"),
     ("/bearbeiten", "web.nav.edit"),
 )
@@ -98,6 +99,7 @@ SITE_PATH = "/netzwerk"
 
 register(
     {
+        "web.nav.map": {"de": "Karte", "en": "Map"},
         "network.page.skip": {"de": "Zum Inhalt springen", "en": "Skip to content"},
         "network.page.start_note": {
             "de": "Zu Beginn zeigt das Bild nur Planungen, Gremien und Netzwerke. Organisationen, "
