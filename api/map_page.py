@@ -10,8 +10,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.datastructures import UploadFile
 
 import isrp_graph.network_page  # noqa: F401  (registers web.nav.map with the site navigation)
 from api.context import entry_href, lang_of, state
