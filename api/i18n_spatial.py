@@ -172,6 +172,13 @@ TEXTS = {
     "web.variants.dates": {"de": "Stichtage der Zahlen", "en": "dates of the figures"},
     "web.variants.unassigned": {"de": "nicht zugeordnet", "en": "not assigned"},
     "web.variants.twice": {"de": "mehrfach zugeordnet", "en": "assigned more than once"},
+    "web.variants.map": {"de": "Karte der Variante", "en": "Map of the variant"},
+    "web.variants.map_help": {
+        "de": "Jeder Ortsteil mit Lagepunkt trägt die Nummer seines Gebiets "
+        "(Reihenfolge wie in der Tabelle); „–“ heißt nicht zugeordnet.",
+        "en": "Every Ortsteil with a point carries the number of its area (order as in the table); "
+        "'–' means not assigned.",
+    },
     "web.variants.errors": {"de": "Probleme", "en": "Problems"},
     "web.variants.too_big": {"de": "{path}: Datei größer als 2 MB.", "en": "{path}: file larger than 2 MB."},
     "web.variants.unreadable": {"de": "{path}: Datei nicht lesbar.", "en": "{path}: file not readable."},

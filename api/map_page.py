@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
@@ -22,7 +23,7 @@ from api.tables import Column, Item, Table
 from isrp_graph.messages import t
 from isrp_graph.spatial import SpatialError, export_geojson, read_variants, score_variants
 from isrp_graph.spatial.mapdata import MapModel, map_model
-from isrp_graph.spatial.model import spatial_systems
+from isrp_graph.spatial.model import spatial_systems, units_of_system
 from isrp_graph.spatial.report import date_text, number, score_rows, scores_json
 from isrp_graph.spatial.variants import parse_text
 
@@ -295,6 +296,7 @@ def _variants_response(
         title=t("web.variants.title", lang),
         systems_table=systems,
         scores=scores,
+        variant_data=_variant_map_data(request, scores, lang) if scores else None,
         comparison=[
             {
                 "name": s.name,
@@ -312,6 +314,22 @@ def _variants_response(
         errors=errors,
         text=text,
     )
+
+
+def _variant_map_data(request: Request, scores: list, lang: str) -> dict[str, Any]:
+    """Points of the base units and, per variant, the area each unit is in (by name) for the map."""
+    app = state(request)
+    units = units_of_system(app.store, base_system(request), lang)
+    located = []
+    for unit in units:
+        where = unit.location
+        if where is not None:
+            located.append({"name": unit.name(lang), "lat": round(where.y, 6), "lon": round(where.x, 6)})
+    variants = []
+    for score in scores:
+        areas = [{"name": a.name, "mark": str(i + 1), "units": a.units} for i, a in enumerate(score.areas)]
+        variants.append({"name": score.name, "areas": areas})
+    return {"units": located, "variants": variants, "unassigned": t("web.variants.unassigned", lang)}
 
 
 @router.get("/karte/varianten", include_in_schema=False)

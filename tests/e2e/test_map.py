@@ -96,3 +96,22 @@ def test_keyboard_moves_the_map_and_switches_layers(page) -> None:  # type: igno
             break
     assert ": " in title  # "<Ortsteil>: <need level>"
     shot(page, "karte")
+
+
+def test_variant_page_scores_typed_variants_with_a_map(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(page.base + "/karte/varianten")
+    page.fill("#text", "Nord: Berliner Platz, Rieth, Moskauer Platz\nMitte: Altstadt, Andreasvorstadt")
+    page.fill("#name", "Probe")
+    page.get_by_role("button", name="Bewerten").click()
+    page.wait_for_selector("#varianten-karte[data-ready='1']")
+    rows = page.locator("#varianten-gebiete tbody tr")
+    assert rows.count() == 2
+    assert "35.087" in rows.nth(1).inner_text()  # Altstadt 18.228 + Andreasvorstadt 16.859
+    markers = page.locator("#varianten-karte .leaflet-marker-icon")
+    located = page.evaluate(
+        "() => JSON.parse(document.getElementById('varianten-daten').textContent).units.length"
+    )
+    assert markers.count() == located
+    assert page.locator("#varianten-karte .leaflet-marker-icon[title^='Altstadt: Mitte']").count() == 1
+    assert "Alach" in page.locator("#varianten-vergleich").inner_text()  # listed as not assigned
+    shot(page, "varianten")
