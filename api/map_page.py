@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.datastructures import UploadFile
 
 import isrp_graph.network_page  # noqa: F401  (registers web.nav.map with the site navigation)
 from api.context import entry_href, lang_of, state
 from api.i18n_spatial import register_web_texts
-from api.negotiation import choose_format, respond
+from api.negotiation import TABLE_PAGE, choose_format, respond
 from api.tables import Column, Item, Table
 from isrp_graph.messages import t
 from isrp_graph.spatial import SpatialError, export_geojson, read_variants, score_variants
@@ -161,6 +161,19 @@ def map_page(request: Request) -> Response:
             app.store, ("geojson", system, lang), lambda: export_geojson(app.store, system, lang)
         )
         return JSONResponse(collection, media_type="application/geo+json", headers={"Vary": "Accept"})
+    fmt = choose_format(request, TABLE_PAGE)
+    if fmt == "html":
+        # the rendered page is cached per store version and query: a 5,000-row table renders once
+        body = request.app.state.cache.get(
+            app.store, ("map-html", str(request.url.query)), lambda: _map_response(request, base, fmt).body
+        )
+        return HTMLResponse(body, headers={"Vary": "Accept"})
+    return _map_response(request, base, fmt)
+
+
+def _map_response(request: Request, base: str, fmt: str) -> Response:
+    lang = lang_of(request)
+    app = state(request)
     plan = request.query_params.get("planung") or None
     group = request.query_params.get("zielgruppe") or None
     model = request.app.state.cache.get(
@@ -218,6 +231,7 @@ def map_page(request: Request) -> Response:
         script_data=script_data,
         base=base,
         map_model=model,
+        fmt=fmt,
     )
 
 

@@ -192,3 +192,20 @@ def from_wkt_literal(text: str) -> BaseGeometry | None:
         return shapely.from_wkt(value.strip())
     except shapely.errors.GEOSException:
         return None
+
+
+def parse_wkt_literals(texts: list[str]) -> list[BaseGeometry | None]:
+    """Many WKT literals at once (vectorised); None for unreadable ones or another CRS."""
+    plain: list[str | None] = []
+    for text in texts:
+        value = text.strip()
+        if value.startswith("<"):
+            crs, _, value = value[1:].partition(">")
+            if crs.strip() not in (CRS84, "http://www.opengis.net/def/crs/EPSG/0/4326"):
+                plain.append(None)
+                continue
+        plain.append(value.strip())
+    if not plain:
+        return []
+    parsed = shapely.from_wkt(np.array(plain, dtype=object), on_invalid="ignore")
+    return [g if g is not None and not g.is_empty else None for g in parsed]

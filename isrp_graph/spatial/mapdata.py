@@ -5,13 +5,15 @@ they hold. The same model feeds the map, the table beside it, the text summary a
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
+import shapely
 from rdflib import Literal, URIRef
-from shapely.geometry import mapping
 
-from isrp_graph.spatial.model import PREFIXES, Membership, memberships, spatial_systems, units_of_system
+from isrp_graph.spatial.model import PREFIXES, Membership, memberships, related_systems, units_of_system
 from isrp_graph.store.base import Store
 
 LEVEL_RANK = {"hoch": 3, "mittel": 2, "niedrig": 1}
@@ -158,9 +160,13 @@ def map_model(
     facts = units_of_system(store, base_system, lang)
     by_iri = {u.iri: u for u in facts}
     units: dict[str, MapUnit] = {}
-    for u in facts:
-        geometry = u.boundary if u.boundary is not None else u.point
-        where = u.location
+    shapes = [u.boundary if u.boundary is not None else u.point for u in facts]
+    drawn = [s for s in shapes if s is not None]
+    texts = iter(shapely.to_geojson(np.array(drawn, dtype=object)).tolist() if drawn else [])
+    spots = iter(shapely.point_on_surface(np.array(drawn, dtype=object)).tolist() if drawn else [])
+    for u, geometry in zip(facts, shapes, strict=True):
+        where = next(spots) if geometry is not None else None
+        as_json = json.loads(next(texts)) if geometry is not None else None
         units[u.iri] = MapUnit(
             u.iri,
             u.name(lang),
@@ -170,10 +176,10 @@ def map_model(
             round(where.y, 6) if where is not None else None,
             round(where.x, 6) if where is not None else None,
             "boundary" if u.boundary is not None else ("point" if u.point is not None else None),
-            mapping(geometry) if geometry is not None else None,
+            as_json,
         )
     links = memberships(store, base_system)
-    systems = [s for s in spatial_systems(store, lang) if s.iri != base_system and s.units]
+    systems = related_systems(store, base_system, lang)
     names: dict[str, str] = {}
     layers = []
     for summary in systems:

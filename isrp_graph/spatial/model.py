@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 from shapely.geometry.base import BaseGeometry
 
-from isrp_graph.spatial.geometry import from_wkt_literal
+from isrp_graph.spatial.geometry import parse_wkt_literals
 from isrp_graph.store.base import Store
 
 PREFIXES = """PREFIX isrp: <https://w3id.org/isrp/def#>
@@ -167,9 +167,10 @@ def units_of_system(store: Store, system: str, lang: str = "de") -> list[Spatial
         unit = units.get(str(row["unit"]))
         if unit is not None:
             unit.alt_labels.append(str(row["alt"]))
-    for row in store.select(GEOMETRIES, bindings).rows:
-        unit = units.get(str(row["unit"]))
-        geom = from_wkt_literal(str(row["wkt"]))
+    pairs = [
+        (units.get(str(row["unit"])), str(row["wkt"])) for row in store.select(GEOMETRIES, bindings).rows
+    ]
+    for unit, geom in zip((u for u, _ in pairs), parse_wkt_literals([w for _, w in pairs]), strict=True):
         if unit is None or geom is None:
             continue
         if geom.geom_type == "Point":
@@ -203,6 +204,29 @@ def spatial_systems(store: Store, lang: str = "de") -> list[SystemSummary]:
         label = label or _text(row.get("label")) or str(row["system"])
         result.append(SystemSummary(str(row["system"]), label, _int(row.get("units")) or 0))
     return sorted(result, key=lambda s: s.label.casefold())
+
+
+RELATED_SYSTEMS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?system WHERE {
+  ?base isrp:inSpatialSystem ?baseSystem .
+  { ?base geo:sfWithin ?other } UNION { ?other geo:sfWithin ?base }
+  UNION { ?other geo:sfOverlaps ?base } UNION { ?base geo:sfOverlaps ?other }
+  UNION { ?base geo:sfWithin ?top . ?top isrp:spatialUnitType ?type . ?other geo:sfWithin ?top }
+  ?other isrp:inSpatialSystem ?system .
+  FILTER(?system != ?baseSystem)
+}"""
+)
+
+
+def related_systems(store: Store, base_system: str, lang: str = "de") -> list[SystemSummary]:
+    """The other systems with units that hold, overlap or share a containing unit (the city) with the
+    base system's units: the ones whose cut of the base units can be shown."""
+    wanted = {
+        str(r["system"]) for r in store.select(RELATED_SYSTEMS, {"baseSystem": URIRef(base_system)}).rows
+    }
+    return [s for s in spatial_systems(store, lang) if s.iri in wanted and s.units]
 
 
 @dataclass

@@ -19,6 +19,7 @@ from isrp_graph.spatial.model import (
     Membership,
     SpatialUnitFacts,
     memberships,
+    related_systems,
     spatial_systems,
     units_of_system,
 )
@@ -217,9 +218,7 @@ def score_variants(
     from isrp_graph.spatial.model import units_of_system as _units
 
     system_units: dict[str, list[str]] = {}
-    for summary in systems.values():
-        if summary.iri == base_system or not summary.units:
-            continue
+    for summary in related_systems(store, base_system, lang):
         members = _units(store, summary.iri, lang)
         names.update({u.iri: u.name(lang) for u in members})
         system_units[summary.iri] = [u.iri for u in members]
