@@ -10,7 +10,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from shapely.geometry import mapping
 
-from isrp_graph.spatial.model import PREFIXES, units_of_system
+from isrp_graph.spatial.model import PREFIXES, SpatialUnitFacts, units_of_system
 from isrp_graph.store.base import Store
 
 SYSTEM = PREFIXES + "SELECT ?system WHERE { ?unit a isrp:SpatialUnit ; isrp:inSpatialSystem ?system }"
@@ -63,8 +63,18 @@ class SpatialSection:
     area_km2: float | None
     kind: str | None
     geometry: dict[str, Any] | None
-    neighbours: list[dict[str, str]]
+    neighbours: list[dict[str, Any]]
     items: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+
+def _neighbour(iri: str, unit: SpatialUnitFacts | None, lang: str) -> dict[str, Any]:
+    where = unit.location if unit is not None else None
+    return {
+        "iri": iri,
+        "label": unit.name(lang) if unit is not None else iri,
+        "lat": round(where.y, 6) if where is not None else None,
+        "lon": round(where.x, 6) if where is not None else None,
+    }
 
 
 def spatial_section(store: Store, iri: str, lang: str = "de") -> SpatialSection | None:
@@ -86,8 +96,8 @@ def spatial_section(store: Store, iri: str, lang: str = "de") -> SpatialSection 
         kind="boundary" if unit.boundary is not None else ("point" if unit.point is not None else None),
         geometry=mapping(geometry) if geometry is not None else None,
         neighbours=sorted(
-            ({"iri": n, "label": units[n].name(lang) if n in units else n} for n in unit.touches),
-            key=lambda n: n["label"].casefold(),
+            (_neighbour(n, units.get(n), lang) for n in unit.touches),
+            key=lambda n: str(n["label"]).casefold(),
         ),
     )
     seen: set[tuple[str, str]] = set()

@@ -115,3 +115,13 @@ def test_variant_page_scores_typed_variants_with_a_map(page) -> None:  # type: i
     assert page.locator("#varianten-karte .leaflet-marker-icon[title^='Altstadt: Mitte']").count() == 1
     assert "Alach" in page.locator("#varianten-vergleich").inner_text()  # listed as not assigned
     shot(page, "varianten")
+
+
+def test_ortsteil_page_shows_its_map(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(page.base + "/eintrag?iri=https://w3id.org/isrp/erfurt/area/ilversgehofen")
+    page.wait_for_selector("#einheit-karte[data-ready='1']")
+    # the Ortsteil's point and its six sourced neighbours that have a point (Rieth has none)
+    assert page.locator("#einheit-karte path.leaflet-interactive").count() == 1 + 5
+    page.get_by_role("link", name="Auf der Karte zeigen").click()
+    page.wait_for_selector("#karte[data-ready='1']")
+    shot(page, "ortsteil-karte")
