@@ -24,6 +24,7 @@ from api import (
     changes_pages,
     entries,
     json_api,
+    map_page,
     network_page,
     openapi_doc,
     pages,
@@ -144,6 +145,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(sparql_protocol.router)
     app.include_router(json_api.router)
     app.include_router(writes.router)
+    app.include_router(map_page.router)
     app.include_router(changes_pages.router)
     app.include_router(signin.router)
     app.include_router(review_pages.router)

@@ -17,6 +17,7 @@ from api.negotiation import RDF_PAGE, NotAcceptable, choose_format, rdf_response
 from isrp_graph import entries
 from isrp_graph.changes.views import entry_history_view
 from isrp_graph.messages import t
+from isrp_graph.spatial.unitpage import spatial_section
 from isrp_graph.vocabulary import KINDS, compact, vocabulary, vocabulary_graph
 
 router = APIRouter()
@@ -51,6 +52,7 @@ def entry_response(request: Request, iri: str, shown_path: str) -> Response:
         "findings": findings_for(request, iri),
         "editable": request.app.state.auth.editing_possible(),
         "history": entry_history_view(app.store, iri, lang),
+        "spatial": spatial_section(app.store, iri, lang),
     }
     return respond(request, "entry.html", model, formats=RDF_PAGE, fmt=fmt, title=found.label)
 

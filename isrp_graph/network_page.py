@@ -88,6 +88,7 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/netzwerk", "web.nav.network"),
     ("/prozess", "web.nav.process"),
     ("/sozialplanungsreport", "web.nav.spr"),
+    ("/karte", "web.nav.map"),
     ("/abfrage", "web.nav.sparql"),
     ("/bearbeiten", "web.nav.edit"),
     ("/aenderungen", "web.nav.changes"),
@@ -99,6 +100,7 @@ import isrp_graph.auth.texts  # noqa: E402, F401  (registers auth.nav.account)
 
 register(
     {
+        "web.nav.map": {"de": "Karte", "en": "Map"},
         "network.page.skip": {"de": "Zum Inhalt springen", "en": "Skip to content"},
         "network.page.start_note": {
             "de": "Zu Beginn zeigt das Bild nur Planungen, Gremien und Netzwerke. Organisationen, "

@@ -27,7 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--apply", action="store_true", help=h("cli.import.apply"))
     parser.add_argument("--graph", metavar="NAME", help=h("cli.import.graph"))
     parser.add_argument("--sheet", metavar="BLATT", help=h("cli.import.sheet"))
-    parser.set_defaults(func=cmd_import)
+    from isrp_graph.cli_commands.spatial import add_import_arguments, import_if_spatial
+
+    add_import_arguments(parser)
+    parser.set_defaults(func=import_if_spatial(cmd_import))
 
 
 def _extend_export(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

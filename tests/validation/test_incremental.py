@@ -46,9 +46,7 @@ def test_affected_nodes_of_a_plan(fixture_store):
 
 def test_affected_nodes_of_a_blank_node_reach_its_entry(fixture_store):
     data = prepared(fixture_store).data
-    membership = next(
-        m for m in data.objects(GREMIUM, ISRP.membership) if (m, ORG.member, None) not in data
-    )
+    membership = next(m for m in data.objects(GREMIUM, ISRP.membership) if (m, ORG.member, None) not in data)
     affected = affected_nodes(data, {membership})
     assert GREMIUM in affected
     assert membership in affected
