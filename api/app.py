@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import api.i18n  # noqa: F401  (registers the web texts)
-from api import auth, entries, json_api, network_page, pages, sparql_protocol, writes
+from api import auth, cycle_pages, entries, json_api, network_page, pages, sparql_protocol, writes
 from api.context import STATIC_DIR, TEMPLATES_DIR, AppState
 from api.errors import localized_error_handler, unavailable_handler
 from api.findings import Reports, warm_up
@@ -100,6 +100,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(json_api.router)
     app.include_router(writes.router)
     app.include_router(pages.router)
+    app.include_router(cycle_pages.router)
     app.include_router(entries.router)
 
     # last: every other path is a registry IRI under the base IRI

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from api.context import lang_of, state
+from api.cycle_pages import chain_for
 from api.errors import not_found
 from api.findings import findings_for
 from api.negotiation import RDF_PAGE, choose_format, rdf_response, respond
@@ -32,6 +33,7 @@ def entry_response(request: Request, iri: str, shown_path: str) -> Response:
         "entry": found,
         "findings": findings_for(request, iri),
         "editable": bool(app.settings.editor_tokens),
+        "chain": chain_for(request, iri, found.types),
     }
     return respond(request, "entry.html", model, formats=RDF_PAGE, fmt=fmt, title=found.label)
 

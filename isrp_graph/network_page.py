@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
+from isrp_graph.cycle import texts as _cycle_texts  # noqa: F401  (web.nav.impact)
 from isrp_graph.messages import normalise_lang, register, t
 from isrp_graph.namespaces import BASE
 from isrp_graph.network import EDGE_KINDS, KINDS, NetworkMetrics, network_metrics
@@ -91,6 +92,7 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/pruefung", "web.nav.validation"),
     ("/netzwerk", "web.nav.network"),
     ("/prozess", "web.nav.process"),
+    ("/wirkung", "web.nav.impact"),
     ("/abfrage", "web.nav.sparql"),
     ("/bearbeiten", "web.nav.edit"),
 )

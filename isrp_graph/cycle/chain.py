@@ -37,18 +37,26 @@ def measure_chain(
     )
 
 
-def fitting_plans(labeller: Labeller, measure: str, reference_date: date, limit: int = 3) -> tuple[PlanCandidate, ...]:
+def fitting_plans(
+    labeller: Labeller, measure: str, reference_date: date, limit: int = 3
+) -> tuple[PlanCandidate, ...]:
     """The plans the named query ``measure-plan-fit`` finds for one measure, ranked like the gaps
     analysis ranks them (score, then label), with the shared target groups, topics and areas."""
-    result = run(labeller.store, "measure-plan-fit", labeller.lang,
-                 {"measure": measure, "date": reference_date.isoformat()})
+    result = run(
+        labeller.store,
+        "measure-plan-fit",
+        labeller.lang,
+        {"measure": measure, "date": reference_date.isoformat()},
+    )
     candidates = []
     for row in result.rows:
         groups = labeller.matches(match_list(row.get("targetGroups")))
         topics = labeller.refs(iri_list(row.get("topics")))
         areas = labeller.matches(match_list(row.get("areas")))
         candidates.append(
-            PlanCandidate(labeller.ref(str(row["plan"])), fit_score(groups, topics, areas), groups, topics, areas)
+            PlanCandidate(
+                labeller.ref(str(row["plan"])), fit_score(groups, topics, areas), groups, topics, areas
+            )
         )
     candidates.sort(key=lambda c: (-c.score, c.plan.label.casefold()))
     return tuple(candidates[:limit])

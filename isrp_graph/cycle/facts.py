@@ -30,7 +30,9 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
-NEEDS = PREFIXES + """
+NEEDS = (
+    PREFIXES
+    + """
 SELECT ?need ?origin ?date ?illustrative ?area ?group ?topic WHERE {
   ?need a isrp:Need .
   OPTIONAL { ?need prov:wasGeneratedBy ?origin }
@@ -40,8 +42,11 @@ SELECT ?need ?origin ?date ?illustrative ?area ?group ?topic WHERE {
   OPTIONAL { ?need isrp:targetGroup ?group }
   OPTIONAL { ?need isrp:topic ?topic }
 }"""
+)
 
-MEASURES = PREFIXES + """
+MEASURES = (
+    PREFIXES
+    + """
 SELECT ?measure ?kind ?plan ?separately ?reason ?office ?illustrative ?need ?session WHERE {
   ?measure a isrp:Measure .
   OPTIONAL { ?measure isrp:measureType ?kind }
@@ -53,23 +58,32 @@ SELECT ?measure ?kind ?plan ?separately ?reason ?office ?illustrative ?need ?ses
   OPTIONAL { ?measure isrp:addressesNeed ?need }
   OPTIONAL { ?measure isrp:derivedInSession ?session }
 }"""
+)
 
-STATES = PREFIXES + """
+STATES = (
+    PREFIXES
+    + """
 SELECT ?measure ?state ?date WHERE {
   ?measure a isrp:Measure ; isrp:implementationRecord ?record .
   ?record isrp:implementationState ?state .
   OPTIONAL { ?record dcterms:date ?date }
 }"""
+)
 
-BUDGET = PREFIXES + """
+BUDGET = (
+    PREFIXES
+    + """
 SELECT ?measure ?item ?amount ?year ?line WHERE {
   ?measure a isrp:Measure ; isrp:budgetItem ?item .
   OPTIONAL { ?item isrp:amount ?amount }
   OPTIONAL { ?item isrp:fiscalYear ?year }
   OPTIONAL { ?item isrp:budgetLine ?line }
 }"""
+)
 
-TARGETS = PREFIXES + """
+TARGETS = (
+    PREFIXES
+    + """
 SELECT ?measure ?target ?indicator ?baseline ?baselineDate ?targetValue ?targetDate WHERE {
   ?measure a isrp:Measure ; isrp:impactTarget ?target .
   ?target isrp:targetIndicator ?indicator .
@@ -78,22 +92,31 @@ SELECT ?measure ?target ?indicator ?baseline ?baselineDate ?targetValue ?targetD
   OPTIONAL { ?target isrp:targetValue ?targetValue }
   OPTIONAL { ?target isrp:targetDate ?targetDate }
 }"""
+)
 
-OBSERVATIONS = PREFIXES + """
+OBSERVATIONS = (
+    PREFIXES
+    + """
 SELECT ?measure ?indicator ?value ?date WHERE {
   ?observation isrp:observedFor ?measure ; isrp:indicator ?indicator ; isrp:value ?value .
   OPTIONAL { ?observation isrp:referenceDate ?date }
 }"""
+)
 
-EVALUATIONS = PREFIXES + """
+EVALUATIONS = (
+    PREFIXES
+    + """
 SELECT ?evaluation ?measure ?achievement ?date ?basis WHERE {
   ?evaluation a isrp:Evaluation ; isrp:evaluatedMeasure ?measure .
   OPTIONAL { ?evaluation isrp:goalAchievement ?achievement }
   OPTIONAL { ?evaluation dcterms:date ?date }
   OPTIONAL { ?evaluation isrp:evaluationBasis ?basis FILTER(LANGMATCHES(LANG(?basis), "de")) }
 }"""
+)
 
-SESSIONS = PREFIXES + """
+SESSIONS = (
+    PREFIXES
+    + """
 SELECT ?session ?body ?date ?step ?decision ?illustrative ?criterion WHERE {
   ?session a isrp:PrioritySession .
   OPTIONAL { ?session prov:wasAssociatedWith ?body }
@@ -103,21 +126,31 @@ SELECT ?session ?body ?date ?step ?decision ?illustrative ?criterion WHERE {
   OPTIONAL { ?session isrp:illustrative ?illustrative }
   OPTIONAL { ?session isrp:usesCriterion ?criterion }
 }"""
+)
 
-CRITERIA = PREFIXES + """
+CRITERIA = (
+    PREFIXES
+    + """
 SELECT ?criterion ?minimum ?maximum WHERE {
   ?criterion a isrp:PriorityCriterion .
   OPTIONAL { ?criterion isrp:scaleMinimum ?minimum }
   OPTIONAL { ?criterion isrp:scaleMaximum ?maximum }
 }"""
+)
 
-ASSESSMENTS = PREFIXES + """
+ASSESSMENTS = (
+    PREFIXES
+    + """
 SELECT ?session ?assessment ?need ?rank ?criterion ?score WHERE {
   ?session a isrp:PrioritySession ; isrp:assessment ?assessment .
   ?assessment isrp:assessedNeed ?need .
   OPTIONAL { ?assessment isrp:rank ?rank }
-  OPTIONAL { ?assessment isrp:criterionScore ?scored . ?scored isrp:criterion ?criterion ; isrp:scoreValue ?score }
+  OPTIONAL {
+    ?assessment isrp:criterionScore ?scored .
+    ?scored isrp:criterion ?criterion ; isrp:scoreValue ?score
+  }
 }"""
+)
 
 
 def decimal(node: Node | None) -> Decimal | None:
@@ -159,7 +192,7 @@ def read_needs(store: Store, labeller: Labeller, only: Iterable[str] | None = No
         need = iri_of(row.get("need"))
         first.setdefault(need, row)
         for key in ("area", "group", "topic"):
-            if (iri := iri_of(row.get(key))):
+            if iri := iri_of(row.get(key)):
                 collected[need][key].add(iri)
         if as_bool(row.get("illustrative")):
             collected[need]["illustrative"].add("1")
@@ -178,7 +211,9 @@ def read_needs(store: Store, labeller: Labeller, only: Iterable[str] | None = No
     return facts
 
 
-def read_measures(store: Store, labeller: Labeller, only: Iterable[str] | None = None) -> dict[str, MeasureFacts]:
+def read_measures(
+    store: Store, labeller: Labeller, only: Iterable[str] | None = None
+) -> dict[str, MeasureFacts]:
     only = list(only) if only is not None else None
     rows = store.select(scoped(MEASURES, "measure", only)).rows
     keys = ("measure", "kind", "plan", "office", "need", "session")
@@ -190,9 +225,9 @@ def read_measures(store: Store, labeller: Labeller, only: Iterable[str] | None =
     for row in rows:
         measure = iri_of(row.get("measure"))
         first.setdefault(measure, row)
-        if (need := iri_of(row.get("need"))):
+        if need := iri_of(row.get("need")):
             needs[measure].add(need)
-        if (session := iri_of(row.get("session"))):
+        if session := iri_of(row.get("session")):
             sessions[measure].add(session)
         for flag in ("illustrative", "separately"):
             if as_bool(row.get(flag)):
@@ -200,7 +235,9 @@ def read_measures(store: Store, labeller: Labeller, only: Iterable[str] | None =
     states = _grouped(store.select(scoped(STATES, "measure", only)).rows, labeller, ("state",))
     budget = _grouped(store.select(scoped(BUDGET, "measure", only)).rows, labeller, ("item",))
     targets = _targets(store, labeller, only)
-    evaluations = _grouped(store.select(scoped(EVALUATIONS, "measure", only)).rows, labeller, ("evaluation", "achievement"))
+    evaluations = _grouped(
+        store.select(scoped(EVALUATIONS, "measure", only)).rows, labeller, ("evaluation", "achievement")
+    )
     facts = {}
     for measure, row in first.items():
         facts[measure] = MeasureFacts(
@@ -214,15 +251,22 @@ def read_measures(store: Store, labeller: Labeller, only: Iterable[str] | None =
             sessions=labeller.refs(sessions[measure]),
             states=tuple(
                 sorted(
-                    (StateRecord(labeller.ref(iri_of(r["state"])), as_date(r.get("date"))) for r in states[measure]),
+                    (
+                        StateRecord(labeller.ref(iri_of(r["state"])), as_date(r.get("date")))
+                        for r in states[measure]
+                    ),
                     key=lambda s: (s.since is None, s.since),
                 )
             ),
             budget=tuple(
                 sorted(
                     {
-                        BudgetLine(labeller.ref(iri_of(r["item"])), decimal(r.get("amount")), _text(r.get("year")),
-                                   _text(r.get("line")))
+                        BudgetLine(
+                            labeller.ref(iri_of(r["item"])),
+                            decimal(r.get("amount")),
+                            _text(r.get("year")),
+                            _text(r.get("line")),
+                        )
                         for r in budget[measure]
                     },
                     key=lambda b: (b.year or "", ref_key(b.item)),
@@ -232,8 +276,12 @@ def read_measures(store: Store, labeller: Labeller, only: Iterable[str] | None =
             evaluations=tuple(
                 sorted(
                     {
-                        EvaluationFacts(labeller.ref(iri_of(r["evaluation"])), labeller.maybe(r.get("achievement")),
-                                        as_date(r.get("date")), _text(r.get("basis")))
+                        EvaluationFacts(
+                            labeller.ref(iri_of(r["evaluation"])),
+                            labeller.maybe(r.get("achievement")),
+                            as_date(r.get("date")),
+                            _text(r.get("basis")),
+                        )
                         for r in evaluations[measure]
                     },
                     key=lambda e: (e.on is None, e.on, e.evaluation.iri),
@@ -253,7 +301,9 @@ def _grouped(rows: Iterable[dict], labeller: Labeller, keys: tuple[str, ...]) ->
     return grouped
 
 
-def _targets(store: Store, labeller: Labeller, only: list[str] | None) -> dict[str, tuple[TargetProgress, ...]]:
+def _targets(
+    store: Store, labeller: Labeller, only: list[str] | None
+) -> dict[str, tuple[TargetProgress, ...]]:
     observed: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for row in store.select(scoped(OBSERVATIONS, "measure", only)).rows:
         value = decimal(row.get("value"))
@@ -280,7 +330,9 @@ def _targets(store: Store, labeller: Labeller, only: list[str] | None) -> dict[s
 
 def read_sessions(store: Store, labeller: Labeller) -> tuple[dict[str, SessionRow], dict[str, set[str]]]:
     rows = store.select(SESSIONS).rows
-    labeller.prime(iri_of(r.get(k)) for r in rows for k in ("session", "body", "step", "decision", "criterion"))
+    labeller.prime(
+        iri_of(r.get(k)) for r in rows for k in ("session", "body", "step", "decision", "criterion")
+    )
     sessions: dict[str, SessionRow] = {}
     criteria: dict[str, set[str]] = defaultdict(set)
     for row in rows:
@@ -291,7 +343,7 @@ def read_sessions(store: Store, labeller: Labeller) -> tuple[dict[str, SessionRo
         info.step = info.step or iri_of(row.get("step"))
         info.decision = info.decision or iri_of(row.get("decision"))
         info.illustrative = info.illustrative or as_bool(row.get("illustrative"))
-        if (criterion := iri_of(row.get("criterion"))):
+        if criterion := iri_of(row.get("criterion")):
             criteria[session].add(criterion)
     return sessions, criteria
 
@@ -307,7 +359,9 @@ def read_criteria(store: Store, labeller: Labeller) -> dict[str, Criterion]:
     }
 
 
-def read_assessments(store: Store, labeller: Labeller) -> dict[str, dict[str, tuple[int | None, dict[str, Decimal]]]]:
+def read_assessments(
+    store: Store, labeller: Labeller
+) -> dict[str, dict[str, tuple[int | None, dict[str, Decimal]]]]:
     """session -> need -> (rank, {criterion: score})."""
     rows = store.select(ASSESSMENTS).rows
     labeller.prime(iri_of(r.get(k)) for r in rows for k in ("need", "criterion"))

@@ -64,7 +64,9 @@ def impact_flow(
     flow.measures = sorted(measures.values(), key=lambda m: ref_key(m.measure))
     flow.priorities = {
         k: v
-        for k, v in latest_priorities(session_rankings(store, lang, include_examples=include_examples)).items()
+        for k, v in latest_priorities(
+            session_rankings(store, lang, include_examples=include_examples)
+        ).items()
         if k in needs
     }
     by_need: dict[str, list[MeasureFacts]] = {i: [] for i in needs}
@@ -85,7 +87,9 @@ def stage_value(stage: str, key: str, lang: str) -> str:
     return t(f"cycle.{stage}.{key}", lang)
 
 
-def _links(flow: ImpactFlow, by_need: dict[str, list[MeasureFacts]], lang: str) -> list[tuple[str, str, str, str, int]]:
+def _links(
+    flow: ImpactFlow, by_need: dict[str, list[MeasureFacts]], lang: str
+) -> list[tuple[str, str, str, str, int]]:
     counts: Counter[tuple[str, str, str, str]] = Counter()
 
     def decision_and_state(measure: MeasureFacts) -> tuple[str, str]:
@@ -98,7 +102,9 @@ def _links(flow: ImpactFlow, by_need: dict[str, list[MeasureFacts]], lang: str) 
         priority = stage_value("priority", "yes" if need.need.iri in flow.priorities else "no", lang)
         measures = by_need[need.need.iri]
         counts[("origin", origin, "priority", priority)] += 1
-        counts[("priority", priority, "measure", stage_value("measure", "yes" if measures else "no", lang))] += 1
+        counts[
+            ("priority", priority, "measure", stage_value("measure", "yes" if measures else "no", lang))
+        ] += 1
         for measure in measures:
             decision, state = decision_and_state(measure)
             counts[("measure", stage_value("measure", "yes", lang), "decision", decision)] += 1

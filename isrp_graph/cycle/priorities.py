@@ -12,7 +12,9 @@ from isrp_graph.cycle.model import Priority, RankedNeed, SessionRanking
 from isrp_graph.store.base import Store
 
 
-def session_rankings(store: Store, lang: str = "de", *, include_examples: bool = False) -> list[SessionRanking]:
+def session_rankings(
+    store: Store, lang: str = "de", *, include_examples: bool = False
+) -> list[SessionRanking]:
     """Every priority session, oldest first, each with its ranked needs."""
     labeller = Labeller(store, lang)
     sessions, session_criteria = read_sessions(store, labeller)

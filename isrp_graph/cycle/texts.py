@@ -4,6 +4,7 @@ from isrp_graph.messages import register
 
 register(
     {
+        "web.nav.impact": {"de": "Vom Bedarf zur Wirkung", "en": "From need to impact"},
         "cycle.stage.origin": {"de": "Herkunft", "en": "Origin"},
         "cycle.stage.priority": {"de": "Priorität", "en": "Priority"},
         "cycle.stage.measure": {"de": "Maßnahme", "en": "Measure"},
