@@ -22,6 +22,7 @@ from api import (
     bitv_pages,
     calendar_page,
     changes_pages,
+    cycle_pages,
     entries,
     json_api,
     map_page,
@@ -152,6 +153,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(pages.router)
     app.include_router(report_download.router)
     app.include_router(bitv_pages.router)
+    app.include_router(cycle_pages.router)
     app.include_router(entries.router)
     app.include_router(calendar_page.router)
 

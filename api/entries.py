@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 import api.i18n_sparql  # noqa: F401  (registers the texts)
 from api.context import entry_href, lang_of, state
+from api.cycle_pages import chain_for
 from api.errors import error_response, not_found
 from api.findings import findings_for
 from api.negotiation import RDF_PAGE, NotAcceptable, choose_format, rdf_response, respond
@@ -53,6 +54,7 @@ def entry_response(request: Request, iri: str, shown_path: str) -> Response:
         "editable": request.app.state.auth.editing_possible(),
         "history": entry_history_view(app.store, iri, lang),
         "spatial": spatial_section(app.store, iri, lang),
+        "chain": chain_for(request, iri, found.types),
     }
     return respond(request, "entry.html", model, formats=RDF_PAGE, fmt=fmt, title=found.label)
 

@@ -28,6 +28,7 @@ from markupsafe import Markup
 import isrp_graph.network_texts  # registers the page's further texts
 import isrp_graph.reporting.texts
 from isrp_graph.changes import texts as _change_texts  # noqa: F401  (registers web.nav.changes)
+from isrp_graph.cycle import texts as _cycle_texts  # noqa: F401  (web.nav.impact)
 from isrp_graph.messages import normalise_lang, register, t
 from isrp_graph.namespaces import BASE
 from isrp_graph.network import EDGE_KINDS, KINDS, NetworkMetrics, network_metrics
@@ -87,6 +88,7 @@ SITE_NAV: tuple[tuple[str, str], ...] = (
     ("/pruefung", "web.nav.validation"),
     ("/netzwerk", "web.nav.network"),
     ("/prozess", "web.nav.process"),
+    ("/wirkung", "web.nav.impact"),
     ("/sozialplanungsreport", "web.nav.spr"),
     ("/karte", "web.nav.map"),
     ("/abfrage", "web.nav.sparql"),

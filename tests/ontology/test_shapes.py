@@ -133,7 +133,7 @@ def test_every_ontology_class_and_the_reused_classes_have_a_shape():
     shapes, ontology = shapes_graph(), base_graph()
     targeted = set(shapes.objects(None, SH.targetClass))
     classes = {c for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(ISRP)}
-    assert len(classes) == 31
+    assert len(classes) >= 31  # the shipped classes; each new one needs a shape too
     reused = {
         URIRef(ORG + "Membership"),
         URIRef(ORG + "Organization"),
