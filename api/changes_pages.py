@@ -312,7 +312,12 @@ def releases_page(request: Request) -> Response:
     return respond(request, "releases.html", model, title=t("web.releases.title", lang))
 
 
-@router.get("/staende/vergleich", summary="Unterschied zweier Stände / release diff", tags=["Änderungen"])
+@router.get(
+    "/staende/vergleich",
+    summary="Unterschied zweier Stände / release diff",
+    tags=["Änderungen"],
+    responses={404: {"description": "Unbekannter Stand (die bekannten werden genannt) / unknown release"}},
+)
 async def release_diff_page(request: Request, a: str, b: str = "heute") -> Response:
     """Added, removed and changed entries from release ``a`` to ``b`` (names or ``heute``)."""
     lang = lang_of(request)

@@ -29,7 +29,7 @@ from isrp_graph.analyses.basis import number_text
 from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.store.base import SelectResult
-from isrp_graph.store.results import select_to_csv, select_to_json
+from isrp_graph.store.results import select_to_json
 from isrp_graph.store.sparql_text import bind_values, query_form
 from isrp_graph.store.terms import from_ox
 
@@ -202,6 +202,12 @@ def excel_csv(result: SelectResult) -> str:
     return str(function("isrp_graph.queries", "to_csv")(result, excel=True))
 
 
+def page_csv(result: SelectResult) -> str:
+    """The page's plain CSV download: comma-separated like SPARQL CSV, but a download for people, so
+    cells a spreadsheet would read as formulas are neutralised (``/sparql`` keeps W3C CSV exactly)."""
+    return str(function("isrp_graph.queries", "to_csv")(result, excel=False))
+
+
 @router.get("/abfrage", name="sparql_page", include_in_schema=False)
 def sparql_page(request: Request) -> Response:
     lang = lang_of(request)
@@ -226,7 +232,7 @@ def sparql_page(request: Request) -> Response:
     if outcome is not None and fmt == "csv" and "result" in outcome:
         excel = request.query_params.get("excel") in ("1", "true", "ja")
         return Response(
-            excel_csv(outcome["result"]) if excel else select_to_csv(outcome["result"]),
+            excel_csv(outcome["result"]) if excel else page_csv(outcome["result"]),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="ergebnis.csv"'},
         )

@@ -238,7 +238,7 @@ def test_openapi_documents_sparql(client: TestClient) -> None:
         assert {"200", "400", "403", "406", "503"} <= set(spec[method]["responses"])
 
 
-def test_sparql_page_csv_stays_w3c_and_excel_has_its_own_download(client: TestClient) -> None:
+def test_sparql_page_csv_is_comma_separated_and_excel_has_its_own_download(client: TestClient) -> None:
     query = "SELECT ?plan ?label WHERE { ?plan a isrp:SectoralPlan ; rdfs:label ?label } ORDER BY ?label"
     plain = client.get("/abfrage", params={"query": query, "format": "csv"})
     assert plain.text.startswith("plan,label\r\n")
