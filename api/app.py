@@ -24,6 +24,7 @@ from api import (
     network_page,
     openapi_doc,
     pages,
+    search_page,
     service,
     sparql_protocol,
     sparql_run,
@@ -115,6 +116,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(writes.router)
     app.include_router(changes_pages.router)
     app.include_router(pages.router)
+    app.include_router(search_page.router)
     app.include_router(entries.router)
 
     openapi_doc.complete(app)
