@@ -135,6 +135,8 @@ class SearchIndex:
         self.built = False
         self.pending: set[str] = set()
         self.kind_labels: dict[str, dict[str, str]] = {}
+        self.builds = 0  # how often the whole store was read (observable for tests and benchmarks)
+        self.last_update = 0  # how many entries the last update read again
 
     def __len__(self) -> int:
         with self.lock:
@@ -174,6 +176,7 @@ class SearchIndex:
             for item in items.values():
                 self._put(item)
             self.built = True
+            self.builds += 1
             self.pending.clear()
             self.kind_labels.clear()
         return len(items)
@@ -186,6 +189,7 @@ class SearchIndex:
         items = read_entries(store, wanted)
         with self.lock, self._db:
             self.kind_labels.clear()
+            self.last_update = len(wanted)
             self._remove(wanted)
             for item in items.values():
                 self._put(item)
