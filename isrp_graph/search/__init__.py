@@ -20,7 +20,7 @@ from isrp_graph.messages import MESSAGES, normalise_lang, t
 from isrp_graph.namespaces import ISRP
 from isrp_graph.search import texts as _texts  # noqa: F401  (registers search.* messages)
 from isrp_graph.search.index import Row, SearchIndex
-from isrp_graph.search.normalise import stem, tokens
+from isrp_graph.search.normalise import tokens, variants
 from isrp_graph.search.results import Group, Hit, Results, mark, window
 from isrp_graph.store.base import Store
 
@@ -95,9 +95,19 @@ def _ready(store: Store) -> SearchIndex:
     return index
 
 
+def _quoted(prefix: str) -> str:
+    # words hold only letters and digits; quotes are doubled anyway, so nothing is read as FTS5 syntax
+    return '"' + prefix.replace('"', '""') + '"*'
+
+
 def _expression(words: list[str]) -> str:
-    # every word a quoted prefix; words hold only letters and digits, quotes are doubled anyway
-    return " ".join('"' + stem(w).replace('"', '""') + '"*' for w in words)
+    parts = []
+    for word in words:
+        options = variants(word)
+        parts.append(
+            _quoted(options[0]) if len(options) == 1 else "(" + " OR ".join(map(_quoted, options)) + ")"
+        )
+    return " AND ".join(parts)
 
 
 def _pick(texts: list[tuple[str, str, str]], name: str, lang: str) -> list[str]:
@@ -171,7 +181,7 @@ def search(store: Store, query: str, lang: str = "de", limit: int = 50) -> Resul
     if not words:
         results.notice = t("search.no_words", lang)
         return results
-    stems = [stem(w) for w in words]
+    stems = [v for w in words for v in variants(w)]
     index = _ready(store)
     total, rows = index.match(_expression(words), max(1, min(limit, MAX_LIMIT)))
     results.total = total

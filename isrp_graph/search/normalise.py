@@ -1,6 +1,7 @@
 """German normalisation for the search index: case-folding, umlauts and ß spelled out (ä → ae, so
 "Förderplan" and "Foerderplan" are the same word), other accents dropped, and a light stemmer for query
-words (-ern, -en, -er, -es, -e, -n, -s) that turns "Planungen" into the prefix "planung"."""
+words (-ern, -en, -er, -es, -e, -n, -s) that turns "Planungen" into the prefix "planung" and
+"Förderpläne" into "foerderplaen" or "foerderplan"."""
 
 from __future__ import annotations
 
@@ -34,6 +35,17 @@ def tokens(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """What the index stores for ``text``: its folded words separated by spaces."""
     return " ".join(tokens(text))
+
+
+_UMLAUT = re.compile(r"(ae|oe|ue)(?=[a-z]{0,3}$)")  # an umlaut in the last syllable
+
+
+def variants(word: str) -> list[str]:
+    """The query prefixes for one folded word: its stem and, when the stem's last umlaut may be a plural
+    or diminutive one (Pläne, Beschlüsse), the stem without it (plan, beschluss)."""
+    stemmed = stem(word)
+    plain = _UMLAUT.sub(lambda m: m.group(1)[0], stemmed, count=1)
+    return [stemmed] if plain == stemmed or stemmed == word else [stemmed, plain]
 
 
 def stem(word: str) -> str:

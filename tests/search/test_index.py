@@ -10,7 +10,7 @@ from rdflib.namespace import RDFS, SKOS
 from isrp_graph.namespaces import GRAPH
 from isrp_graph.registry import build_registry
 from isrp_graph.search import build_index, index_for, search, update_index
-from isrp_graph.search.normalise import fold, stem, tokens
+from isrp_graph.search.normalise import fold, stem, tokens, variants
 from isrp_graph.store import EmbeddedStore
 from isrp_graph.writes import apply_write
 
@@ -69,6 +69,13 @@ def test_umlaut_free_spelling_and_word_forms(erfurt):
     assert search(erfurt, "Senioren").total > 0
     # "Planungen" is cut to "planung" and finds the singular
     assert search(erfurt, "Jugendhilfeplanungen").total >= search(erfurt, "Jugendhilfeplanung").total > 0
+
+
+def test_umlaut_plurals_find_the_singular(erfurt):
+    assert variants("foerderplaene") == ["foerderplaen", "foerderplan"]
+    plurals = iris(search(erfurt, "Förderpläne"))
+    assert set(iris(search(erfurt, "Förderplan"))) <= set(plurals)
+    assert search(erfurt, "Beschlüsse").total > 0
 
 
 def test_results_grouped_by_german_kind_and_examples_marked(erfurt):
