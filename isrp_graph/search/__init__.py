@@ -21,7 +21,7 @@ from isrp_graph.namespaces import ISRP
 from isrp_graph.search import texts as _texts  # noqa: F401  (registers search.* messages)
 from isrp_graph.search.index import Row, SearchIndex
 from isrp_graph.search.normalise import tokens, variants
-from isrp_graph.search.results import Group, Hit, Results, mark, window
+from isrp_graph.search.results import Group, Hit, Results, mark, matches, window
 from isrp_graph.store.base import Store
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
 MAX_QUERY = 200
 MAX_WORDS = 10
 MAX_LIMIT = 200
+CANDIDATES = 400  # re-ranked by how well the names match; the rest only counts
 _indexes: weakref.WeakKeyDictionary[Store, SearchIndex] = weakref.WeakKeyDictionary()
 _guard = threading.Lock()
 # where a hit is shown from when it is not in the name, in this order
@@ -95,9 +96,13 @@ def _ready(store: Store) -> SearchIndex:
     return index
 
 
+INFIX = 4  # query prefixes this long are also found inside words (compounds); shorter ones at a word start
+
+
 def _quoted(prefix: str) -> str:
     # words hold only letters and digits; quotes are doubled anyway, so nothing is read as FTS5 syntax
-    return '"' + prefix.replace('"', '""') + '"*'
+    text = prefix if len(prefix) >= INFIX else " " + prefix
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _expression(words: list[str]) -> str:
@@ -165,6 +170,23 @@ def _hit(row: Row, stems: list[str], lang: str, kind_labels: dict[str, str]) -> 
     return hit
 
 
+def _name_quality(row: Row, words: list[str], stems: list[str]) -> int:
+    """How well the entry's names match: 3 a name word is a query word, 2 a name word starts with a
+    query word's stem, 1 a name contains it, 0 only other texts do (ranked before bm25)."""
+    best = 0
+    for name, _lang, text in row.texts:
+        if name != "label":
+            continue
+        for word in tokens(text):
+            if word in words:
+                return 3
+            if any(word.startswith(s) for s in stems):
+                best = 2
+            elif best < 1 and matches(word, stems):
+                best = 1
+    return best
+
+
 def search(store: Store, query: str, lang: str = "de", limit: int = 50) -> Results:
     """The entries matching every word of ``query`` (as a prefix, German word forms folded), best first,
     grouped by kind. Input that cannot be searched gives no hits and a ``notice``, never an error."""
@@ -177,14 +199,20 @@ def search(store: Store, query: str, lang: str = "de", limit: int = 50) -> Resul
         results.notice = t("search.too_long", lang, max=MAX_QUERY)
         return results
     words = list(dict.fromkeys(tokens(query)))[:MAX_WORDS]
-    results.words = words
     if not words:
         results.notice = t("search.no_words", lang)
         return results
+    words = [w for w in words if len(w) > 1]  # a single letter cannot be searched (and says little)
+    results.words = words
+    if not words:
+        results.notice = t("search.too_short", lang)
+        return results
     stems = [v for w in words for v in variants(w)]
     index = _ready(store)
-    total, rows = index.match(_expression(words), max(1, min(limit, MAX_LIMIT)))
+    limit = max(1, min(limit, MAX_LIMIT))
+    total, rows = index.match(_expression(words), CANDIDATES)
     results.total = total
+    rows = sorted(rows, key=lambda row: (-_name_quality(row, words, stems), row.rank))[:limit]
     kinds = {k for row in rows if (k := _primary_kind(row))}
     kind_labels = _kind_labels(store, index, kinds, lang)
     groups: dict[str, Group] = {}  # by the kind's name: two classes may share one

@@ -5,7 +5,8 @@ own terms and the change records) is one row with five columns: label, alternati
 description/definition, notes (editorial notes too) and identifiers (e.g. a Drucksache number). The
 columns hold the folded words (``normalise.index_text``); the original texts are kept beside them for
 the snippets. A query's words are folded, lightly stemmed and matched as quoted prefixes, so user input
-never reaches FTS5 as syntax.
+never reaches FTS5 as syntax. The trigram tokenizer lets a word be found inside a compound
+("Planung" finds "Jugendhilfeplanung"); words of two or three letters match only at a word start.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ class SearchIndex:
             "CREATE TABLE entry(id INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, kinds TEXT NOT NULL, "
             "illustrative INTEGER NOT NULL, texts TEXT NOT NULL);"
             "CREATE VIRTUAL TABLE fts USING fts5(" + ", ".join(FIELDS) + ", "
-            "tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');"
+            "tokenize = 'trigram');"
         )
         self.lock = threading.RLock()
         self.built = False
@@ -146,6 +147,7 @@ class SearchIndex:
         columns = {name: [] for name in FIELDS}  # type: dict[str, list[str]]
         for name, _lang, text in item.texts:
             columns[name].append(index_text(text))
+        # a space before every word: " wo" finds a word start, "wort" anywhere (compounds)
         cursor = self._db.execute(
             "INSERT INTO entry(iri, kinds, illustrative, texts) VALUES (?, ?, ?, ?)",
             (
@@ -157,7 +159,7 @@ class SearchIndex:
         )
         self._db.execute(
             "INSERT INTO fts(rowid, " + ", ".join(FIELDS) + ") VALUES (?, ?, ?, ?, ?, ?)",
-            (cursor.lastrowid, *(" ".join(columns[name]) for name in FIELDS)),
+            (cursor.lastrowid, *(" " + " ".join(columns[name]) + " " for name in FIELDS)),
         )
 
     def _remove(self, iris: Iterable[str]) -> None:

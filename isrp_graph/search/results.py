@@ -14,14 +14,23 @@ _WORD = re.compile(r"[^\W_]+")
 SNIPPET_WORDS = 14
 
 
+INFIX = 4
+
+
+def matches(folded: str, stems: list[str]) -> bool:
+    """Whether a folded word matches: it contains a stem of ``INFIX`` letters or more, or starts with a
+    shorter one (as the index matches)."""
+    return any((s in folded) if len(s) >= INFIX else folded.startswith(s) for s in stems)
+
+
 def mark(text: str, stems: list[str]) -> tuple[Segments, int]:
-    """``text`` cut into segments; words whose folded form starts with a stem are marked. Also the
-    number of marked words."""
+    """``text`` cut into segments; matching words (``matches``) are marked. Also the number of marked
+    words."""
     segments: Segments = []
     position = hits = 0
     for word in _WORD.finditer(text):
         folded = fold(word.group())
-        if any(folded.startswith(s) for s in stems):
+        if matches(folded, stems):
             if word.start() > position:
                 segments.append((text[position : word.start()], False))
             segments.append((word.group(), True))
@@ -35,9 +44,7 @@ def mark(text: str, stems: list[str]) -> tuple[Segments, int]:
 def window(text: str, stems: list[str], words: int = SNIPPET_WORDS) -> Segments:
     """A short piece of ``text`` around its first hit, with "…" where it was cut."""
     spans = [m.span() for m in _WORD.finditer(text)]
-    first = next(
-        (i for i, (a, b) in enumerate(spans) if any(fold(text[a:b]).startswith(s) for s in stems)), 0
-    )
+    first = next((i for i, (a, b) in enumerate(spans) if matches(fold(text[a:b]), stems)), 0)
     start_word = max(0, first - words // 3)
     end_word = min(len(spans), start_word + words)
     start = spans[start_word][0] if spans and start_word > 0 else 0

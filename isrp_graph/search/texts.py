@@ -42,6 +42,10 @@ register(
             "de": "Der Suchbegriff ist zu lang (höchstens {max} Zeichen).",
             "en": "The search term is too long (at most {max} characters).",
         },
+        "search.too_short": {
+            "de": "Bitte mindestens zwei Buchstaben oder Ziffern eingeben.",
+            "en": "Please enter at least two letters or digits.",
+        },
         "search.no_words": {
             "de": "Der Suchbegriff enthält keine Wörter oder Zahlen, nach denen gesucht werden kann.",
             "en": "The search term contains no words or numbers to search for.",

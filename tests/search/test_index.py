@@ -41,6 +41,17 @@ def test_prefix_finds_the_compound(erfurt):
     assert "Jugendhilfeplanung" in [text for text, marked in hit_of(found, JHP).label if marked]
 
 
+def test_word_inside_a_compound_and_short_words_at_a_word_start(erfurt):
+    found = search(erfurt, "Planung", limit=200)
+    assert JHP in iris(found)  # "Jugendhilfeplanung"
+    assert search(erfurt, "Planung").groups[0].hits[0].label == [("gemeinsame ", False), ("Planung", True)]
+    assert search(erfurt, "a").notice and not search(erfurt, "a").groups
+    # two letters match a word start only: "ds" is in "DS 2151/10" but not inside "Beschlussfassung"
+    assert all(
+        fold(w).startswith("ds") for g in search(erfurt, "ds").groups for h in g.hits for w, m in h.label if m
+    )
+
+
 def test_word_inside_a_description_with_snippet(erfurt):
     found = search(erfurt, "Krisenintervention")
     assert iris(found) == [HZE]
