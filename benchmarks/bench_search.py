@@ -29,7 +29,7 @@ from isrp_graph.settings import Settings
 from isrp_graph.store import EmbeddedStore
 from isrp_graph.writes import apply_write
 
-QUERIES = ("Jugendhilfe", "Foerderplan", "Senioren", "2516/18", "Planungen", "Hilfen zur Erziehung", "a")
+QUERIES = ("Jugendhilfe", "Foerderplan", "Senioren", "2516/18", "Planungen", "Hilfen zur Erziehung", "Kita")
 PAGES = ("/", "/uebersicht")
 JHP = URIRef("https://w3id.org/isrp/erfurt/plan/jugendhilfeplanung")
 PLANS = URIRef(GRAPH["data/erfurt/plans"])
