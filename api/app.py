@@ -31,6 +31,7 @@ from api import (
     pages,
     report_download,
     review_pages,
+    search_page,
     service,
     signin,
     sparql_protocol,
@@ -154,6 +155,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(report_download.router)
     app.include_router(bitv_pages.router)
     app.include_router(cycle_pages.router)
+    app.include_router(search_page.router)
     app.include_router(entries.router)
     app.include_router(calendar_page.router)
 
