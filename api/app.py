@@ -81,7 +81,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         network_page.warm_up(started, settings.lang)
         yield
         sparql_run.close_pool(started)
-        people.close()
+        # the token database stays open with the app object: an app may be started again (tests, reload),
+        # and an in-memory database would lose its tokens on close
         if owns_store:
             store.close()
 

@@ -19,7 +19,6 @@ from shapely.validation import explain_validity
 from isrp_graph.spatial.errors import SpatialError
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
-WKT_PREFIX = f"<{CRS84}> "
 GEOJSON_SUFFIXES = {".geojson", ".json"}
 OGR_SUFFIXES = {".shp", ".gpkg", ".zip"}
 SPATIAL_SUFFIXES = GEOJSON_SUFFIXES | OGR_SUFFIXES
@@ -178,7 +177,9 @@ def _plain(value: Any) -> Any:
 
 
 def to_wkt_literal(geometry: BaseGeometry) -> str:
-    return WKT_PREFIX + shapely.to_wkt(geometry, rounding_precision=7, trim=True)
+    """WKT without a CRS IRI: GeoSPARQL's default is CRS84, and Virtuoso refuses literals that carry one
+    ("RDF box with a geometry RDF type and a non-geometry content")."""
+    return shapely.to_wkt(geometry, rounding_precision=7, trim=True)
 
 
 def from_wkt_literal(text: str) -> BaseGeometry | None:

@@ -102,8 +102,15 @@ def repaired_duration(lexical: str, datatype: str | None) -> str | None:
         return None
 
 
+# Virtuoso types the geo:wktLiteral values it stores as its own geometry type: read back as WKT
+VIRTUOSO_GEOMETRY = "http://www.openlinksw.com/schemas/virtrdf#Geometry"
+WKT_LITERAL = "http://www.opengis.net/ont/geosparql#wktLiteral"
+
+
 def repair_json_term(item: dict[str, Any]) -> dict[str, Any]:
-    """One SPARQL JSON results term, its duration repaired."""
+    """One SPARQL JSON results term, its duration and geometry type repaired."""
+    if item.get("datatype") == VIRTUOSO_GEOMETRY:
+        return {**item, "datatype": WKT_LITERAL}
     fixed = repaired_duration(str(item.get("value", "")), item.get("datatype"))
     return item if fixed is None else {**item, "value": fixed}
 
@@ -111,6 +118,8 @@ def repair_json_term(item: dict[str, Any]) -> dict[str, Any]:
 def repair_ox_term(term: Any) -> Any:
     """One pyoxigraph term, its duration repaired."""
     if isinstance(term, ox.Literal):
+        if term.datatype.value == VIRTUOSO_GEOMETRY:
+            return ox.Literal(term.value, datatype=ox.NamedNode(WKT_LITERAL))
         fixed = repaired_duration(term.value, term.datatype.value)
         if fixed is not None:
             return ox.Literal(fixed, datatype=term.datatype)

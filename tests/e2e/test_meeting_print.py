@@ -62,9 +62,8 @@ def test_filter_count_is_announced_and_sort_state_moves(page) -> None:  # type: 
     status = page.locator("#overview-table-status")
     assert status.get_attribute("role") == "status"
     page.fill("#f-q", "Jugend")
-    page.wait_for_function(
-        "document.getElementById('overview-table-status').textContent.includes('Zeilen angezeigt')"
-    )
+    # a locator wait, not wait_for_function: the page's CSP forbids evaluating strings as script
+    page.locator("#overview-table-status", has_text="Zeilen angezeigt").wait_for()
     shown = page.locator("#overview-table tbody tr:not([hidden])").count()
     assert status.inner_text().startswith(f"{shown} von ")
     # sorted by the server on one column, then by the script on another: the state moves along

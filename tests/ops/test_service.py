@@ -53,7 +53,7 @@ def test_cross_origin_form_post_is_refused(client: TestClient, store) -> None:  
     same = client.post(
         "/bearbeiten/hochladen", data={"token": "falsch"}, files=files, headers={"origin": "http://testserver"}
     )
-    assert same.status_code == 403 and "berechtigt nicht" in same.text  # the token check, not the origin
+    assert same.status_code == 401 and "anderen Website" not in same.text  # the token check, not the origin
     no_origin = client.post("/bearbeiten/hochladen", data={"token": "falsch"}, files=files)
     assert "anderen Website" not in no_origin.text
     sparql = client.post(

@@ -67,11 +67,11 @@ def test_upload_naming_a_protected_graph_is_refused(client: TestClient, store, f
 
 def test_form_upload_of_the_shapes_graph_is_refused(client: TestClient, store) -> None:  # type: ignore[no-untyped-def]
     quads = sorted(map(str, store.dataset_quads()))
-    response = client.post(
-        "/bearbeiten/hochladen",
-        data={"token": TOKEN},
-        files={"file": ("s.nq", f"{TRIPLE} <{G}ontology/shapes/test> .\n".encode(), "application/n-quads")},
-        headers={"accept": "text/html"},
+    response = client.post(  # the API route (a bearer token needs no CSRF field)
+        "/api/v1/upload",
+        params={"filename": "s.nq"},
+        content=f"{TRIPLE} <{G}ontology/shapes/test> .\n".encode(),
+        headers={"authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 403
     assert "ontology/shapes/test" in response.text

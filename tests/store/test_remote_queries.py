@@ -67,12 +67,15 @@ PARAMS = {
     "date": "2026-06-30",
     "measure": "https://w3id.org/isrp/erfurt/measure/nachhaltigkeitsstrategie-massnahmen",
     "plan": "https://w3id.org/isrp/erfurt/plan/isrp",
+    "entry": "https://w3id.org/isrp/erfurt/plan/jugendhilfeplanung",
+    "organisation": "https://w3id.org/isrp/erfurt/org/jugendamt",
 }
 # refusals by Virtuoso's cost estimate (MaxQueryCostEstimationTime; measured: funding-matrix,
 # spatial-crosswalk) depend on its statistics of the data it has seen, so any query may get one: the
 # test accepts them as named limits; every other limit is fixed
 VIRTUOSO_LIMITS = {
     "plans-update-overdue": "store.limit.nested",
+    "plans-ended": "store.limit.nested",
     "gaps-target-groups": "store.limit.wrong_answer",
     "overlaps-target-topic": "store.limit.wrong_answer",
     "measure-plan-fit": "store.limit.wrong_answer",
