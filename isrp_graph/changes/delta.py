@@ -17,38 +17,20 @@ from dataclasses import dataclass
 from rdflib import BNode, URIRef
 from rdflib.term import Node
 
+from isrp_graph.validation.diff import NodeDescriber
+
 Triple = tuple  # (subject, predicate, object) of rdflib terms
 Value = object  # an IRI, a literal, or ("bnode", Description)
 Pair = tuple  # (predicate, Value)
 Description = frozenset  # frozenset of (Pair, count)
 
 
-class Describer:
-    """Descriptions of the nodes of one set of triples."""
-
-    def __init__(self, triples: Iterable[Triple]) -> None:
-        self.outgoing: dict[Node, list[tuple[Node, Node]]] = {}
-        self.objects: set[Node] = set()
-        for s, p, o in triples:
-            self.outgoing.setdefault(s, []).append((p, o))
-            self.objects.add(o)
-        self._cache: dict[Node, Description] = {}
+class Describer(NodeDescriber):
+    """Descriptions of the nodes of one set of triples (the describer of ``validation.diff``; a
+    blank-node value is ``("bnode", description)``)."""
 
     def value(self, node: Node, stack: frozenset[Node] = frozenset()) -> Value:
-        if isinstance(node, BNode):
-            if node in stack:
-                return ("cycle",)
-            return ("bnode", self.describe(node, stack | {node}))
-        return node
-
-    def describe(self, node: Node, stack: frozenset[Node] = frozenset()) -> Description:
-        cached = self._cache.get(node)
-        if cached is not None:
-            return cached
-        pairs = Counter((p, self.value(o, stack)) for p, o in self.outgoing.get(node, ()))
-        description = frozenset(pairs.items())
-        self._cache[node] = description
-        return description
+        return self.term(node, stack)
 
     def roots(self) -> set[Node]:
         """IRI subjects, and blank-node subjects that nothing points at."""

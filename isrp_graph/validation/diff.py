@@ -22,7 +22,10 @@ SCHEMA_PREDICATES = frozenset({RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain,
 Description = frozenset
 
 
-class _Describer:
+class NodeDescriber:
+    """Blank-node-independent descriptions of the nodes of one set of triples (shared with the change
+    model, ``isrp_graph.changes.delta``)."""
+
     def __init__(self, triples: Iterable[Triple]) -> None:
         self.outgoing: dict[Node, list[tuple[Node, Node]]] = {}
         self.objects: set[Node] = set()
@@ -73,7 +76,7 @@ class GraphDiff:
 
 
 def diff_graph(old: Iterable[Triple], new: Iterable[Triple]) -> GraphDiff:
-    old_d, new_d = _Describer(old), _Describer(new)
+    old_d, new_d = NodeDescriber(old), NodeDescriber(new)
     subjects = {s for s in (*old_d.outgoing, *new_d.outgoing) if isinstance(s, URIRef)}
     changed = frozenset(s for s in subjects if old_d.describe(s) != new_d.describe(s))
     old_c, new_c = old_d.canonical_triples(), new_d.canonical_triples()
