@@ -31,7 +31,7 @@ from isrp_graph.namespaces import BASE, ISRP
 from isrp_graph.review import texts as _texts  # noqa: F401
 from isrp_graph.review.check import check_write
 from isrp_graph.store.base import Store
-from isrp_graph.validation.diff import _Describer, diff_graph
+from isrp_graph.validation.diff import NodeDescriber, diff_graph
 
 # A proposal's IRI is the IRI of its own graph: outside the registry entries (which are checked for
 # labels and sources), like every graph IRI.
@@ -134,7 +134,7 @@ def description(graph: Graph, subject: Node) -> frozenset[Triple]:
 
 def same(a: frozenset[Triple], b: frozenset[Triple]) -> bool:
     """Equal descriptions, whatever the blank-node ids."""
-    return _Describer(a).canonical_triples() == _Describer(b).canonical_triples()
+    return NodeDescriber(a).canonical_triples() == NodeDescriber(b).canonical_triples()
 
 
 def deltas_of(store: Store, changes: Mapping[URIRef, Graph | None]) -> list[EntryDelta]:
