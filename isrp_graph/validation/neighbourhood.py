@@ -17,7 +17,7 @@ content. Other stores have no such view; the caller validates the full state ins
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -109,8 +109,11 @@ class View:
         return None
 
 
-def _out_closure(view: View, node: Node, found: set[Triple]) -> set[Node]:
-    """Add the triples of ``node`` and of the blank nodes it holds; returns the nodes visited."""
+def _walk(
+    node: Node, step: Callable[[Node], Iterable[Triple]], position: int, found: set[Triple]
+) -> set[Node]:
+    """Add the triples ``step`` gives for ``node``, following blank nodes at ``position`` of each triple
+    (2: the objects it holds, 0: the subjects pointing at it); returns the nodes visited."""
     seen: set[Node] = set()
     frontier = [node]
     while frontier:
@@ -118,26 +121,21 @@ def _out_closure(view: View, node: Node, found: set[Triple]) -> set[Node]:
         if current in seen:
             continue
         seen.add(current)
-        for triple in view.out(current):
+        for triple in step(current):
             found.add(triple)
-            if isinstance(triple[2], BNode):
-                frontier.append(triple[2])
+            if isinstance(triple[position], BNode):
+                frontier.append(triple[position])
     return seen
+
+
+def _out_closure(view: View, node: Node, found: set[Triple]) -> set[Node]:
+    """Add the triples of ``node`` and of the blank nodes it holds; returns the nodes visited."""
+    return _walk(node, view.out, 2, found)
 
 
 def _incoming_chains(view: View, node: Node, found: set[Triple]) -> None:
     """Add the triples pointing at ``node``, and through blank-node subjects up to their owners."""
-    seen: set[Node] = set()
-    frontier = [node]
-    while frontier:
-        current = frontier.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for triple in view.incoming(current):
-            found.add(triple)
-            if isinstance(triple[0], BNode):
-                frontier.append(triple[0])
+    _walk(node, view.incoming, 0, found)
 
 
 def _graph(triples: Iterable[Triple]):
