@@ -7,8 +7,9 @@ Every municipality gets the same shape with random choices (seeded, so runs are 
 structure, a city unit, 30 Ortsteile in 6 planning areas and 8 school districts (some overlapping
 Ortsteile), 25 plans using the shipped SKOS vocabularies, interfaces and delimitations, networks,
 40 measures, needs, guidelines, indicators with observations, neighbourhood facilities and budget items.
-Funding schemes and legal provisions are shared by all municipalities, as in reality. About 2,150 triples
-per municipality: ``municipalities_for(1_000_000)`` ~ 465.
+Funding schemes and legal provisions are shared by all municipalities, as in reality. About 2,500 triples
+per municipality (each entry linked to its city by ``isrp:municipality``):
+``municipalities_for(1_000_000)`` ~ 400.
 
     python -m benchmarks.synthetic --triples 100000 -o var/synthetic-100k.nt
 """
@@ -35,7 +36,7 @@ TIME = "http://www.w3.org/2006/time#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ELI = "http://data.europa.eu/eli/ontology#"
 
-TRIPLES_PER_MUNICIPALITY = 2150
+TRIPLES_PER_MUNICIPALITY = 2515
 
 
 def _slugs(text: str) -> tuple[str, ...]:
@@ -124,12 +125,17 @@ def lit(text: str, lang: str | None = None, datatype: str | None = None) -> str:
 class _Writer:
     """Collects N-Triples lines; blank nodes get document-unique labels."""
 
-    def __init__(self) -> None:
+    def __init__(self, home: str | None = None, city: str | None = None) -> None:
         self.lines: list[str] = []
         self._bnodes = 0
+        # entries under ``home`` (a municipality's IRI base) are linked to ``city`` (isrp:municipality)
+        self._home = home
+        self._city = city
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines.append(f"{s} <{p}> {o} .\n")
+        if p == RDF_TYPE and self._home and s.startswith("<" + self._home) and s != self._city:
+            self.lines.append(f"{s} <{ISRP}municipality> {self._city} .\n")
 
     def a(self, s: str, cls: str) -> None:
         self.add(s, RDF_TYPE, iri(ISRP + cls))
@@ -201,7 +207,7 @@ def municipality(writer: _Writer, number: int, rng: random.Random) -> None:
 
     # organisations
     city = e("org", "stadt")
-    writer.add(city, RDF_TYPE, iri("http://www.w3.org/ns/org#Organization"))
+    writer.add(city, RDF_TYPE, iri("http://www.w3.org/ns/org#FormalOrganization"))
     writer.label(city, name, name)
     writer.add(city, ISRP + "organizationType", concept("organisation-type", "kommune"))
     sourced(city)
@@ -422,7 +428,7 @@ def generate(municipalities: int, seed: int = 1) -> Iterator[str]:
     shared(writer)
     yield from writer.lines
     for number in range(1, municipalities + 1):
-        writer = _Writer()
+        writer = _Writer(home=f"{BASE}synth-{number:04d}/", city=iri(f"{BASE}synth-{number:04d}/org/stadt"))
         writer._bnodes = number * 1000
         municipality(writer, number, rng)
         yield from writer.lines

@@ -31,13 +31,15 @@ class AnalysisOptions:
     """``reference_date`` (gaps and overlaps; default today), ``reference_system`` (spatial), ``plan``
     (interfaces: one plan's interfaces instead of the matrix), ``candidates`` (gaps: fitting plans per
     measure), ``include_examples`` (keep entries marked ``isrp:illustrative``, marked, instead of listing
-    them apart; they never count by default)."""
+    them apart; they never count by default), ``kommunen`` (the IRIs of the municipalities to analyse,
+    linked by ``isrp:municipality``; empty: all of them, each compared only within itself)."""
 
     reference_date: date | None = None
     reference_system: str = DEFAULT_REFERENCE_SYSTEM
     plan: str | None = None
     candidates: int | None = 3
     include_examples: bool = False
+    kommunen: tuple[str, ...] = ()
 
 
 def run_analysis(
