@@ -21,6 +21,7 @@ from isrp_graph.cycle.model import (
     StateRecord,
     TargetProgress,
 )
+from isrp_graph.scope import values_block
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
@@ -183,8 +184,20 @@ def scoped(query: str, variable: str, only: Iterable[str] | None) -> str:
     return query.replace("WHERE {", f"WHERE {{\n  VALUES ?{variable} {{ {values} }}", 1)
 
 
-def read_needs(store: Store, labeller: Labeller, only: Iterable[str] | None = None) -> dict[str, NeedFacts]:
-    rows = store.select(scoped(NEEDS, "need", only)).rows
+def in_municipalities(query: str, variable: str, kommunen: Iterable[str] = ()) -> str:
+    """``query`` limited to entries whose ``isrp:municipality`` is one of ``kommunen``, or unchanged."""
+    block = values_block("_kommune", kommunen)
+    if not block:
+        return query
+    return query.replace(
+        "WHERE {", f"WHERE {{\n  {block}\n  ?{variable} isrp:municipality ?_kommune .", 1
+    )
+
+
+def read_needs(
+    store: Store, labeller: Labeller, only: Iterable[str] | None = None, kommunen: Iterable[str] = ()
+) -> dict[str, NeedFacts]:
+    rows = store.select(in_municipalities(scoped(NEEDS, "need", only), "need", kommunen)).rows
     labeller.prime(iri_of(r.get(k)) for r in rows for k in ("need", "origin", "area", "group", "topic"))
     collected: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     first: dict[str, dict] = {}
@@ -212,10 +225,10 @@ def read_needs(store: Store, labeller: Labeller, only: Iterable[str] | None = No
 
 
 def read_measures(
-    store: Store, labeller: Labeller, only: Iterable[str] | None = None
+    store: Store, labeller: Labeller, only: Iterable[str] | None = None, kommunen: Iterable[str] = ()
 ) -> dict[str, MeasureFacts]:
     only = list(only) if only is not None else None
-    rows = store.select(scoped(MEASURES, "measure", only)).rows
+    rows = store.select(in_municipalities(scoped(MEASURES, "measure", only), "measure", kommunen)).rows
     keys = ("measure", "kind", "plan", "office", "need", "session")
     labeller.prime(iri_of(r.get(k)) for r in rows for k in keys)
     first: dict[str, dict] = {}
@@ -328,8 +341,10 @@ def _targets(
     return {m: tuple(sorted(t.values(), key=lambda p: ref_key(p.indicator))) for m, t in found.items()}
 
 
-def read_sessions(store: Store, labeller: Labeller) -> tuple[dict[str, SessionRow], dict[str, set[str]]]:
-    rows = store.select(SESSIONS).rows
+def read_sessions(
+    store: Store, labeller: Labeller, kommunen: Iterable[str] = ()
+) -> tuple[dict[str, SessionRow], dict[str, set[str]]]:
+    rows = store.select(in_municipalities(SESSIONS, "session", kommunen)).rows
     labeller.prime(
         iri_of(r.get(k)) for r in rows for k in ("session", "body", "step", "decision", "criterion")
     )

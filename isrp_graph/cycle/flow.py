@@ -21,11 +21,13 @@ STAGES = ("origin", "priority", "measure", "decision", "state")
 
 @dataclass(frozen=True)
 class FlowFilters:
-    """Keep needs in ``area``, for ``target_group``; keep measures of ``office`` (IRIs; None = all)."""
+    """Keep needs in ``area``, for ``target_group``; keep measures of ``office`` (IRIs; None = all);
+    keep only the entries of the municipalities ``kommunen`` (empty = all)."""
 
     area: str | None = None
     target_group: str | None = None
     office: str | None = None
+    kommunen: tuple[str, ...] = ()
 
     def need_passes(self, need: NeedFacts) -> bool:
         if self.area and self.area not in {a.iri for a in need.areas}:
@@ -45,8 +47,8 @@ def impact_flow(
 ) -> ImpactFlow:
     filters = filters or FlowFilters()
     labeller = Labeller(store, lang)
-    all_needs = read_needs(store, labeller)
-    all_measures = read_measures(store, labeller)
+    all_needs = read_needs(store, labeller, kommunen=filters.kommunen)
+    all_measures = read_measures(store, labeller, kommunen=filters.kommunen)
     flow = ImpactFlow()
     for entry in (*all_needs.values(), *all_measures.values()):
         if entry.illustrative and not include_examples:
@@ -65,7 +67,7 @@ def impact_flow(
     flow.priorities = {
         k: v
         for k, v in latest_priorities(
-            session_rankings(store, lang, include_examples=include_examples)
+            session_rankings(store, lang, include_examples=include_examples, kommunen=filters.kommunen)
         ).items()
         if k in needs
     }

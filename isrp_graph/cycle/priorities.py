@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,11 +14,12 @@ from isrp_graph.store.base import Store
 
 
 def session_rankings(
-    store: Store, lang: str = "de", *, include_examples: bool = False
+    store: Store, lang: str = "de", *, include_examples: bool = False, kommunen: Sequence[str] = ()
 ) -> list[SessionRanking]:
-    """Every priority session, oldest first, each with its ranked needs."""
+    """Every priority session (of ``kommunen``' registries, or of all), oldest first, each with its
+    ranked needs."""
     labeller = Labeller(store, lang)
-    sessions, session_criteria = read_sessions(store, labeller)
+    sessions, session_criteria = read_sessions(store, labeller, kommunen)
     criteria = read_criteria(store, labeller)
     assessed = read_assessments(store, labeller)
     rankings = []

@@ -94,3 +94,37 @@ def test_chain_of_one_measure(cycle_store):
 
 def test_chain_of_something_that_is_no_measure(cycle_store):
     assert measure_chain(cycle_store, f"{T}need/familientreff-nord") is None
+
+
+def test_scoped_to_a_municipality_keeps_only_its_needs_measures_and_sessions():
+    from rdflib import Graph, URIRef
+
+    from isrp_graph.loading import load_files
+    from isrp_graph.store import EmbeddedStore
+    from tests.cycle.conftest import HERE
+
+    city_a, city_b = f"{T}org/stadt-a", f"{T}org/stadt-b"
+    links = Graph().parse(
+        data=f"""
+        @prefix isrp: <https://w3id.org/isrp/def#> .
+        <{T}need/familientreff-nord> isrp:municipality <{city_a}> .
+        <{T}measure/familientreff> isrp:municipality <{city_a}> .
+        <{T}session/2022-11> isrp:municipality <{city_a}> .
+        <{T}need/seniorenberatung-sued> isrp:municipality <{city_b}> .
+        """,
+        format="turtle",
+    )
+    store = EmbeddedStore(None, query_timeout=None)
+    try:
+        load_files(store, [HERE / "fixtures" / "cycle.ttl"])
+        store.replace_graph(URIRef("https://w3id.org/isrp/graph/test/links"), links)
+        flow = impact_flow(store, filters=FlowFilters(kommunen=(city_a,)), include_examples=True)
+        assert [n.need.label for n in flow.needs] == ["Familientreff im Norden"]
+        assert [m.measure.label for m in flow.measures] == ["Familientreff Nord"]
+        sessions = session_rankings(store, include_examples=True, kommunen=(city_a,))
+        assert [s.session.iri for s in sessions] == [f"{T}session/2022-11"]
+        both = impact_flow(store, filters=FlowFilters(kommunen=(city_a, city_b)), include_examples=True)
+        assert {n.need.label for n in both.needs} == {"Familientreff im Norden", "Seniorenberatung im Süden"}
+        assert len(impact_flow(store, include_examples=True).needs) == 3  # unscoped: every need
+    finally:
+        store.close()
