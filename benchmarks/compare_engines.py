@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from benchmarks.servers import ASK, free_port, oxigraph_binary, oxigraph_serve, stop, wait_until_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 G = "https://w3id.org/isrp/graph/"
@@ -225,59 +225,18 @@ def same_answer(query: str, media: str, ours: bytes, theirs: bytes) -> bool:
 # --- the two servers --------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args!r} ended with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not come up")
-
-
 @contextmanager
 def bare_oxigraph(nquads: Path, folder: Path) -> Iterator[str]:
     """``oxigraph serve --union-default-graph`` loaded with ``nquads``; yields the query URL."""
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        raise RuntimeError("the oxigraph server binary is missing (pip install oxigraph)")
     location = folder / "oxigraph"
     subprocess.run(
-        [binary, "load", "--location", str(location), "--file", str(nquads)],
+        [oxigraph_binary(), "load", "--location", str(location), "--file", str(nquads)],
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            binary,
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        process.terminate()
-        process.wait(10)
+    with oxigraph_serve(location) as base:
+        yield base + "/query"
 
 
 @contextmanager
@@ -316,11 +275,10 @@ def registry_app(folder: Path) -> Iterator[tuple[str, Path]]:
         stdin=subprocess.DEVNULL,
     )
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", process)
+        wait_until_answers(f"http://127.0.0.1:{port}/sparql{ASK}", process)
         yield f"http://127.0.0.1:{port}/sparql", nquads
     finally:
-        process.terminate()
-        process.wait(20)
+        stop(process, 20.0)
 
 
 def fetch(

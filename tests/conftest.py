@@ -24,10 +24,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +32,7 @@ import pytest
 from virtuoso_server import Virtuoso, running_virtuoso
 from virtuoso_server import binaries as virtuoso_binaries
 
+from benchmarks.servers import oxigraph_serve
 from isrp_graph.registry import build_registry
 from isrp_graph.settings import Settings
 from isrp_graph.store import EmbeddedStore, RemoteStore, Store
@@ -78,65 +75,16 @@ def registry_store() -> Iterator[Store]:
 # --- a real remote SPARQL server -------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 20.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"oxigraph serve exited with {process.returncode}")
-        try:
-            query = urllib.request.Request(
-                url + "/query?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
-            )
-            with urllib.request.urlopen(query, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("oxigraph serve did not answer in time")
-
-
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start ``oxigraph serve`` on a free port with the union default graph; yield its base URL."""
-    binary = shutil.which("oxigraph")
-    if binary is None:
+    if shutil.which("oxigraph") is None:
         message = "the oxigraph server binary is not installed (pip install oxigraph)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    location = tmp_path_factory.mktemp("oxigraph")
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [
-            binary,
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-    )
-    try:
-        _wait_until_up(base, process)
+    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph")) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def remote_store_for(base: str, *, gsp: bool = True) -> RemoteStore:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks.servers import ASK, free_port, wait_until_answers
 
 PACKAGED_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 _FILES = {
@@ -44,12 +43,6 @@ def binaries() -> tuple[str, str] | None:
     return server, isql
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
     """The packaged ini with every file in ``folder`` and both servers on loopback ports."""
     section = ""
@@ -75,30 +68,13 @@ def write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
     return ini
 
 
-def _wait(url: str, process: subprocess.Popen[bytes], seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"virtuoso-t exited with {process.returncode}")
-        try:
-            request = urllib.request.Request(
-                url + "/sparql?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
-            )
-            with urllib.request.urlopen(request, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError("Virtuoso did not answer in time")
-
-
 @contextmanager
 def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
     found = binaries()
     if found is None:
         raise RuntimeError("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     server, isql = found
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     ini = write_ini(folder, sql_port, http_port)
     process = subprocess.Popen(
         [server, "+foreground", "+configfile", str(ini)],
@@ -109,7 +85,7 @@ def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
     )
     base = f"http://127.0.0.1:{http_port}"
     try:
-        _wait(base, process, 120)
+        wait_until_answers(base + "/sparql" + ASK, process, 120.0, pause=0.25)
         subprocess.run(
             [isql, f"127.0.0.1:{sql_port}", "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
             check=True,

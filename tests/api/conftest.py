@@ -3,7 +3,6 @@ TestClient on it, and a really running uvicorn server for protocol tests."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from fastapi.testclient import TestClient
 from rdflib import Graph, URIRef
 
 from api.app import create_app
+from benchmarks.servers import free_port
 from isrp_graph.settings import Settings
 from isrp_graph.store import EmbeddedStore
 
@@ -61,12 +61,6 @@ def csrf(client: TestClient) -> str:
     if not client.cookies.get("isrp_csrf"):
         client.get("/konto")
     return str(client.cookies.get("isrp_csrf"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class LiveServer:

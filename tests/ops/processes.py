@@ -4,7 +4,6 @@ a child process on a free loopback port, stopped (or killed) by the test."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import _free_port, _wait_until_up
+from benchmarks.servers import ASK, free_port, oxigraph_binary, wait_until_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,21 +46,19 @@ class Process:
 
 
 def oxigraph_serve(location: Path) -> tuple[Process, str]:
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        raise RuntimeError("the oxigraph server binary is not installed (pip install oxigraph)")
-    port = _free_port()
+    binary = oxigraph_binary()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     process = Process(
         [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
     )
-    _wait_until_up(base, process.popen)
+    wait_until_answers(base + "/query" + ASK, process.popen, 20.0)
     return process, base
 
 
 def web_app(env: dict[str, str], log: Path | None = None, seconds: float = 60.0) -> tuple[Process, str]:
     """``uvicorn api.app:create_app --factory`` with the settings in ``env`` (ISRP_* variables)."""
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     clean = {k: v for k, v in os.environ.items() if not k.startswith("ISRP_")}
     clean.update({"PYTHONPATH": str(ROOT), **env})

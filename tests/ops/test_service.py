@@ -191,9 +191,9 @@ def test_serve_loads_the_shipped_registry_into_an_empty_store(cli, monkeypatch) 
 
 
 def test_unreachable_store_shows_no_address_or_os_error() -> None:
-    from tests.conftest import _free_port
+    from benchmarks.servers import free_port
 
-    port = _free_port()  # nothing listens there
+    port = free_port()  # nothing listens there
     url = f"http://127.0.0.1:{port}/query"
     client = TestClient(
         create_app(settings(store=url, sparql_update_url=f"http://127.0.0.1:{port}/update")),
