@@ -14,8 +14,9 @@ FIXTURE = Path(__file__).with_name("kommunen_fixture.ttl")
 GRAPH = URIRef("https://w3id.org/isrp/graph/tests/kommunen_fixture")
 ERFURT = "https://w3id.org/isrp/erfurt/org/stadt-erfurt"
 MUSTERSTADT = "https://w3id.org/isrp/musterstadt/org/stadt-musterstadt"
-# labels that only Musterstadt's entries carry: none of them may show in an Erfurt-only result
-MUSTERSTADT_MARK = "Musterstadt"
+# the start of every label of a Musterstadt entry (the municipality itself is "Stadt Musterstadt"):
+# none may show in an Erfurt-only result
+MUSTERSTADT_MARK = "Musterstadt-"
 
 
 def add_musterstadt(store: EmbeddedStore) -> None:
