@@ -11,12 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from api.context import lang_of, state
 from api.errors import HttpError
 from isrp_graph.messages import register, t
 from isrp_graph.scope import Municipality, municipalities
 from isrp_graph.scope.membership import foreign_entries
+from isrp_graph.store.base import SelectResult
 
 PARAM = "kommune"
 
@@ -114,3 +117,29 @@ def outside_scope(request: Request, iris: list[str] | set[str]) -> set[str]:
         return set()
     store = state(request).store
     return foreign_entries(store, iris, scope)
+
+
+def scoped_rows(request: Request, result: SelectResult) -> SelectResult:
+    """``result`` without the rows that name an entry of another municipality than the request covers
+    (an IRI cell, or a cell listing IRIs); rows of shared entries only (laws, concepts) stay."""
+    scope = scope_of(request)
+    if not scope:
+        return result
+    named = [_iris_in(row) for row in result.rows]
+    outside = foreign_entries(state(request).store, set().union(*named), scope) if named else set()
+    if not outside:
+        return result
+    kept = [row for row, iris in zip(result.rows, named, strict=True) if not iris & outside]
+    return SelectResult(list(result.variables), kept)
+
+
+def _iris_in(row: dict[str, Node | None]) -> set[str]:
+    found: set[str] = set()
+    for node in row.values():
+        if isinstance(node, URIRef):
+            found.add(str(node))
+        elif isinstance(node, Literal):
+            parts = [p for token in str(node).split() for p in token.split("|")]
+            if parts and all(p.startswith(("http://", "https://")) for p in parts):
+                found.update(parts)
+    return found

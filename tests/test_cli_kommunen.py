@@ -96,8 +96,8 @@ def test_end_to_end_erfurt_only_analysis_shows_no_entry_of_musterstadt(two, anal
 def test_sozialplanungsreport_never_mixes_in_another_municipality(two, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Until the report itself takes ``kommunen``, an Erfurt-only report on a store with another
     municipality is refused (exit 2, a plain message); once it does, the report holds no Musterstadt."""
-    from isrp_graph.cli_commands.sozialplanungsreport import accepts_kommunen
     from isrp_graph.reporting import write_report_file
+    from isrp_graph.scope.installation import accepts_kommunen
 
     target = tmp_path / "spr.html"
     result = two("sozialplanungsreport", "--jahr", "2025", "-o", str(target), "--kommune", "erfurt")

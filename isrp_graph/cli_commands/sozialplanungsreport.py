@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import inspect
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from isrp_graph.cli_commands.kommunen import add_kommune_option, kommunen_of
 from isrp_graph.messages import register as register_texts
 from isrp_graph.messages import t
 from isrp_graph.registry import open_registry
-from isrp_graph.scope.installation import covers_all
+from isrp_graph.scope.installation import accepts_kommunen, covers_all
 from isrp_graph.settings import Settings
 
 register_texts(
@@ -67,8 +65,3 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
         store.close()
     note(t("cli.spr.done", settings.lang, path=str(path)))
     return ExitCode.OK
-
-
-def accepts_kommunen(function: Callable[..., object]) -> bool:
-    """Whether the report function takes ``kommunen=`` (the report is scoped by the library)."""
-    return "kommunen" in inspect.signature(function).parameters
