@@ -107,3 +107,9 @@ def test_sozialplanungsreport_never_mixes_in_another_municipality(two, tmp_path:
     else:
         assert result.code == ExitCode.USAGE and not target.exists()
         assert "nicht auf einzelne Kommunen beschränken" in result.err
+
+
+def test_serve_refuses_to_start_for_an_unknown_municipality(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--store", "memory", "serve", "--port", "18201", env={"ISRP_KOMMUNE": "erfurt,Atlantis"})
+    assert result.code == ExitCode.USAGE
+    assert "„Atlantis“" in result.err and "startet nicht" in result.err and "erfurt" in result.err
