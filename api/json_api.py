@@ -222,21 +222,23 @@ def cycle(request: Request, lang: str = LANG) -> list[Any]:
 
 
 def _instances(request: Request, cls: str, lang: str) -> list[Any]:
-    return jsonable(entries.instances(state(request).store, cls, normalise_lang(lang)))
+    found = entries.instances(state(request).store, cls, normalise_lang(lang))
+    outside = outside_scope(request, [link.iri for link in found])  # entries of another municipality
+    return jsonable([link for link in found if link.iri not in outside])
 
 
-@router.get("/bodies", summary="Gremien und Beteiligungsformate / bodies and formats")
-def bodies(request: Request, lang: str = LANG) -> list[Any]:
+@router.get("/bodies", summary="Gremien und Beteiligungsformate / bodies and formats", responses=SCOPED)
+def bodies(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return _instances(request, str(ISRP.ParticipationElement), lang)
 
 
-@router.get("/spatial-units", summary="Raumeinheiten / spatial units")
-def spatial_units(request: Request, lang: str = LANG) -> list[Any]:
+@router.get("/spatial-units", summary="Raumeinheiten / spatial units", responses=SCOPED)
+def spatial_units(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return _instances(request, str(ISRP.SpatialUnit), lang)
 
 
-@router.get("/measures", summary="Maßnahmen / measures")
-def measures(request: Request, lang: str = LANG) -> list[Any]:
+@router.get("/measures", summary="Maßnahmen / measures", responses=SCOPED)
+def measures(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return _instances(request, str(ISRP.Measure), lang)
 
 

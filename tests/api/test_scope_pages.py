@@ -122,6 +122,7 @@ def test_names_in_any_form_narrow_and_commas_give_several(both: TestClient) -> N
         "/api/v1/gaps",
         "/api/v1/overlaps",
         "/api/v1/plans",
+        "/api/v1/measures",
     ],
 )
 def test_erfurt_only_pages_show_no_entry_of_musterstadt(
