@@ -206,3 +206,15 @@ def test_end_to_end_erfurt_only_findings_pages_show_no_entry_of_musterstadt(
     assert MUSTERSTADT_MARK in both.get(path, params={"beispiele": "1"}).text
     assert MUSTERSTADT_MARK not in erfurt.get(path, params={"beispiele": "1"}).text
     assert MUSTERSTADT_MARK not in both.get(path, params={"beispiele": "1", "kommune": "erfurt"}).text
+
+
+@pytest.mark.parametrize("path", FINDINGS_PAGES + DATA_PAGES)
+def test_the_select_is_accessible(both: TestClient, path: str) -> None:
+    from tests.api.test_accessibility import PageFacts
+
+    html = both.get(path, params={"lang": "en"}).text
+    facts = PageFacts()
+    facts.feed(html)
+    unlabelled = [c for c in facts.controls if c.get("id") not in facts.label_for and not c.get("aria-label")]
+    assert unlabelled == [] and "kommune" in facts.label_for
+    assert html.count('id="kommune"') == 1
