@@ -179,8 +179,8 @@ def analysis(
     return {"scope": scope_model(request), "report": report_data(report_for(request, name))}
 
 
-@router.get("/validation", summary="Prüfbericht / validation report")
-def validation(request: Request, lang: str = LANG) -> Response:
+@router.get("/validation", summary="Prüfbericht / validation report", responses=SCOPED)
+def validation(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> Response:
     report = full_report(request)
     return Response(report.to_json(), media_type="application/json")
 

@@ -8,6 +8,7 @@ municipality to choose from, the analysis pages show a labelled select (a GET fo
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from fastapi import Request
@@ -143,3 +144,20 @@ def _iris_in(row: dict[str, Node | None]) -> set[str]:
             if parts and all(p.startswith(("http://", "https://")) for p in parts):
                 found.update(parts)
     return found
+
+
+def scoped_report(request: Request, report: Any) -> Any:
+    """A validation report with only the findings of entries of the request's municipalities (and of
+    shared entries); the verdict is recomputed from what is kept."""
+    if not scope_of(request):
+        return report
+    outside = outside_scope(request, {str(r.entry) for r in report.results if r.entry is not None})
+    if not outside:
+        return report
+    kept = tuple(r for r in report.results if str(r.entry) not in outside)
+    return dataclasses.replace(
+        report,
+        results=kept,
+        conforms=not any(r.severity == "Violation" for r in kept),
+        results_graph=None,
+    )

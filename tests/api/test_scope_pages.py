@@ -4,6 +4,7 @@ the select, the sentence saying what a page covers, the refusals, and the cache 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -218,3 +219,29 @@ def test_the_select_is_accessible(both: TestClient, path: str) -> None:
     unlabelled = [c for c in facts.controls if c.get("id") not in facts.label_for and not c.get("aria-label")]
     assert unlabelled == [] and "kommune" in facts.label_for
     assert html.count('id="kommune"') == 1
+
+
+def _ready(client: TestClient, path: str, **params: str):  # type: ignore[no-untyped-def]
+    """The validation report once the background run is done (it answers 503 until then)."""
+    for _ in range(120):
+        response = client.get(path, params=params)
+        if response.status_code != 503:
+            return response
+        time.sleep(1)
+    raise AssertionError("the validation report was not ready")
+
+
+def test_validation_findings_of_another_municipality_are_not_shown(
+    both: TestClient, erfurt: TestClient
+) -> None:
+    everything = _ready(both, "/api/v1/validation")
+    assert everything.status_code == 200 and MUSTERSTADT_MARK in everything.text
+    for response in (
+        _ready(both, "/api/v1/validation", kommune="erfurt"),
+        _ready(erfurt, "/api/v1/validation"),
+        _ready(erfurt, "/pruefung", format="json"),
+        _ready(erfurt, "/pruefung"),
+    ):
+        assert response.status_code == 200
+        assert MUSTERSTADT_MARK not in response.text and "musterstadt/" not in response.text
+    assert _ready(erfurt, "/api/v1/validation", kommune="musterstadt").status_code == 404
