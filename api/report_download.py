@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 
 from fastapi import APIRouter, Request
@@ -54,11 +55,9 @@ def _made(request: Request, year: int, kind: str) -> bytes:
         if key in _cache:
             return _cache[key]
     make = function("isrp_graph.reporting", "sozialplanungsreport")
-    # the report of one municipality never holds another's entries: scoped by the library where it can
-    # be, otherwise refused while the store holds municipalities outside the scope
-    scoped = {"kommunen": kommunen} if kommunen and accepts_kommunen(make) else {}
-    if not scoped and not covers_all(state(request).store, kommunen):
+    if not _can_make(request, make):
         raise HttpError(409, "web.spr.no_scope")
+    scoped = {"kommunen": kommunen} if kommunen and accepts_kommunen(make) else {}
     html = make(state(request).store, year, **scoped)
     if kind == "pdf":
         from weasyprint import HTML
@@ -73,6 +72,13 @@ def _made(request: Request, year: int, kind: str) -> bytes:
     return body
 
 
+def _can_make(request: Request, make: Callable[..., object]) -> bool:
+    """The report of one municipality never holds another's entries: it is scoped by the library where
+    it can be, otherwise refused while the store holds municipalities outside the request's scope."""
+    kommunen = scope_of(request)
+    return not kommunen or accepts_kommunen(make) or covers_all(state(request).store, kommunen)
+
+
 @router.get("/sozialplanungsreport", include_in_schema=False)
 def report_page(request: Request, jahr: str | None = None) -> Response:
     lang = lang_of(request)
@@ -85,6 +91,9 @@ def report_page(request: Request, jahr: str | None = None) -> Response:
         "pdf": href(request, "/sozialplanungsreport.pdf", jahr=year),
         "html": href(request, "/sozialplanungsreport.html", jahr=year),
         "scope": scope_model(request, "web.scope.covers_data"),
+        "refused": None
+        if _can_make(request, function("isrp_graph.reporting", "sozialplanungsreport"))
+        else t("web.spr.no_scope", lang),
     }
     return respond(request, "sozialplanungsreport.html", model, title=t("web.spr.title", lang))
 

@@ -182,10 +182,19 @@ def test_the_sozialplanungsreport_never_mixes_in_another_municipality(erfurt: Te
     from isrp_graph.scope.installation import accepts_kommunen
 
     made = erfurt.get("/sozialplanungsreport.html", params={"jahr": "2025"})
+    page = erfurt.get("/sozialplanungsreport").text
     if accepts_kommunen(sozialplanungsreport):
         assert made.status_code == 200 and MUSTERSTADT_MARK not in made.text
+        assert "/sozialplanungsreport.pdf" in page
     else:
         assert made.status_code == 409 and "nicht auf einzelne Kommunen beschränken" in made.text
+        assert "nicht auf einzelne Kommunen beschränken" in page and "/sozialplanungsreport.pdf" not in page
+
+
+def test_the_sozialplanungsreport_of_every_municipality_is_made(both: TestClient) -> None:
+    """Naming every municipality of the store is no narrowing: the report is made (no refusal)."""
+    made = both.get("/sozialplanungsreport.html", params={"jahr": "2025", "kommune": "erfurt,musterstadt"})
+    assert made.status_code == 200 and "<html" in made.text
 
 
 @pytest.mark.parametrize("name", ["interfaces", "overlaps", "gaps", "funding", "spatial"])
