@@ -16,7 +16,7 @@ from api.findings import full_report
 from api.library import function
 from api.negotiation import jsonable
 from api.overview import plan_rows
-from api.scope import outside_scope, scope_model
+from api.scope import installation_kommunen, outside_scope, scope_model, served
 from isrp_graph import entries
 from isrp_graph.analyses.registry import ANALYSES
 from isrp_graph.analyses.registry import jsonable as report_data
@@ -95,7 +95,19 @@ def plans(
 
 
 @router.get("/plans/{plan_id}", summary="Eine Planung mit allen Angaben / one plan")
-def plan(request: Request, plan_id: str, municipality: str = "erfurt", lang: str = LANG) -> dict[str, Any]:
+def plan(
+    request: Request,
+    plan_id: str,
+    municipality: str | None = Query(
+        None,
+        description="Pfadteil der Kommune in der IRI (Vorgabe: die Kommune der Anwendung, sonst erfurt) / "
+        "the municipality's path segment in the IRI (default: the installation's, else erfurt)",
+    ),
+    lang: str = LANG,
+) -> dict[str, Any]:
+    if municipality is None:
+        serving = served(request) if installation_kommunen(request) else []
+        municipality = serving[0].slug if len(serving) == 1 else "erfurt"
     iri = f"{state(request).settings.base_iri}{municipality}/plan/{plan_id}"
     found = entries.entry(state(request).store, iri, normalise_lang(lang))
     if found is None:

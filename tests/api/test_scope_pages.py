@@ -254,3 +254,18 @@ def test_validation_findings_of_another_municipality_are_not_shown(
         assert response.status_code == 200
         assert MUSTERSTADT_MARK not in response.text and "musterstadt/" not in response.text
     assert _ready(erfurt, "/api/v1/validation", kommune="musterstadt").status_code == 404
+
+
+def test_one_plan_is_looked_up_in_the_installations_municipality(two_store: EmbeddedStore) -> None:
+    muster = TestClient(create_app(settings(kommune=("musterstadt",)), store=two_store))
+    found = muster.get("/api/v1/plans/musterstadt-sozialplan")
+    assert found.status_code == 200 and "Musterstadt-Sozialplan" in found.text
+    assert muster.get("/api/v1/plans/jugendhilfeplanung").status_code == 404
+    everyone = TestClient(create_app(settings(), store=two_store))
+    assert everyone.get("/api/v1/plans/jugendhilfeplanung").status_code == 200  # erfurt as before
+    assert (
+        everyone.get(
+            "/api/v1/plans/musterstadt-sozialplan", params={"municipality": "musterstadt"}
+        ).status_code
+        == 200
+    )
