@@ -18,6 +18,7 @@ from isrp_graph.store import EmbeddedStore
 
 FINDINGS_PAGES = ["/luecken", "/ueberschneidungen", "/schnittstellen"]
 DATA_PAGES = ["/wirkung", "/prioritaeten", "/uebersicht", "/sozialplanungsreport"]
+VALIDATION = "/pruefung"
 SELECT = '<select id="kommune" name="kommune">'
 
 
@@ -245,6 +246,10 @@ def test_validation_findings_of_another_municipality_are_not_shown(
 ) -> None:
     everything = _ready(both, "/api/v1/validation")
     assert everything.status_code == 200 and MUSTERSTADT_MARK in everything.text
+    page = _ready(both, VALIDATION).text
+    assert '<label for="kommune">Kommune</label>' in page
+    assert SELECT in page and "Befunde für: Landeshauptstadt Erfurt, Stadt Musterstadt" in page
+    assert "Befunde für: Landeshauptstadt Erfurt</strong>" in _ready(erfurt, VALIDATION).text
     for response in (
         _ready(both, "/api/v1/validation", kommune="erfurt"),
         _ready(erfurt, "/api/v1/validation"),
