@@ -78,6 +78,7 @@ def test_report_records_the_scope_it_was_made_for(two, tmp_path: Path) -> None: 
     assert made.code == ExitCode.OK, made.err
     findings = json.loads((tmp_path / "bericht" / "findings.json").read_text(encoding="utf-8"))
     assert findings["kommunen"] == [ERFURT]
+    assert "Befunde für: Landeshauptstadt Erfurt" in made.err
     everything = two("report", "-o", str(tmp_path / "alle"))
     assert everything.code == ExitCode.OK
     assert json.loads((tmp_path / "alle" / "findings.json").read_text(encoding="utf-8"))["kommunen"] == []

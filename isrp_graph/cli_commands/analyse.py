@@ -16,7 +16,7 @@ from isrp_graph.analyses.basis import parse_stichtag
 from isrp_graph.analyses.registry import ANALYSES, AnalysisOptions, jsonable, run_analysis
 from isrp_graph.analyses.spatial import DEFAULT_REFERENCE_SYSTEM
 from isrp_graph.cli_commands.common import Activity, ExitCode, UsageError, h, note
-from isrp_graph.cli_commands.kommunen import add_kommune_option, kommunen_of
+from isrp_graph.cli_commands.kommunen import add_kommune_option, kommunen_of, say_scope
 from isrp_graph.messages import t
 from isrp_graph.queries import catalogue, run_named, to_csv, to_json, to_table
 from isrp_graph.registry import open_registry
@@ -159,6 +159,7 @@ def cmd_analyse(args: argparse.Namespace, settings: Settings) -> int:
             include_examples=args.include_examples,
             kommunen=kommunen_of(args, settings, store),
         )
+        say_scope(store, options.kommunen, lang)
         with Activity(t("cli.analyse.running", lang)):
             report = run_analysis(store, args.analysis, lang, options)
     finally:
@@ -190,6 +191,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
             include_examples=args.include_examples,
             kommunen=kommunen_of(args, settings, store),
         )
+        say_scope(store, options.kommunen, settings.lang)
         with Activity(t("cli.report.running", settings.lang)):
             written = write_report(store, args.output, settings.lang, options)
     finally:

@@ -11,7 +11,7 @@ import json
 import sys
 
 from isrp_graph import csv_safe
-from isrp_graph.cli_commands.common import ExitCode, h
+from isrp_graph.cli_commands.common import ExitCode, h, note
 from isrp_graph.cli_commands.table import render_table
 from isrp_graph.messages import register, t
 from isrp_graph.registry import open_registry
@@ -43,6 +43,7 @@ register(
             "en": "The store holds no municipality (no organisation of the type 'municipality').",
         },
         "cli.kommunen.count": {"de": "{n} Kommune(n)", "en": "{n} municipality(ies)"},
+        "cli.kommune.covers": {"de": "Befunde für: {names}", "en": "Findings for: {names}"},
     }
 )
 
@@ -67,6 +68,13 @@ def kommunen_of(args: argparse.Namespace, settings: Settings, store: Store) -> t
     if names:
         return resolve_kommunen(store, names, settings.lang)
     return served_kommunen(settings, store)
+
+
+def say_scope(store: Store, kommunen: tuple[str, ...], lang: str) -> None:
+    """On stderr, which municipalities a result covers (nothing when it covers all)."""
+    if kommunen:
+        names = {m.iri: m.label for m in municipalities(store)}
+        note(t("cli.kommune.covers", lang, names=", ".join(names.get(k, k) for k in kommunen)))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
