@@ -223,13 +223,16 @@ def _known(key: str) -> bool:
 
 
 def _changes(changes: Any) -> tuple[list[Table], list[str]]:
+    """The change chapter's tables and its introductory lines (both where the result has them)."""
     if changes is None:
         return [], []
-    if hasattr(changes, "tables"):
-        return list(changes.tables()), []
     if isinstance(changes, list | tuple):
         return [], [str(line) for line in changes]
-    return [], [str(changes)]
+    tables = list(changes.tables()) if hasattr(changes, "tables") else []
+    lines = [str(line) for line in changes.lines()] if hasattr(changes, "lines") else []
+    if not tables and not lines:
+        lines = [str(changes)]
+    return tables, lines
 
 
 def write_pdf(html: str, target: str | Path) -> Path:
