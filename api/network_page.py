@@ -4,8 +4,9 @@ inside the app's header, navigation and footer, served with its vis-network file
 and its script from /netzwerk/netzwerk.js; ``?format=json`` gives the nodes, links and measures.
 
 The network, its measures and its layouts are computed once per store version and language, in a
-background thread. A request after a save waits a moment for the new version; if it takes longer it
-gets the previous version at once with a note that it is being recomputed."""
+background thread; after a save only what the save touched is looked at again
+(``isrp_graph.network_cache``). A request after a save waits a moment for the new version; if it takes
+longer it gets the previous version at once with a note that it is being recomputed."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class NetworkResult:
     metrics: Any
     model: Any
     pages: dict[tuple[str, bool], str] = field(default_factory=dict)  # (focus, fresh) -> HTML, rendered once
+    state: Any = None  # isrp_graph.network_cache.NetworkState: what the next refresh starts from
 
 
 class NetworkCache:
@@ -86,12 +88,17 @@ class NetworkCache:
     def _work(self, app: Any, key: tuple, event: threading.Event) -> None:
         _, lang, illustrative = key
         try:
-            build = function("isrp_graph.network", "build_network")
-            measure = function("isrp_graph.network", "network_metrics")
-            page_model = function("isrp_graph.network_page", "page_model")
-            graph = build(app.state.isrp.store, lang, include_illustrative=illustrative)
-            metrics = measure(graph)
-            result = NetworkResult(graph, metrics, page_model(graph, lang, metrics=metrics, site=True))
+            # only what the saves since the previous version touched is looked at again
+            refresh = function("isrp_graph.network_cache", "refresh_network")
+            previous = self.latest(lang, illustrative)
+            before = previous.state if previous is not None else None
+            state = refresh(app.state.isrp.store, before, lang, illustrative)
+            if previous is not None and state.model is previous.model:
+                result = NetworkResult(
+                    previous.graph, previous.metrics, previous.model, previous.pages, state
+                )
+            else:
+                result = NetworkResult(state.graph, state.metrics, state.model, state=state)
             for fresh in (True, False):  # the page as it is, and with the note while the next one is computed
                 render_page(result, lang, None, fresh)
             with self.lock:

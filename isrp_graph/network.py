@@ -235,7 +235,26 @@ BETWEENNESS_SAMPLES = 100
 SEED = 7
 
 
-def network_metrics(graph: nx.Graph) -> NetworkMetrics:
+@dataclass(frozen=True)
+class StructureMeasures:
+    """The measures that depend on the nodes and links only, not on the labels: kept over a save
+    that only renamed entries."""
+
+    degree: dict[str, float]
+    betweenness: dict[str, float]
+    groups: tuple[frozenset[str], ...]
+    articulation: frozenset[str]
+
+
+def structure_key(graph: nx.Graph) -> tuple[frozenset, frozenset]:
+    """Nodes (with kind) and links: equal keys, equal ``StructureMeasures``."""
+    return (
+        frozenset((n, k) for n, k in graph.nodes(data="kind")),
+        frozenset(frozenset(e) for e in graph.edges()),
+    )
+
+
+def measure_structure(graph: nx.Graph) -> StructureMeasures:
     degree = nx.degree_centrality(graph) if len(graph) > 1 else {n: 0.0 for n in graph}
     if len(graph) <= 2:
         betweenness = {n: 0.0 for n in graph}
@@ -243,9 +262,17 @@ def network_metrics(graph: nx.Graph) -> NetworkMetrics:
         betweenness = nx.betweenness_centrality(graph, normalized=True)
     else:
         betweenness = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLES, normalized=True, seed=SEED)
-    communities = _communities(graph)
+    articulation = frozenset(nx.articulation_points(graph)) if len(graph) else frozenset()
+    return StructureMeasures(degree, betweenness, tuple(_groups(graph)), articulation)
+
+
+def network_metrics(graph: nx.Graph, structure: StructureMeasures | None = None) -> NetworkMetrics:
+    """The measures of ``graph``; ``structure`` (of a graph with the same ``structure_key``) saves
+    computing centralities and communities again."""
+    structure = structure or measure_structure(graph)
+    degree, betweenness, articulation = structure.degree, structure.betweenness, structure.articulation
+    communities = _communities(graph, structure.groups)
     member_of = {n: i for i, members in enumerate(communities) for n in members}
-    articulation = set(nx.articulation_points(graph)) if len(graph) else set()
     values = list(betweenness.values())
     threshold = max(mean(values) + pstdev(values), 1e-9) if values else 1.0
     brokers = []
@@ -282,18 +309,20 @@ def network_metrics(graph: nx.Graph) -> NetworkMetrics:
     )
 
 
-def _communities(graph: nx.Graph) -> list[list[str]]:
+def _groups(graph: nx.Graph) -> list[frozenset[str]]:
     if graph.number_of_edges() == 0:
-        groups = [{n} for n in graph]
-    else:
-        groups = [
-            set(c)
-            for c in (
-                nx.community.greedy_modularity_communities(graph)
-                if len(graph) <= EXACT_MAX_NODES
-                else nx.community.louvain_communities(graph, seed=SEED)
-            )
-        ]
+        return [frozenset({n}) for n in graph]
+    return [
+        frozenset(c)
+        for c in (
+            nx.community.greedy_modularity_communities(graph)
+            if len(graph) <= EXACT_MAX_NODES
+            else nx.community.louvain_communities(graph, seed=SEED)
+        )
+    ]
+
+
+def _communities(graph: nx.Graph, groups: Iterable[frozenset[str]]) -> list[list[str]]:
     labels = {n: str(graph.nodes[n].get("label", n)).casefold() for n in graph}
     return [sorted(g) for g in sorted(groups, key=lambda g: (-len(g), min(labels[n] for n in g)))]
 
