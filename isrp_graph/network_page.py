@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -240,13 +241,19 @@ def render_network_page(
         context["vis_css"] = Markup(assets["vis-network.css"].read_text(encoding="utf-8"))
     if not script_url:
         context["page_js"] = Markup(SCRIPT.read_text(encoding="utf-8").replace("</", "<\\/"))
-    env = Environment(
+    return _environment().get_template(TEMPLATE).render(**context)
+
+
+@cache
+def _environment() -> Environment:
+    """One Jinja environment per process: the template is compiled once (compiling took longer than
+    rendering, on every page after a save), and again only when its file changes."""
+    return Environment(
         loader=FileSystemLoader(Path(__file__).parent),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env.get_template(TEMPLATE).render(**context)
 
 
 @dataclass(frozen=True)
