@@ -5,8 +5,8 @@ and its script from /netzwerk/netzwerk.js; ``?format=json`` gives the nodes, lin
 
 The network, its measures and its layouts are computed once per store version and language, in a
 background thread; after a save only what the save touched is looked at again
-(``isrp_graph.network_cache``). A request after a save waits a moment for the new version; if it takes
-longer it gets the previous version at once with a note that it is being recomputed."""
+(``isrp_graph.network_cache``), started by the save itself (``StoreVersion.listeners``). A request
+while that runs gets the previous version at once with a note that it is being recomputed."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ from isrp_graph.messages import t
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-WAIT_FRESH = 0.01  # seconds a request waits for the new version before it gets the previous one
+# seconds a request waits for the new version before it gets the previous one: none, the refresh
+# started with the save and a reader never waits for it
+WAIT_FRESH = 0.0
 WAIT_FIRST = 60.0  # with no earlier version there is nothing else to show
 
 
@@ -66,6 +68,14 @@ class NetworkCache:
         if last is None:
             raise HttpError(503, "network.page.pending")
         return last, False
+
+    def refresh_all(self, app: Any, version: int) -> None:
+        """Start the refresh of every network computed so far (per language and examples) for
+        ``version``, in the background."""
+        with self.lock:
+            variants = {k[1:] for k in self.done}
+        for lang, illustrative in sorted(variants):
+            self.start(app, (version, lang, illustrative))
 
     def latest(self, lang: str, illustrative: bool) -> NetworkResult | None:
         with self.lock:
@@ -120,6 +130,9 @@ def cache_of(app: Any) -> NetworkCache:
     cache = getattr(app.state, "network", None)
     if cache is None:
         cache = app.state.network = NetworkCache()
+        listeners = getattr(getattr(app.state, "version", None), "listeners", None)
+        if listeners is not None:  # refresh right after a save, not when someone next asks
+            listeners.append(lambda version: cache.refresh_all(app, version))
     return cache
 
 

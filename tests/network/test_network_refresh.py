@@ -115,9 +115,13 @@ def test_the_served_page_shows_the_new_name_after_a_save(registry_store) -> None
         _current(client)
         full = REBUILDS["full"]
         rename_plan(registry_store)
-        app.state.version.bump()  # what the app does after every save
+        app.state.version.bump()  # what the app does after every save: the refresh starts with it
+        cache, end = app.state.network, time.monotonic() + 60
+        while cache.latest("de", False).graph.nodes[str(PLAN)]["label"] != NEW_NAME:
+            assert time.monotonic() < end, "the save did not refresh the network by itself"
+            time.sleep(0.02)
         first = client.get("/netzwerk", headers={"accept": "text/html"})
-        assert first.status_code == 200  # the previous picture or the new one, never a wait
+        assert first.status_code == 200
         data = _current(client)
         labels = {n["id"]: n["label"] for n in data["graph"]["nodes"]}
         assert labels[str(PLAN)] == NEW_NAME
