@@ -70,12 +70,31 @@ class NetworkCache:
         return last, False
 
     def refresh_all(self, app: Any, version: int) -> None:
-        """Start the refresh of every network computed so far (per language and examples) for
-        ``version``, in the background."""
+        """After a save: every network computed so far (per language and examples) is either still
+        current (the save touched nothing in it: one small query, answered here) or refreshed for
+        ``version`` in the background."""
+        unchanged = function("isrp_graph.network_cache", "unchanged_by_commits")
         with self.lock:
             variants = {k[1:] for k in self.done}
         for lang, illustrative in sorted(variants):
-            self.start(app, (version, lang, illustrative))
+            key = (version, lang, illustrative)
+            previous = self.latest(lang, illustrative)
+            before = previous.state if previous is not None else None
+            try:
+                state = unchanged(app.state.isrp.store, before) if before is not None else None
+            except Exception:  # the save is done; the background refresh meets and reports the error
+                log.exception("network check after a save failed")
+                state = None
+            if state is None:
+                self.start(app, key)
+                continue
+            with self.lock:
+                if key not in self.done and key not in self.running:
+                    self.done[key] = NetworkResult(
+                        previous.graph, previous.metrics, previous.model, previous.pages, state
+                    )
+                    for old in [k for k in self.done if k[1:] == key[1:] and k[0] < key[0]]:
+                        del self.done[old]
 
     def latest(self, lang: str, illustrative: bool) -> NetworkResult | None:
         with self.lock:

@@ -131,10 +131,9 @@ def refresh_network(
     if previous is None:
         return compute_network(store, lang, illustrative)
     version = commit_version()
-    touched = touched_since(previous.commit_version)
-    if touched and not _concerns(store, previous.graph, touched):
-        REBUILDS["unchanged"] += 1
-        return previous.carried(version)
+    kept = unchanged_by_commits(store, previous)
+    if kept is not None:
+        return kept
     graph = build_network(store, lang, include_illustrative=illustrative)
     REBUILDS["read"] += 1
     if same_network(graph, previous.graph):
@@ -147,6 +146,18 @@ def refresh_network(
     model = page_model(graph, lang, metrics=metrics, site=True, previous=previous.model)
     REBUILDS["refreshed"] += 1
     return NetworkState(graph, metrics, model, version, structure, key)
+
+
+def unchanged_by_commits(store: Store, previous: NetworkState) -> NetworkState | None:
+    """``previous``, still current, if the commits since it touched nothing the network is made of
+    (one small query over the touched entries: cheap enough for the save itself to ask); ``None``
+    when the network has to be read again or the change is not known."""
+    version = commit_version()
+    touched = touched_since(previous.commit_version)
+    if not touched or _concerns(store, previous.graph, touched):
+        return None
+    REBUILDS["unchanged"] += 1
+    return previous.carried(version)
 
 
 def _concerns(store: Store, graph: nx.Graph, touched: Iterable[str]) -> bool:

@@ -139,3 +139,18 @@ def _current(client: TestClient, deadline: float = 60.0) -> dict:
 
 
 _ = network_cache
+
+
+def test_after_a_save_outside_the_network_the_page_is_current_at_once(registry_store) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(settings(result_limit=10000), store=registry_store)
+    with TestClient(app) as client:
+        _current(client)
+        cache = app.state.network
+        before = cache.latest("de", False)
+        change_an_observation(registry_store)
+        app.state.version.bump()
+        # answered by the save itself (one small query), so the next request is current and warm
+        now = cache.latest("de", False)
+        assert now is not before and now.model is before.model and now.pages is before.pages
+        data = client.get("/netzwerk", params={"format": "json"}).json()
+        assert data["current"] is True
