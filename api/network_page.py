@@ -41,6 +41,7 @@ class NetworkResult:
     model: Any
     pages: dict[tuple[str, bool], str] = field(default_factory=dict)  # (focus, fresh) -> HTML, rendered once
     state: Any = None  # isrp_graph.network_cache.NetworkState: what the next refresh starts from
+    version: int = -1  # the app's store version it is current for
 
 
 class NetworkCache:
@@ -79,7 +80,9 @@ class NetworkCache:
         for lang, illustrative in sorted(variants):
             key = (version, lang, illustrative)
             previous = self.latest(lang, illustrative)
-            before = previous.state if previous is not None else None
+            # only when this save is the one change since: a change without a commit (a restore)
+            # bumps the version too, and its entries are not among the touched ones
+            before = previous.state if previous is not None and previous.version == version - 1 else None
             try:
                 state = unchanged(app.state.isrp.store, before) if before is not None else None
             except Exception:  # the save is done; the background refresh meets and reports the error
@@ -91,7 +94,7 @@ class NetworkCache:
             with self.lock:
                 if key not in self.done and key not in self.running:
                     self.done[key] = NetworkResult(
-                        previous.graph, previous.metrics, previous.model, previous.pages, state
+                        previous.graph, previous.metrics, previous.model, previous.pages, state, version
                     )
                     for old in [k for k in self.done if k[1:] == key[1:] and k[0] < key[0]]:
                         del self.done[old]
@@ -115,19 +118,20 @@ class NetworkCache:
         return event
 
     def _work(self, app: Any, key: tuple, event: threading.Event) -> None:
-        _, lang, illustrative = key
+        version, lang, illustrative = key
         try:
             # only what the saves since the previous version touched is looked at again
             refresh = function("isrp_graph.network_cache", "refresh_network")
             previous = self.latest(lang, illustrative)
             before = previous.state if previous is not None else None
-            state = refresh(app.state.isrp.store, before, lang, illustrative)
+            one_step = previous is not None and previous.version == version - 1
+            state = refresh(app.state.isrp.store, before, lang, illustrative, only_commits=one_step)
             if previous is not None and state.model is previous.model:
                 result = NetworkResult(
-                    previous.graph, previous.metrics, previous.model, previous.pages, state
+                    previous.graph, previous.metrics, previous.model, previous.pages, state, version
                 )
             else:
-                result = NetworkResult(state.graph, state.metrics, state.model, state=state)
+                result = NetworkResult(state.graph, state.metrics, state.model, state=state, version=version)
             for fresh in (True, False):  # the page as it is, and with the note while the next one is computed
                 render_page(result, lang, None, fresh)
             with self.lock:

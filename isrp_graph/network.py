@@ -20,6 +20,7 @@ from rdflib import Literal, URIRef
 
 from isrp_graph.messages import normalise_lang
 from isrp_graph.store.base import Store
+from isrp_graph.store.sparql_text import iri as sparql_iri
 
 KINDS: tuple[str, ...] = ("plan", "organisation", "network", "body", "format", "funding")
 EDGE_KINDS: tuple[str, ...] = (
@@ -94,8 +95,19 @@ def build_network(store: Store, lang: str = "de", *, include_illustrative: bool 
     docs (``kind``, ``label``, ``label_de``, ``label_en``, ``iri``, ``illustrative``; edges ``kind``,
     ``kinds``, ``label``). Examples (``isrp:illustrative true``: entries, and interfaces or
     delimitations) are left out unless ``include_illustrative``: they are never counted."""
+    return network_from(store, node_candidates(store), lang, include_illustrative=include_illustrative)
+
+
+def network_from(
+    store: Store,
+    candidates: dict[str, dict[str, Any]],
+    lang: str = "de",
+    *,
+    include_illustrative: bool = False,
+) -> nx.Graph:
+    """The network from the given node candidates (``node_candidates``) and the links in ``store``."""
     lang = normalise_lang(lang)
-    nodes = _nodes(store)
+    nodes = candidates
     if not include_illustrative:
         nodes = {iri: info for iri, info in nodes.items() if not info["illustrative"]}
     graph = nx.Graph(lang=lang, include_illustrative=include_illustrative)
@@ -137,10 +149,23 @@ def build_network(store: Store, lang: str = "de", *, include_illustrative: bool 
     return graph
 
 
-def _nodes(store: Store) -> dict[str, dict[str, Any]]:
+def node_candidates(store: Store, only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Every entry that can be a node (kind, German and English label, example or not), or only those
+    of ``only`` (after a save: the entries it touched)."""
+    query = NODES_QUERY
+    if only is not None:
+        wanted = sorted(set(only))
+        if not wanted:
+            return {}
+        values = " ".join(sparql_iri(i) for i in wanted)
+        query = NODES_QUERY.replace("?node a ?type .", f"VALUES ?node {{ {values} }}\n  ?node a ?type .")
+    return _nodes(store, query)
+
+
+def _nodes(store: Store, query: str = NODES_QUERY) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     labels: dict[str, dict[str, str]] = {}
-    for row in store.select(NODES_QUERY).rows:
+    for row in store.select(query).rows:
         iri = str(row["node"])
         rank = int(row["rank"])  # type: ignore[arg-type]
         if iri not in found or rank < found[iri]["rank"]:

@@ -6,16 +6,18 @@ change touched. ``refresh_network`` takes the network computed before and:
 1. if none of the touched entries is in the network (a node, or the interface/delimitation behind a
    link) and none could become part of it (a node type, or a property the network is drawn from),
    keeps the previous network as it is — nothing is queried or laid out again;
-2. otherwise reads the network again (two queries) and, if it came out the same, keeps the previous
-   one too;
+2. otherwise reads the nodes of the touched entries again (the other nodes are as they were) and
+   all links (one cheap query); if the network came out the same, keeps the previous one too;
 3. otherwise computes the measures and the page model again, reusing every layout whose nodes, links
    and label boxes are unchanged and starting the others from the previous positions (no force
    layout: the picture stays where people know it).
 
 Without a previous network, or when the change is not known (the log was trimmed, or the store was
-changed without a commit, e.g. a restore), step 1 is skipped. ``REBUILDS`` counts what happened
+changed without a commit, e.g. a restore), step 1 is skipped and every node is read again; so it is
+when a class or property was touched (the node kinds follow the class hierarchy). ``REBUILDS`` counts what happened
 ("full": measures and layouts from scratch; "refreshed": step 3; "unchanged": steps 1–2 kept the
-previous network; "read": the network read from the store).
+previous network; "read": the network read from the store; "read touched": only the touched entries'
+nodes read again, with all links).
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ from rdflib import URIRef
 from isrp_graph.changes.commit import add_commit_listener, commit_version
 from isrp_graph.network import (
     StructureMeasures,
-    build_network,
     measure_structure,
+    network_from,
     network_metrics,
+    node_candidates,
     structure_key,
 )
 from isrp_graph.network_page import page_model
@@ -105,37 +108,55 @@ class NetworkState:
     commit_version: int
     structure: StructureMeasures
     key: tuple
+    candidates: dict[str, dict[str, Any]]  # every entry that can be a node, with kind and labels
 
     def carried(self, version: int) -> NetworkState:
         """The same network, known to be current at commit ``version``."""
-        return NetworkState(self.graph, self.metrics, self.model, version, self.structure, self.key)
+        return NetworkState(
+            self.graph, self.metrics, self.model, version, self.structure, self.key, self.candidates
+        )
 
 
 def compute_network(store: Store, lang: str, illustrative: bool = False) -> NetworkState:
     """The network from scratch (at start-up)."""
     version = commit_version()  # before reading: a commit during the read is looked at again later
-    graph = build_network(store, lang, include_illustrative=illustrative)
+    candidates = node_candidates(store)
+    graph = network_from(store, candidates, lang, include_illustrative=illustrative)
     REBUILDS["read"] += 1
     structure = measure_structure(graph)
     metrics = network_metrics(graph, structure)
     model = page_model(graph, lang, metrics=metrics, site=True)
     REBUILDS["full"] += 1
-    return NetworkState(graph, metrics, model, version, structure, structure_key(graph))
+    return NetworkState(graph, metrics, model, version, structure, structure_key(graph), candidates)
 
 
 def refresh_network(
-    store: Store, previous: NetworkState | None, lang: str, illustrative: bool = False
+    store: Store,
+    previous: NetworkState | None,
+    lang: str,
+    illustrative: bool = False,
+    *,
+    only_commits: bool = True,
 ) -> NetworkState:
     """The network after the store changed (see the module text); ``previous`` itself when the
-    change left the network as it was."""
+    change left the network as it was. ``only_commits=False``: the store may also have changed
+    without a commit since ``previous`` (the touched entries are then not the whole story)."""
     if previous is None:
         return compute_network(store, lang, illustrative)
     version = commit_version()
-    kept = unchanged_by_commits(store, previous)
+    kept = unchanged_by_commits(store, previous) if only_commits else None
     if kept is not None:
         return kept
-    graph = build_network(store, lang, include_illustrative=illustrative)
-    REBUILDS["read"] += 1
+    touched = touched_since(previous.commit_version) if only_commits else None
+    if touched and not _schema_touched(store, touched):
+        # the nodes of the touched entries are read again, the other nodes are as they were
+        candidates = {k: v for k, v in previous.candidates.items() if k not in touched}
+        candidates.update(node_candidates(store, only=touched))
+        REBUILDS["read touched"] += 1
+    else:
+        candidates = node_candidates(store)
+        REBUILDS["read"] += 1
+    graph = network_from(store, candidates, lang, include_illustrative=illustrative)
     if same_network(graph, previous.graph):
         REBUILDS["unchanged"] += 1
         return previous.carried(version)
@@ -145,7 +166,7 @@ def refresh_network(
     metrics = network_metrics(graph, structure)
     model = page_model(graph, lang, metrics=metrics, site=True, previous=previous.model)
     REBUILDS["refreshed"] += 1
-    return NetworkState(graph, metrics, model, version, structure, key)
+    return NetworkState(graph, metrics, model, version, structure, key, candidates)
 
 
 def unchanged_by_commits(store: Store, previous: NetworkState) -> NetworkState | None:
@@ -158,6 +179,22 @@ def unchanged_by_commits(store: Store, previous: NetworkState) -> NetworkState |
         return None
     REBUILDS["unchanged"] += 1
     return previous.carried(version)
+
+
+_SCHEMA = """
+SELECT ?e WHERE { VALUES ?e { #VALUES# } ?e rdfs:subClassOf|rdfs:subPropertyOf ?any } LIMIT 1
+"""
+
+
+def _schema_touched(store: Store, touched: Iterable[str]) -> bool:
+    """Whether a touched entry is a class or property: then which entries are nodes may have changed
+    everywhere (the node kinds follow the class hierarchy)."""
+    wanted = sorted(set(touched))
+    for start in range(0, len(wanted), 200):
+        chunk = " ".join(sparql_iri(i) for i in wanted[start : start + 200])
+        if store.select(_SCHEMA.replace("#VALUES#", chunk)).rows:
+            return True
+    return False
 
 
 def _concerns(store: Store, graph: nx.Graph, touched: Iterable[str]) -> bool:

@@ -14,7 +14,14 @@ from rdflib.namespace import RDFS
 
 from api.app import create_app
 from isrp_graph import network_cache
-from isrp_graph.network_cache import REBUILDS, compute_network, refresh_network, touched_since
+from isrp_graph.network import build_network
+from isrp_graph.network_cache import (
+    REBUILDS,
+    compute_network,
+    refresh_network,
+    same_network,
+    touched_since,
+)
 from isrp_graph.network_layout import node_box, overlaps
 from isrp_graph.network_page import LAYOUT_COUNTS, label_size, node_size
 from isrp_graph.writes import apply_write
@@ -53,11 +60,14 @@ def change_an_observation(store) -> str:  # type: ignore[no-untyped-def]
 
 def test_a_renamed_plan_appears_and_unchanged_layouts_are_kept(registry_store) -> None:  # type: ignore[no-untyped-def]
     before = compute_network(registry_store, "de")
-    full = REBUILDS["full"]
+    full, reads, partial = REBUILDS["full"], REBUILDS["read"], REBUILDS["read touched"]
     fresh = LAYOUT_COUNTS["fresh"]
     rename_plan(registry_store)
     assert str(PLAN) in (touched_since(before.commit_version) or ())
     after = refresh_network(registry_store, before, "de")
+    # only the touched entry's node was read again, and the result is the network read in full
+    assert REBUILDS["read"] == reads and REBUILDS["read touched"] == partial + 1
+    assert same_network(after.graph, build_network(registry_store, "de"))
     assert after.graph.nodes[str(PLAN)]["label"] == NEW_NAME
     assert (str(PLAN), NEW_NAME) in after.model.context["node_options"]
     assert REBUILDS["full"] == full  # no rebuild from scratch
@@ -92,6 +102,7 @@ def test_a_save_outside_the_network_reads_and_lays_out_nothing(registry_store) -
     assert after.model is before.model and after.graph is before.graph
     assert after.commit_version > before.commit_version
     assert REBUILDS["read"] == counts.get("read", 0)  # the network was not even read again
+    assert REBUILDS["read touched"] == counts.get("read touched", 0)
     assert REBUILDS["full"] == counts.get("full", 0)
     assert REBUILDS["unchanged"] == counts.get("unchanged", 0) + 1
     assert dict(LAYOUT_COUNTS) == layouts
@@ -154,3 +165,42 @@ def test_after_a_save_outside_the_network_the_page_is_current_at_once(registry_s
         assert now is not before and now.model is before.model and now.pages is before.pages
         data = client.get("/netzwerk", params={"format": "json"}).json()
         assert data["current"] is True
+
+
+def test_a_change_without_commit_before_a_save_is_not_missed(registry_store) -> None:  # type: ignore[no-untyped-def]
+    # a restore (no commit) and then an unrelated save: the touched entries alone would say
+    # "unchanged"; the app passes only_commits=False when more than one change happened since
+    before = compute_network(registry_store, "de")
+    registry_store.update(
+        f"INSERT DATA {{ GRAPH <urn:x:restored> {{ <{E}plan/aus-sicherung> a <{ISRP}SectoralPlan> ; "
+        f'<{RDFS.label}> "Plan aus der Sicherung"@de }} }}'
+    )
+    change_an_observation(registry_store)
+    after = refresh_network(registry_store, before, "de", only_commits=False)
+    assert after.graph.nodes[f"{E}plan/aus-sicherung"]["label"] == "Plan aus der Sicherung"
+
+
+def test_a_new_interface_between_plans_appears_as_a_link(registry_store) -> None:  # type: ignore[no-untyped-def]
+    from rdflib.namespace import DCTERMS, RDF
+
+    before = compute_network(registry_store, "de")
+    other = URIRef(E + "plan/isrp")
+    new = URIRef(E + "interface/test-netz-neu")
+    name = _graph_of(registry_store, E + "interface/" + _any_interface(registry_store))
+    graph = registry_store.get_graph(name)
+    graph.add((new, RDF.type, URIRef(ISRP + "Interface")))
+    graph.add((new, RDFS.label, Literal("Schnittstelle für den Test", lang="de")))
+    graph.add((new, URIRef(ISRP + "relatesPlan"), PLAN))
+    graph.add((new, URIRef(ISRP + "relatesPlan"), other))
+    graph.add((new, URIRef(ISRP + "municipality"), URIRef(E + "org/stadt-erfurt")))
+    graph.add((new, DCTERMS.source, URIRef(E + "source/prozessvorschlag-isrp")))
+    apply_write(registry_store, {name: graph}, "Sozialplanung")
+    after = refresh_network(registry_store, before, "de")
+    edge = after.graph.edges[str(PLAN), str(other)]
+    assert "Schnittstelle für den Test" in edge["labels"] and str(new) in edge["via"]
+    assert same_network(after.graph, build_network(registry_store, "de"))
+
+
+def _any_interface(store) -> str:  # type: ignore[no-untyped-def]
+    rows = store.select(f"SELECT ?i WHERE {{ ?i a <{ISRP}Interface> }} ORDER BY ?i LIMIT 1").rows
+    return str(rows[0]["i"]).rsplit("/interface/", 1)[1]
