@@ -14,7 +14,8 @@ change touched. ``refresh_network`` takes the network computed before and:
 
 Without a previous network, or when the change is not known (the log was trimmed, or the store was
 changed without a commit, e.g. a restore), step 1 is skipped and every node is read again; so it is
-when a class or property was touched (the node kinds follow the class hierarchy). ``REBUILDS`` counts what happened
+when a class or property was touched (the node kinds follow the class hierarchy). ``REBUILDS`` counts
+what happened
 ("full": measures and layouts from scratch; "refreshed": step 3; "unchanged": steps 1–2 kept the
 previous network; "read": the network read from the store; "read touched": only the touched entries'
 nodes read again, with all links).
