@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,14 +21,17 @@ from rdflib.term import Node
 
 from api.context import entry_href, href, lang_of, state, switch_lang_href, translator
 from api.tables import Table
-from isrp_graph.messages import LocalizedError
+from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.store.errors import UnsupportedFormat
 from isrp_graph.store.formats import negotiate
+from isrp_graph.xlsx_safe import MEDIA_TYPE as XLSX_MEDIA
+from isrp_graph.xlsx_safe import Sheet, workbook_bytes
 
 MEDIA: dict[str, str] = {
     "html": "text/html",
     "json": "application/json",
     "csv": "text/csv",
+    "xlsx": XLSX_MEDIA,
     "ttl": "text/turtle",
     "jsonld": "application/ld+json",
     "rdf": "application/rdf+xml",
@@ -41,16 +46,28 @@ MEDIA_ALIASES: dict[str, str] = {
 }
 RDFLIB_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "rdf": "xml", "nt": "nt"}
 PAGE = ("html", "json")
-TABLE_PAGE = ("html", "json", "csv")
+TABLE_PAGE = ("html", "json", "csv", "xlsx")
 RDF_PAGE = ("html", "ttl", "jsonld", "rdf", "nt", "json")
 FORMAT_LABELS = {
     "json": "JSON",
     "csv": "CSV",
+    "xlsx": "XLSX (Excel)",
     "ttl": "Turtle",
     "jsonld": "JSON-LD",
     "rdf": "RDF/XML",
     "nt": "N-Triples",
 }
+
+
+register(
+    {
+        "web.downloads.label": {"de": "Tabelle herunterladen", "en": "Download the table"},
+        "web.downloads.xlsx": {"de": "Tabelle für Excel (.xlsx)", "en": "Table for Excel (.xlsx)"},
+        "web.downloads.csv_excel": {"de": "CSV für Excel (;)", "en": "CSV for Excel (;)"},
+        "web.downloads.csv": {"de": "CSV (,)", "en": "CSV (,)"},
+        "web.downloads.of": {"de": "„{name}“ herunterladen", "en": "Download '{name}'"},
+    }
+)
 
 
 class NotAcceptable(LocalizedError):
@@ -62,7 +79,9 @@ def choose_format(request: Request, offered: Sequence[str]) -> str:
     wanted = request.query_params.get("format")
     if wanted:
         wanted = wanted.lower().lstrip(".")
-        wanted = {"turtle": "ttl", "xml": "rdf", "ntriples": "nt", "json-ld": "jsonld"}.get(wanted, wanted)
+        wanted = {"excel": "xlsx", "turtle": "ttl", "xml": "rdf", "ntriples": "nt", "json-ld": "jsonld"}.get(
+            wanted, wanted
+        )
         if wanted not in offered:
             raise NotAcceptable(format=wanted, offered=", ".join(offered))
         return wanted
@@ -109,6 +128,14 @@ def template_context(request: Request, **extra: Any) -> dict[str, Any]:
         items.append(("format", fmt))
         return f"{request.url.path}?{urlencode(items)}"
 
+    def download_link(fmt: str, **params: Any) -> str:
+        """This page as ``fmt`` with ``params`` set (``None`` drops one); ``excel`` only where given."""
+        drop = {"format", "excel", *params}
+        items = [(k, v) for k, v in request.query_params.multi_items() if k not in drop]
+        items += [(k, str(v)) for k, v in params.items() if v is not None and v != ""]
+        items.append(("format", fmt))
+        return f"{request.url.path}?{urlencode(items)}"
+
     return {
         "request": request,
         "lang": lang,
@@ -116,6 +143,8 @@ def template_context(request: Request, **extra: Any) -> dict[str, Any]:
         "link": link,
         "entry_link": entry_link,
         "format_link": format_link,
+        "download_link": download_link,
+        "media_types": MEDIA,
         "switch_lang": switch_lang_href(request),
         "format_labels": FORMAT_LABELS,
         **extra,
@@ -136,12 +165,17 @@ def respond(
     *,
     table: Table | None = None,
     filename: str = "tabelle",
+    notes: Sequence[tuple[str, str]] = (),
+    sheets: Sequence[Sheet] | None = None,
     formats: Sequence[str] | None = None,
     status_code: int = 200,
     fmt: str | None = None,
     **context: Any,
 ) -> Response:
-    """The page ``model`` as HTML (``template``), JSON (the model itself) or CSV (``table``)."""
+    """The page ``model`` as HTML (``template``), JSON (the model itself), CSV or XLSX (``table``).
+
+    The workbook holds ``sheets`` (default: the table's own sheet) and a notes sheet with the page's
+    title, ``notes`` (e.g. the Stichtag), the Stand of the registry, the page and the source."""
     offered = formats or (TABLE_PAGE if table is not None else PAGE)
     fmt = fmt or choose_format(request, offered)
     headers = {"Vary": "Accept"}
@@ -149,13 +183,23 @@ def respond(
         return JSONResponse(jsonable(model), status_code=status_code, headers=headers)
     if fmt == "csv" and table is not None:
         excel = request.query_params.get("excel") in ("1", "true", "ja")
-        headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        headers["Content-Disposition"] = attachment(filename, "csv")
         return Response(
             table.to_csv(excel=excel),
             media_type="text/csv; charset=utf-8",
             headers=headers,
             status_code=status_code,
         )
+    if fmt == "xlsx" and table is not None:
+        title = str(context.get("title") or table.caption)
+        body = workbook_bytes(
+            list(sheets) if sheets is not None else [table.to_sheet()],
+            title=title,
+            notes=sheet_notes(request, title, notes),
+            lang=lang_of(request),
+        )
+        headers["Content-Disposition"] = attachment(filename, "xlsx")
+        return Response(body, media_type=XLSX_MEDIA, headers=headers, status_code=status_code)
     response = render_html(
         request,
         template,
@@ -167,6 +211,41 @@ def respond(
     )
     response.headers["Vary"] = "Accept"
     return response
+
+
+def safe_filename(stem: str, default: str = "tabelle") -> str:
+    """A file name stem every browser and file system takes: umlauts spelled out, only letters, digits,
+    ``-``, ``_`` and ``.``, no leading dot, at most 80 characters."""
+    text = stem.translate(
+        str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+    )
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:80].strip("-._")
+    return text or default
+
+
+def attachment(stem: str, extension: str) -> str:
+    """A Content-Disposition header value for a download ``stem.extension`` (safe name, no quotes or
+    line breaks from the stem can reach the header)."""
+    return f'attachment; filename="{safe_filename(stem)}.{extension}"'
+
+
+def sheet_notes(request: Request, title: str, notes: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """The notes sheet of a download: title, the page's own notes, Stand, creation time, page, source."""
+    lang = lang_of(request)
+    stand = (request.query_params.get("stand") or "").strip()
+    if not stand or stand.lower() == "heute":
+        stand = t("xlsx.notes.stand_today", lang)
+    items = [(k, v) for k, v in request.query_params.multi_items() if k not in ("format", "excel")]
+    page = request.url.path + (f"?{urlencode(items)}" if items else "")
+    return [
+        (t("xlsx.notes.title", lang), title),
+        *notes,
+        (t("xlsx.notes.stand", lang), stand),
+        (t("xlsx.notes.created", lang), datetime.now().strftime("%d.%m.%Y %H:%M")),
+        (t("xlsx.notes.page", lang), page),
+        (t("xlsx.notes.source", lang), t("xlsx.notes.source_text", lang)),
+    ]
 
 
 def rdf_response(graph: Graph, fmt: str) -> Response:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from isrp_graph import csv_safe
+from isrp_graph import csv_safe, xlsx_safe
 
 
 @dataclass
@@ -82,6 +82,28 @@ class Table:
         for row in self.rows:
             writer.writerow([self.cell_text(row, c.key) for c in self.columns])
         return ("\ufeff" if excel else "") + buffer.getvalue()
+
+    def to_sheet(self, title: str | None = None) -> xlsx_safe.Sheet:
+        """The table as one workbook sheet: the column labels as header, a cell's items joined by ``; ``,
+        numeric columns (and columns of plain numbers only) as numbers."""
+        rows = [[self.cell_text(row, c.key) for c in self.columns] for row in self.rows]
+        numeric = {i for i, c in enumerate(self.columns) if c.numeric}
+        numeric |= xlsx_safe.numeric_columns(rows, len(self.columns))
+        return xlsx_safe.Sheet(
+            title or self.caption, [c.label for c in self.columns], rows, frozenset(numeric), row_headers=True
+        )
+
+    def to_xlsx(
+        self,
+        *,
+        lang: str = "de",
+        notes: Sequence[tuple[str, str]] = (),
+        extra: Sequence[xlsx_safe.Sheet] = (),
+    ) -> bytes:
+        """An Excel workbook: this table's sheet, the ``extra`` sheets and a notes sheet (``notes``)."""
+        return xlsx_safe.workbook_bytes(
+            [self.to_sheet(), *extra], title=self.caption, notes=notes, lang=lang
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {

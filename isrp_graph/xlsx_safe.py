@@ -1,0 +1,211 @@
+"""Tables as Excel workbooks (XLSX) that cannot carry formulas.
+
+openpyxl stores a text that starts with ``=`` as a formula; a label such as ``=HYPERLINK(…)`` would then
+run when the file is opened. Every cell written here is typed: text cells get the data type ``s``
+(string) whatever they start with, so Excel and LibreOffice show ``=1+1`` as the text ``=1+1``; numbers
+are written as numbers only where a column is marked numeric and the cell is a plain number. Unlike the
+CSV (``csv_safe``) no quote is prefixed: the type alone says "text", and the value stays unchanged.
+
+Each table is one sheet with a bold, frozen header row, an autofilter, column widths after the content
+and print titles; a last sheet (``Hinweise``/``Notes``) holds the title, Stichtag, Stand and source note.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from isrp_graph.messages import register, t
+
+register(
+    {
+        "xlsx.sheet.table": {"de": "Tabelle", "en": "Table"},
+        "xlsx.sheet.notes": {"de": "Hinweise", "en": "Notes"},
+        "xlsx.notes.what": {"de": "Angabe", "en": "Item"},
+        "xlsx.notes.value": {"de": "Wert", "en": "Value"},
+        "xlsx.notes.title": {"de": "Titel", "en": "Title"},
+        "xlsx.notes.description": {"de": "Beschreibung", "en": "Description"},
+        "xlsx.notes.note": {"de": "Hinweis", "en": "Note"},
+        "xlsx.notes.stichtag": {"de": "Stichtag", "en": "Reference date"},
+        "xlsx.notes.stand": {"de": "Stand des Registers", "en": "State of the registry"},
+        "xlsx.notes.stand_today": {"de": "aktuell (heute)", "en": "current (today)"},
+        "xlsx.notes.created": {"de": "Erstellt am", "en": "Created on"},
+        "xlsx.notes.page": {"de": "Seite", "en": "Page"},
+        "xlsx.notes.source": {"de": "Quelle", "en": "Source"},
+        "xlsx.notes.source_text": {
+            "de": "ISRP-Register (integrierte Sozialraumplanung). Die Quellen jedes Eintrags stehen auf "
+            "seiner Seite im Register.",
+            "en": "ISRP registry (integrated social-space planning). The sources of each entry are on its "
+            "page in the registry.",
+        },
+        "xlsx.notes.key": {"de": "Schlüssel", "en": "Key"},
+    }
+)
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_WIDTH = 60
+MIN_WIDTH = 8
+WIDTH_SAMPLE = 500  # rows looked at for the column widths
+_INT = re.compile(r"^[+-]?(?:0|[1-9]\d{0,14})$")
+_GERMAN_INT = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")  # 1.234 (German thousands separator)
+_DECIMAL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table: ``columns`` are the header texts, ``rows`` the cells (text or numbers);
+    ``numeric`` the indexes of columns whose plain-number cells become numbers; ``row_headers``: the
+    first column names its row (bold, frozen with the header)."""
+
+    title: str
+    columns: Sequence[str]
+    rows: Sequence[Sequence[object]]
+    numeric: frozenset[int] = field(default=frozenset())
+    row_headers: bool = False
+
+
+def cell_number(text: str) -> int | float | None:
+    """``text`` as a number when it is a plain number (``12``, ``-3``, ``1.234`` in German, ``2,5``);
+    ``None`` otherwise (``007``, ``12 %``, ``2024-01-01`` stay text)."""
+    text = text.strip()
+    if _INT.match(text):
+        return int(text)
+    if _GERMAN_INT.match(text):
+        return int(text.replace(".", ""))
+    if _DECIMAL.match(text) and not re.match(r"^[+-]?0\d", text):
+        return float(text.replace(",", "."))
+    return None
+
+
+def numeric_columns(rows: Sequence[Sequence[object]], width: int) -> frozenset[int]:
+    """The columns whose non-empty cells are all plain numbers (and which have at least one)."""
+    found = set()
+    for c in range(width):
+        cells = [clean_text(row[c]).strip() for row in rows if c < len(row)]
+        cells = [cell for cell in cells if cell]
+        if cells and all(cell_number(cell) is not None for cell in cells):
+            found.add(c)
+    return frozenset(found)
+
+
+def clean_text(value: object) -> str:
+    """The cell text without the control characters XML 1.0 cannot hold (they would break the file)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    """A valid, unique sheet name: at most 31 characters, none of ``[]:*?/\\``."""
+    base = re.sub(r"\s+", " ", _SHEET_NAME_BAD.sub(" ", clean_text(title))).strip().strip("'")
+    if len(base) > 31:  # cut at a word boundary and mark the cut
+        cut = base[:30]
+        cut = cut.rsplit(" ", 1)[0] if " " in cut[12:] else cut
+        base = cut.rstrip(" ,;:-") + "…"
+    base = base or "Tabelle"
+    name, n = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)].rstrip() + suffix, n + 1
+    taken.add(name.casefold())
+    return name
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: object, numeric: bool) -> None:
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, int | float) and numeric:
+        cell.value = value
+        return
+    text = clean_text(value)
+    number = cell_number(text) if numeric else None
+    if number is not None:
+        cell.value = number
+        return
+    cell.value = text
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+
+
+def write_sheet(sheet: Worksheet, table: Sheet) -> None:
+    """Header, rows, widths, frozen header, autofilter and print titles on ``sheet``."""
+    bold = Font(bold=True)
+    for c, label in enumerate(table.columns, start=1):
+        _put(sheet, 1, c, label, False)
+        sheet.cell(row=1, column=c).font = bold
+        sheet.cell(row=1, column=c).fill = HEADER_FILL
+        sheet.cell(row=1, column=c).alignment = Alignment(wrap_text=True, vertical="top")
+    for r, row in enumerate(table.rows, start=2):
+        for c, value in enumerate(row, start=1):
+            _put(sheet, r, c, value, c - 1 in table.numeric)
+            if c == 1 and table.row_headers:
+                sheet.cell(row=r, column=c).font = bold
+    widths = [len(str(label)) for label in table.columns]
+    for row in table.rows[:WIDTH_SAMPLE]:
+        for c, value in enumerate(row):
+            longest = max((len(line) for line in clean_text(value).splitlines()), default=0)
+            if c < len(widths):
+                widths[c] = max(widths[c], longest)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for c, width in enumerate(widths, start=1):
+        letter = get_column_letter(c)
+        sheet.column_dimensions[letter].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
+        if width > MAX_WIDTH:
+            for r in range(2, len(table.rows) + 2):
+                sheet.cell(row=r, column=c).alignment = wrap
+    if table.columns:
+        last = get_column_letter(len(table.columns))
+        sheet.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
+        sheet.freeze_panes = "B2" if table.row_headers and len(table.columns) > 1 else "A2"
+        sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape" if len(table.columns) > 4 else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddHeader.center.text = clean_text(table.title).replace("&", "&&")[:200]
+    sheet.oddFooter.right.text = "&P / &N"
+
+
+def workbook_bytes(
+    sheets: Sequence[Sheet],
+    *,
+    title: str,
+    notes: Sequence[tuple[str, str]] = (),
+    lang: str = "de",
+) -> bytes:
+    """The workbook of ``sheets`` plus a notes sheet (``notes`` as label/value rows), as XLSX bytes."""
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    for table in sheets:
+        sheet = book.create_sheet(sheet_name(table.title or t("xlsx.sheet.table", lang), taken))
+        write_sheet(sheet, table)
+    if notes:
+        info = book.create_sheet(sheet_name(t("xlsx.sheet.notes", lang), taken))
+        write_sheet(
+            info,
+            Sheet(
+                t("xlsx.sheet.notes", lang),
+                (t("xlsx.notes.what", lang), t("xlsx.notes.value", lang)),
+                [(label, value) for label, value in notes],
+                row_headers=True,
+            ),
+        )
+        info.auto_filter.ref = None
+    if not book.worksheets:
+        book.create_sheet(t("xlsx.sheet.table", lang))
+    book.properties.title = clean_text(title)[:250]
+    book.properties.creator = "isrp-graph"
+    book.properties.language = "de-DE" if lang == "de" else "en"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
