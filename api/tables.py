@@ -101,9 +101,7 @@ class Table:
         extra: Sequence[xlsx_safe.Sheet] = (),
     ) -> bytes:
         """An Excel workbook: this table's sheet, the ``extra`` sheets and a notes sheet (``notes``)."""
-        return xlsx_safe.workbook_bytes(
-            [self.to_sheet(), *extra], title=self.caption, notes=notes, lang=lang
-        )
+        return xlsx_safe.workbook_bytes([self.to_sheet(), *extra], title=self.caption, notes=notes, lang=lang)
 
     def to_json(self) -> dict[str, Any]:
         return {
