@@ -312,8 +312,22 @@ def priorities(request: Request) -> Response:
         "comparison": comparison_table(request, first, second, lang) if first and second else None,
         "examples_included": examples,
     }
+    # downloads: ?tabelle=N (the N-th session) or ?tabelle=vergleich for CSV; XLSX: every table as a sheet
+    tables = [*model["tables"], *([model["comparison"]] if model["comparison"] else [])]
+    wanted = request.query_params.get("tabelle") or ""
+    if wanted == "vergleich":
+        chosen = model["comparison"]
+    else:
+        chosen = tables[int(wanted) - 1] if wanted.isdigit() and 0 < int(wanted) <= len(rankings) else None
     return respond(
-        request, "priorities.html", model, title=t("web.cycle.priorities_title", lang), formats=PAGE
+        request,
+        "priorities.html",
+        model,
+        title=t("web.cycle.priorities_title", lang),
+        formats=TABLE_PAGE if tables else PAGE,
+        table=chosen or (tables[0] if tables else None),
+        filename="prioritaeten",
+        sheets=[chosen.to_sheet()] if chosen else [tb.to_sheet() for tb in tables],
     )
 
 

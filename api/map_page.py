@@ -296,15 +296,15 @@ def _variants_response(
     lang = lang_of(request)
     areas, systems = _variant_tables(scores, lang)
     model = {"variants": scores_json(scores, lang), "errors": errors, "text": text}
-    fmt = choose_format(request, ("html", "json", "csv"))
-    if fmt == "csv":
-        return respond(request, "varianten.html", model, table=areas, filename="varianten", fmt="csv")
+    fmt = choose_format(request, TABLE_PAGE)
+    if fmt in ("csv", "xlsx"):
+        return respond(request, "varianten.html", model, table=areas, filename="varianten", fmt=fmt)
     return respond(
         request,
         "varianten.html",
         model,
         table=areas,
-        formats=("html", "json", "csv"),
+        formats=TABLE_PAGE,
         fmt=fmt,
         status_code=status,
         title=t("web.variants.title", lang),

@@ -5,6 +5,7 @@ a CSV download)."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import re
 import unicodedata
@@ -21,11 +22,12 @@ from rdflib.term import Node
 
 from api.context import entry_href, href, lang_of, state, switch_lang_href, translator
 from api.tables import Table
+from isrp_graph import csv_safe
 from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.store.errors import UnsupportedFormat
 from isrp_graph.store.formats import negotiate
 from isrp_graph.xlsx_safe import MEDIA_TYPE as XLSX_MEDIA
-from isrp_graph.xlsx_safe import Sheet, workbook_bytes
+from isrp_graph.xlsx_safe import Sheet, numeric_columns, workbook_bytes
 
 MEDIA: dict[str, str] = {
     "html": "text/html",
@@ -65,6 +67,10 @@ register(
         "web.downloads.xlsx": {"de": "Tabelle für Excel (.xlsx)", "en": "Table for Excel (.xlsx)"},
         "web.downloads.csv_excel": {"de": "CSV für Excel (;)", "en": "CSV for Excel (;)"},
         "web.downloads.csv": {"de": "CSV (,)", "en": "CSV (,)"},
+        "web.variants.submit_xlsx": {
+            "de": "Als Tabelle für Excel (.xlsx)",
+            "en": "As a table for Excel (.xlsx)",
+        },
         "web.downloads.of": {"de": "„{name}“ herunterladen", "en": "Download '{name}'"},
     }
 )
@@ -182,7 +188,7 @@ def respond(
     if fmt == "json":
         return JSONResponse(jsonable(model), status_code=status_code, headers=headers)
     if fmt == "csv" and table is not None:
-        excel = request.query_params.get("excel") in ("1", "true", "ja")
+        excel = wants_excel(request)
         headers["Content-Disposition"] = attachment(filename, "csv")
         return Response(
             table.to_csv(excel=excel),
@@ -191,15 +197,14 @@ def respond(
             status_code=status_code,
         )
     if fmt == "xlsx" and table is not None:
-        title = str(context.get("title") or table.caption)
-        body = workbook_bytes(
+        return xlsx_response(
+            request,
             list(sheets) if sheets is not None else [table.to_sheet()],
-            title=title,
-            notes=sheet_notes(request, title, notes),
-            lang=lang_of(request),
+            title=str(context.get("title") or table.caption),
+            filename=filename,
+            notes=notes,
+            status_code=status_code,
         )
-        headers["Content-Disposition"] = attachment(filename, "xlsx")
-        return Response(body, media_type=XLSX_MEDIA, headers=headers, status_code=status_code)
     response = render_html(
         request,
         template,
@@ -211,6 +216,62 @@ def respond(
     )
     response.headers["Vary"] = "Accept"
     return response
+
+
+def wants_excel(request: Request, default: bool = False) -> bool:
+    """``?excel=1`` asks for CSV for German Excel (semicolons, BOM), ``?excel=0`` for plain CSV;
+    without the parameter ``default``."""
+    value = (request.query_params.get("excel") or "").strip().lower()
+    if value in ("1", "true", "ja", "yes", "on"):
+        return True
+    if value in ("0", "false", "nein", "no", "off"):
+        return False
+    return default
+
+
+def xlsx_response(
+    request: Request,
+    sheets: Sequence[Sheet],
+    *,
+    title: str,
+    filename: str,
+    notes: Sequence[tuple[str, str]] = (),
+    status_code: int = 200,
+) -> Response:
+    """``sheets`` as an XLSX download ``filename.xlsx`` with the notes sheet (see ``sheet_notes``)."""
+    body = workbook_bytes(
+        sheets, title=title, notes=sheet_notes(request, title, notes), lang=lang_of(request)
+    )
+    headers = {"Vary": "Accept", "Content-Disposition": attachment(filename, "xlsx")}
+    return Response(body, media_type=XLSX_MEDIA, headers=headers, status_code=status_code)
+
+
+def rows_download(
+    request: Request,
+    fmt: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    title: str,
+    filename: str,
+    excel_default: bool = True,
+    notes: Sequence[tuple[str, str]] = (),
+) -> Response:
+    """A table given as ``header`` and ``rows`` as CSV (for German Excel unless ``?excel=0``, or the
+    other way round with ``excel_default=False``) or, for ``fmt == "xlsx"``, as a workbook."""
+    if fmt == "xlsx":
+        sheet = Sheet(title, list(header), rows, numeric_columns(rows, len(header)))
+        return xlsx_response(request, [sheet], title=title, filename=filename, notes=notes)
+    excel = wants_excel(request, excel_default)
+    buffer = io.StringIO()
+    writer = csv_safe.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return Response(
+        ("\ufeff" if excel else "") + buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Vary": "Accept", "Content-Disposition": attachment(filename, "csv")},
+    )
 
 
 def safe_filename(stem: str, default: str = "tabelle") -> str:
