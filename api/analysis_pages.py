@@ -23,6 +23,7 @@ from isrp_graph.analyses.basis import Facts, abbreviation
 from isrp_graph.analyses.common import Labeller, sort_key
 from isrp_graph.messages import MESSAGES, LocalizedError, register, t
 from isrp_graph.queries import run_named
+from isrp_graph.xlsx_safe import Sheet
 
 router = APIRouter()
 
@@ -347,12 +348,22 @@ def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
 def matrix(request: Request) -> Response:
     lang = lang_of(request)
     model, table, evidence = matrix_model(request)
+    # downloads: CSV of the evidence (default) or ?tabelle=matrix; XLSX: matrix, key and evidence sheets
+    key = Sheet(
+        t("web.matrix.key", lang),
+        [t("web.matrix.short", lang), t("web.matrix.plan", lang)],
+        [(p["short"], p["label"]) for p in model["plans"]],
+        row_headers=True,
+    )
+    as_matrix = request.query_params.get("tabelle") == "matrix"
     return respond(
         request,
         "matrix.html",
         model,
-        table=evidence,
-        filename="schnittstellen",
+        table=table if as_matrix else evidence,
+        filename="schnittstellen-matrix" if as_matrix else "schnittstellen",
+        sheets=[table.to_sheet(), key, evidence.to_sheet()],
+        notes=[(t("xlsx.notes.note", lang), t("web.matrix.how2", lang))],
         title=t("web.matrix.title", lang),
         heat=table,
     )

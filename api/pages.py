@@ -19,7 +19,7 @@ from api.findings import Pending, full_report
 from api.library import Unavailable, function
 from api.negotiation import choose_format, respond
 from api.overview import overview_model
-from api.validation_view import validation_model
+from api.validation_view import findings_table, validation_model
 from isrp_graph.messages import register, t
 
 router = APIRouter()
@@ -227,5 +227,12 @@ def validation(request: Request) -> Response:
             request, "validation.html", model, title=t("web.nav.validation", lang), status_code=503
         )
     model = validation_model(request, report)
-    return respond(request, "validation.html", model, title=t("web.nav.validation", lang))
+    return respond(
+        request,
+        "validation.html",
+        model,
+        title=t("web.nav.validation", lang),
+        table=findings_table(request, model),
+        filename="pruefbericht",
+    )
 
