@@ -13,7 +13,9 @@ and print titles; a last sheet (``Hinweise``/``Notes``) holds the title, Stichta
 from __future__ import annotations
 
 import io
+import math
 import re
+from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -64,7 +66,8 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 @dataclass(frozen=True)
 class Sheet:
     """One table: ``columns`` are the header texts, ``rows`` the cells (text or numbers);
-    ``numeric`` the indexes of columns whose plain-number cells become numbers; ``row_headers``: the
+    ``numeric`` the indexes of columns whose plain-number text cells become numbers (``int`` and
+    ``float`` values are numbers in any column); ``row_headers``: the
     first column names its row (bold, frozen with the header)."""
 
     title: str
@@ -123,7 +126,9 @@ def _put(sheet: Worksheet, row: int, column: int, value: object, numeric: bool) 
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, bool):
         value = str(value)
-    if isinstance(value, int | float) and numeric:
+    if isinstance(value, Decimal):
+        value = float(value)
+    if isinstance(value, int | float) and math.isfinite(value):  # typed numbers stay numbers
         cell.value = value
         return
     text = clean_text(value)
