@@ -1,0 +1,460 @@
+"""Every table for Excel: each table page offers XLSX, CSV for German Excel (semicolons, UTF-8 with BOM)
+and plain CSV with the same header and rows as the table on the page; the workbook's cells are typed
+(text stays text, ``=HYPERLINK(…)`` too), its header row is frozen and filtered, and a notes sheet
+holds the Stand and the source."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+from fastapi.testclient import TestClient
+from rdflib import Literal
+from rdflib.namespace import RDFS, SKOS
+
+from api.app import create_app
+from api.negotiation import safe_filename
+from isrp_graph.analyses.table import Table as FindingTable
+from isrp_graph.loading import load_files
+from isrp_graph.settings import Settings
+from isrp_graph.store import EmbeddedStore
+from isrp_graph.xlsx_safe import MEDIA_TYPE, Sheet, cell_number, workbook_bytes
+from tests.api.conftest import fixture_store, settings
+from tests.ops.test_csv_injection import LABEL_QUERY, poisoned_store
+
+
+def analysis_store(evil: bool = False) -> EmbeddedStore:
+    """The analyses' fixture (gaps and overlaps at 30.06.2025); ``evil``: every label a formula."""
+    store = EmbeddedStore(None, query_timeout=None)
+    load_files(store, [ANALYSES / f"{n}.ttl" for n in ("vocab", "gaps", "overlaps")])
+    if evil:
+        changed = {}
+        for name in store.graphs():
+            graph = store.get_graph(name)
+            labels = [t for p in (RDFS.label, SKOS.prefLabel) for t in graph.triples((None, p, None))]
+            for s, p, o in labels:
+                graph.remove((s, p, o))
+                graph.add((s, p, Literal(EVIL + str(o), lang=o.language if isinstance(o, Literal) else None)))
+            changed[name] = graph
+        store.replace_graphs(changed)
+    return store
+
+
+CYCLE = Path(__file__).parents[1] / "cycle"
+ANALYSES = Path(__file__).parents[1] / "analyses" / "fixtures"
+EVIL = '=HYPERLINK("http://evil.invalid","x")'
+
+SELECT = (
+    "SELECT ?label WHERE { ?plan a <https://w3id.org/isrp/def#SectoralPlan> ; "
+    "<http://www.w3.org/2000/01/rdf-schema#label> ?label FILTER(lang(?label) = 'de') } ORDER BY ?label"
+)
+
+
+class Tables(HTMLParser):
+    """Every ``<table>`` of a page as (header, rows) of whitespace-normalised cell texts; text in
+    ``aria-hidden`` parts is left out (it repeats the visually hidden text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[tuple[list[str], list[list[str]]]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._hidden = 0
+        self._in_head = False
+        self._stack: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        hidden = ("aria-hidden", "true") in attrs
+        if tag in ("span", "a"):
+            self._stack.append(hidden)
+            self._hidden += hidden
+        if tag == "table":
+            self.tables.append(([], []))
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("span", "a") and self._stack:
+            self._hidden -= self._stack.pop()
+        if tag == "thead":
+            self._in_head = False
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "tr" and self._row is not None and self.tables:
+            header, rows = self.tables[-1]
+            if self._in_head:
+                header.extend(self._row)
+            else:
+                rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None and not self._hidden:
+            self._cell.append(data)
+
+
+def page_tables(html: str) -> list[tuple[list[str], list[list[str]]]]:
+    parser = Tables()
+    parser.feed(html)
+    return parser.tables
+
+
+def csv_rows(text: str, delimiter: str) -> list[list[str]]:
+    return [
+        [" ".join(c.split()) for c in row]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    ]
+
+
+def sheet_rows(content: bytes, index: int = 0) -> list[list[str]]:
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = book.worksheets[index]
+    return [
+        [" ".join(str(v).split()) if v is not None else "" for v in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+
+
+def values(rows: list[list[str]]) -> list[list[object]]:
+    """Cells compared by value: ``5,0`` in a CSV and the number 5 in a workbook are the same."""
+
+    def value(text: str) -> object:
+        number = cell_number(text)
+        return float(number) if number is not None else text
+
+    return [[value(c) for c in row] for row in rows]
+
+
+def same_as_page(html: str, header: list[str], rows: list[list[str]]) -> None:
+    """The page has a table with this header and exactly these rows."""
+    found = [t for t in page_tables(html) if t[0] == header]
+    assert found, (header, [t[0] for t in page_tables(html)])
+    assert [r for r in found[0][1]] == rows
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    store = fixture_store()
+    yield TestClient(create_app(settings(), store=store))
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def cycle_client() -> Iterator[TestClient]:
+    store = EmbeddedStore(None, query_timeout=None)
+    vocabularies = CYCLE.parents[1] / "ontology" / "vocabularies"
+    load_files(
+        store,
+        [CYCLE / "fixtures" / "cycle.ttl"]
+        + [vocabularies / f"{n}.ttl" for n in ("implementation-state", "goal-achievement", "measure-type")],
+    )
+    yield TestClient(create_app(Settings(store="memory"), store=store))
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def analysis_client() -> Iterator[TestClient]:
+    store = analysis_store()
+    yield TestClient(create_app(Settings(store="memory"), store=store))
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def evil_analysis_client() -> Iterator[TestClient]:
+    store = analysis_store(evil=True)
+    yield TestClient(create_app(Settings(store="memory"), store=store))
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def evil_client() -> Iterator[TestClient]:
+    store = poisoned_store()
+    yield TestClient(create_app(settings(), store=store))
+    store.close()
+
+
+def check_downloads(
+    client: TestClient,
+    path: str,
+    params: dict[str, str],
+    html_params: dict[str, str] | None = None,
+    sheet: int = 0,
+) -> list[list[str]]:
+    """CSV (;), CSV (,) and XLSX of ``path`` agree with each other and with the page's table; the page
+    links all three. Returns the rows."""
+    page = client.get(
+        path, params=html_params if html_params is not None else params, headers={"accept": "text/html"}
+    )
+    assert page.status_code == 200, page.text[:300]
+    assert 'data-format="xlsx"' in page.text and 'data-format="csv-excel"' in page.text
+    assert (
+        "Tabelle für Excel (.xlsx)" in page.text
+        and "CSV für Excel (;)" in page.text
+        and "CSV (,)" in page.text
+    )
+
+    excel = client.get(path, params={**params, "format": "csv", "excel": "1"})
+    assert excel.status_code == 200 and excel.headers["content-type"].startswith("text/csv")
+    assert excel.text.startswith("\ufeff")
+    first_line = excel.text[1:].split("\r\n", 1)[0]
+    assert ";" in first_line or len(csv_rows(excel.text[1:], ";")[0]) == 1
+    table = csv_rows(excel.text[1:], ";")
+    plain = client.get(path, params={**params, "format": "csv", "excel": "0"})
+    assert not plain.text.startswith("\ufeff")
+    assert csv_rows(plain.text, ",") == table
+
+    xlsx = client.get(path, params={**params, "format": "xlsx"})
+    assert xlsx.status_code == 200, xlsx.text[:300]
+    assert xlsx.headers["content-type"] == MEDIA_TYPE
+    assert re.fullmatch(r'attachment; filename="[A-Za-z0-9._-]+\.xlsx"', xlsx.headers["content-disposition"])
+    assert values(sheet_rows(xlsx.content, sheet)) == values(table)
+    same_as_page(page.text, table[0], table[1:])
+    return table
+
+
+DAY = {"stichtag": "30.06.2025"}
+
+
+def first_table_with_rows(client: TestClient, path: str) -> str:
+    data = client.get(path, params={"format": "json", **DAY}).json()
+    return next(tb["name"] for tb in data["tables"] if tb["rows"])
+
+
+def test_overview(client: TestClient) -> None:
+    rows = check_downloads(client, "/uebersicht", {})
+    assert len(rows) > 2
+
+
+@pytest.mark.parametrize("path", ["/luecken", "/ueberschneidungen"])
+def test_analysis_pages(analysis_client: TestClient, path: str) -> None:
+    name = first_table_with_rows(analysis_client, path)
+    rows = check_downloads(analysis_client, path, {"tabelle": name, **DAY}, html_params=DAY)
+    assert len(rows) > 1
+
+
+def test_analysis_workbook_without_table_holds_every_table_and_the_stichtag(client: TestClient) -> None:
+    data = client.get("/luecken", params={"format": "json", "stichtag": "31.12.2025"}).json()
+    response = client.get("/luecken", params={"format": "xlsx", "stichtag": "31.12.2025"})
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert len(book.worksheets) == len(data["tables"]) + 1
+    for sheet, tb in zip(book.worksheets, data["tables"], strict=False):
+        assert [c.value for c in sheet[1]] == tb["columns"]
+        assert sheet.max_row == len(tb["rows"]) + 1
+    notes = {row[0]: row[1] for row in book.worksheets[-1].iter_rows(min_row=2, values_only=True)}
+    assert notes["Stichtag"] == "31.12.2025" and notes["Titel"] == "Planungslücken"
+    assert notes["Stand des Registers"] == "aktuell (heute)" and "ISRP-Register" in notes["Quelle"]
+    assert response.headers["content-disposition"] == 'attachment; filename="luecken.xlsx"'
+
+
+def test_process_and_map(client: TestClient) -> None:
+    assert len(check_downloads(client, "/prozess", {})) > 1
+    assert check_downloads(client, "/karte", {})[0][0] == "Ortsteil"
+
+
+def test_matrix_sheets_evidence_and_matrix_csv(client: TestClient) -> None:
+    evidence = check_downloads(client, "/schnittstellen", {"beispiele": "1"}, sheet=2)
+    assert len(evidence) > 1
+    matrix_csv = csv_rows(
+        client.get(
+            "/schnittstellen", params={"beispiele": "1", "format": "csv", "excel": "1", "tabelle": "matrix"}
+        ).text[1:],
+        ";",
+    )
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get("/schnittstellen", params={"beispiele": "1", "format": "xlsx"}).content)
+    )
+    assert [s.title for s in book.worksheets][1:] == [
+        "Schlüssel der Abkürzungen",
+        "Alle erklärten Beziehungen…",
+        "Hinweise",
+    ]
+    matrix, key, listed = (sheet_rows(bytes_of(book), i) for i in range(3))
+    assert matrix == matrix_csv
+    page = client.get("/schnittstellen", params={"beispiele": "1"}).text
+    key_rows = next(rows for header, rows in page_tables(page) if header == ["Abkürzung", "Planung"])
+    assert key[1:] == key_rows  # the key as on the page
+    assert [row[0] for row in matrix[1:]] == [row[1] for row in key_rows]  # row heads: the plans
+    assert matrix[0][1:] == [row[0] for row in key_rows]  # column heads: their abbreviations
+    assert all(matrix[i][i] == "–" for i in range(1, len(matrix)))  # the diagonal
+    assert listed == evidence
+
+
+def bytes_of(book: openpyxl.Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_validation_report_has_one_row_per_finding(client: TestClient) -> None:
+    page = client.get("/pruefung", headers={"accept": "text/html"}).text
+    findings = len(re.findall(r'<li class="sev-', page))
+    excel = client.get("/pruefung", params={"format": "csv", "excel": "1"})
+    rows = csv_rows(excel.text[1:], ";")
+    assert excel.text.startswith("\ufeff") and rows[0][:4] == [
+        "Eintrag",
+        "Art des Eintrags",
+        "Federführende Stelle",
+        "Schwere",
+    ]
+    assert len(rows) - 1 == findings > 0
+    assert sheet_rows(client.get("/pruefung", params={"format": "xlsx"}).content) == rows
+    assert 'data-format="xlsx"' in page
+    only = client.get("/pruefung", params={"format": "xlsx", "schwere": "Violation"})
+    kept = sheet_rows(only.content)[1:]
+    assert kept and {row[3] for row in kept} == {"Verstoß"}
+
+
+def test_sparql_page_and_endpoint(client: TestClient) -> None:
+    rows = check_downloads(client, "/abfrage", {"query": SELECT})
+    assert rows[0] == ["label"] and len(rows) > 1
+    chosen = client.get("/abfrage", params={"query": SELECT, "ausgabe": "xlsx"})
+    assert chosen.headers["content-type"] == MEDIA_TYPE and sheet_rows(chosen.content) == rows
+    semicolons = client.get("/abfrage", params={"query": SELECT, "ausgabe": "csv-excel"}).text
+    assert semicolons.startswith("\ufefflabel\r\n")
+    for response in (
+        client.get("/sparql", params={"query": SELECT, "format": "xlsx"}),
+        client.get("/sparql", params={"query": SELECT}, headers={"accept": MEDIA_TYPE}),
+    ):
+        assert response.status_code == 200 and response.headers["content-type"] == MEDIA_TYPE
+        assert sheet_rows(response.content) == rows
+    w3c = client.get("/sparql", params={"query": SELECT}, headers={"accept": "text/csv"})
+    assert w3c.text.startswith("label\r\n")  # the protocol's CSV is unchanged
+    construct = client.get(
+        "/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "format": "xlsx"}
+    )
+    assert construct.status_code == 406 and "nur für SELECT" in construct.text
+
+
+def test_sparql_numbers_are_numbers_and_texts_stay_texts(client: TestClient) -> None:
+    query = 'SELECT ?n ?d ?t WHERE { VALUES (?n ?d ?t) { (42 2.5 "007") } }'
+    for response in (
+        client.get("/abfrage", params={"query": query, "format": "xlsx"}),
+        client.get("/sparql", params={"query": query, "format": "xlsx"}),
+    ):
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+        n, d, text = sheet[2]
+        assert (n.value, n.data_type) == (42, "n") and (d.value, d.data_type) == (2.5, "n")
+        assert (text.value, text.data_type) == ("007", "s")
+
+
+def test_cycle_pages(cycle_client: TestClient) -> None:
+    assert len(check_downloads(cycle_client, "/wirkung", {"beispiele": "1"})) > 1
+    data = cycle_client.get("/prioritaeten", params={"beispiele": "1", "format": "json"}).json()
+    assert data["sessions"]
+    rows = check_downloads(
+        cycle_client, "/prioritaeten", {"beispiele": "1", "tabelle": "1"}, html_params={"beispiele": "1"}
+    )
+    assert len(rows) > 1
+    book = openpyxl.load_workbook(
+        io.BytesIO(cycle_client.get("/prioritaeten", params={"beispiele": "1", "format": "xlsx"}).content)
+    )
+    assert len(book.worksheets) == len(data["sessions"]) + 1  # every session's table, then the notes
+
+
+# --- formulas stay text ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path,params",
+    [
+        ("/uebersicht", {}),
+        ("/schnittstellen", {"beispiele": "1"}),
+        ("/prozess", {}),
+        ("/pruefung", {}),
+        ("/abfrage", {"query": LABEL_QUERY}),
+        ("/sparql", {"query": LABEL_QUERY}),
+    ],
+)
+def formula_cells_are_text(content: bytes) -> None:
+    """The workbook holds formula-like labels (``=HYPERLINK(…)``, ``+1+1…``), every one a string cell,
+    and no formula at all."""
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+    evil = [c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "@", "+", "-"))]
+    assert evil, [c.value for c in cells][:30]  # the poisoned labels reached the workbook
+    assert all(c.data_type == "s" for c in evil)
+    assert all(c.data_type != "f" for c in cells)
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and all(b"<f>" not in archive.read(n) for n in sheets)  # no formula element at all
+
+
+@pytest.mark.parametrize(
+    "path,params",
+    [
+        ("/uebersicht", {}),
+        ("/schnittstellen", {"beispiele": "1"}),
+        ("/pruefung", {}),
+        ("/abfrage", {"query": LABEL_QUERY}),
+        ("/sparql", {"query": LABEL_QUERY}),
+    ],
+)
+def test_formula_labels_stay_strings_in_xlsx(
+    evil_client: TestClient, path: str, params: dict[str, str]
+) -> None:
+    response = evil_client.get(path, params={**params, "format": "xlsx"})
+    assert response.status_code == 200, response.text[:300]
+    formula_cells_are_text(response.content)
+
+
+@pytest.mark.parametrize("path", ["/luecken", "/ueberschneidungen"])
+def test_formula_labels_stay_strings_in_analysis_workbooks(
+    evil_analysis_client: TestClient, path: str
+) -> None:
+    response = evil_analysis_client.get(path, params={"format": "xlsx", **DAY})
+    assert response.status_code == 200, response.text[:300]
+    formula_cells_are_text(response.content)
+    csv_text = evil_analysis_client.get(path, params={"format": "csv", "excel": "1", **DAY}).text
+    assert f"'{EVIL}".replace('"', '""') in csv_text  # and the CSV neutralises them with a quote
+
+
+def test_library_tables_keep_formulas_as_text_and_numbers_as_numbers() -> None:
+    table = FindingTable("t", "Titel", ("Name", "Zahl"), (("=1+1", "3"), ("@SUM(A1)", "12"), ("-2+3", "-4")))
+    sheet = openpyxl.load_workbook(io.BytesIO(table.to_xlsx(notes=[("Stichtag", "01.01.2026")]))).worksheets[
+        0
+    ]
+    assert [(c.value, c.data_type) for c in sheet["A"]][1:] == [
+        ("=1+1", "s"),
+        ("@SUM(A1)", "s"),
+        ("-2+3", "s"),
+    ]
+    assert [c.value for c in sheet["B"]][1:] == [3, 12, -4]
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:B4"
+    assert sheet["A1"].font.bold
+
+
+def test_cells_the_xml_cannot_hold_are_cleaned_and_sheet_names_are_valid() -> None:
+    content = workbook_bytes(
+        [
+            Sheet("a/b: [c]?*" + "x" * 40, ["h"], [["bell\x07text"]]),
+            Sheet("a/b: [c]?*" + "x" * 40, ["h"], []),
+        ],
+        title="T",
+    )
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    assert book.worksheets[0]["A2"].value == "belltext"
+    names = book.sheetnames
+    assert len(set(names)) == 2 and all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
+
+
+def test_plain_numbers() -> None:
+    assert [cell_number(x) for x in ("12", "-3", "1.234", "2,5", "0")] == [12, -3, 1234, 2.5, 0]
+    assert [cell_number(x) for x in ("007", "12 %", "2024-01-01", "=1", "1.2.3", "")] == [None] * 6
+
+
+def test_download_file_names_are_safe() -> None:
+    assert safe_filename("Lücken: Übersicht/2025") == "Luecken-Uebersicht-2025"
+    assert safe_filename('x"; filename=evil.exe\r\n') == "x-filename-evil.exe"
+    assert safe_filename("../..") == "tabelle"
