@@ -458,3 +458,29 @@ def test_download_file_names_are_safe() -> None:
     assert safe_filename("Lücken: Übersicht/2025") == "Luecken-Uebersicht-2025"
     assert safe_filename('x"; filename=evil.exe\r\n') == "x-filename-evil.exe"
     assert safe_filename("../..") == "tabelle"
+
+
+def test_named_query_as_xlsx(client: TestClient) -> None:
+    names = [
+        q["name"]
+        for q in client.get("/api/v1/queries").json()
+        if not any(p["default"] is None for p in q["parameters"])
+    ]
+    name = names[0]
+    plain = client.get(f"/api/v1/queries/{name}", params={"format": "csv"})
+    book = client.get(f"/api/v1/queries/{name}", params={"format": "xlsx"})
+    assert book.status_code == 200 and book.headers["content-type"] == MEDIA_TYPE
+    assert values(sheet_rows(book.content)) == values(csv_rows(plain.text, ","))
+
+
+def test_openapi_documents_the_table_formats(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    sparql = schema["paths"]["/sparql"]["get"]
+    assert any(p["name"] == "format" and p["schema"]["enum"] == ["xlsx"] for p in sparql["parameters"])
+    assert MEDIA_TYPE in sparql["responses"]["200"]["content"]
+    named = schema["paths"]["/api/v1/queries/{name}"]["get"]
+    assert "xlsx" in next(p for p in named["parameters"] if p["name"] == "format")["schema"]["enum"]
+    for path in ("/aenderungen", "/staende/vergleich"):
+        operation = schema["paths"][path]["get"]
+        assert "xlsx" in next(p for p in operation["parameters"] if p["name"] == "format")["schema"]["enum"]
+        assert MEDIA_TYPE in operation["responses"]["200"]["content"]
