@@ -174,7 +174,10 @@ def _table_download(operation: dict[str, Any]) -> None:
     parameters = operation.setdefault("parameters", [])
     known = {p.get("name") for p in parameters}
     parameters += [p for p in (TABLE_FORMAT, EXCEL_FLAG) if p["name"] not in known]
-    ok = operation.setdefault("responses", {}).setdefault("200", {"description": "OK"})
+    responses = operation.setdefault("responses", {})
+    refused = _error("Format nicht angeboten (die möglichen stehen dabei) / format not offered")
+    responses.setdefault("406", refused)
+    ok = responses.setdefault("200", {"description": "OK"})
     ok["content"] = {
         **TABLE_CONTENT,
         **{k: v for k, v in ok.get("content", {}).items() if k not in TABLE_CONTENT},
