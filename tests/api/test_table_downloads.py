@@ -484,3 +484,42 @@ def test_openapi_documents_the_table_formats(client: TestClient) -> None:
         operation = schema["paths"][path]["get"]
         assert "xlsx" in next(p for p in operation["parameters"] if p["name"] == "format")["schema"]["enum"]
         assert MEDIA_TYPE in operation["responses"]["200"]["content"]
+
+
+def test_changes_and_release_diff() -> None:
+    from isrp_graph.changes.releases import create_release
+    from tests.api.test_changes_pages import add_task
+
+    store = fixture_store()
+    try:
+        client = TestClient(create_app(settings(), store=store))
+        create_release(store, "Stand 1", "Prüferin", note="vorher")
+        add_task(store, '=HYPERLINK("http://evil.invalid","Aufgabe")')
+        for path, params in (("/aenderungen", {}), ("/staende/vergleich", {"a": "Stand 1"})):
+            page = client.get(path, params=params, headers={"accept": "text/html"}).text
+            assert 'data-format="xlsx"' in page and 'data-format="csv"' in page
+            excel = client.get(path, params={**params, "format": "csv"})  # Excel CSV stays the default here
+            rows = csv_rows(excel.text[1:], ";")
+            assert excel.text.startswith("\ufeff") and len(rows) > 1
+            assert any(c.startswith("'=HYPERLINK") for row in rows for c in row)
+            assert (
+                csv_rows(client.get(path, params={**params, "format": "csv", "excel": "0"}).text, ",") == rows
+            )
+            book = client.get(path, params={**params, "format": "xlsx"})
+            assert book.headers["content-type"] == MEDIA_TYPE
+            back = sheet_rows(book.content)
+            assert len(back) == len(rows) and back[0] == rows[0]
+            formula_cells_are_text(book.content)
+    finally:
+        store.close()
+
+
+def test_variants_as_xlsx(built_registry) -> None:  # type: ignore[no-untyped-def]
+    client = TestClient(create_app(settings(), store=built_registry))
+    form = client.get("/karte/varianten").text
+    assert "format=xlsx" in form and "Als Tabelle für Excel (.xlsx)" in form
+    data = {"text": "Ost: Krämpfervorstadt"}
+    plain = client.post("/karte/varianten?format=csv", data=data)
+    book = client.post("/karte/varianten?format=xlsx", data=data)
+    assert book.status_code == 200 and book.headers["content-type"] == MEDIA_TYPE
+    assert values(sheet_rows(book.content)) == values(csv_rows(plain.text, ","))
