@@ -73,8 +73,10 @@ READ_ERRORS = {
 UPLOAD_ERRORS = {
     "400": _error("Unlesbare Datei oder unbekanntes Format (Datei und Zeile genannt) / unreadable file"),
     "401": _error("Kein Schlüssel der Redaktion / no editor token"),
-    "403": _error("Falscher Schlüssel, Graph nicht schreibbar, fremde Website / wrong token, graph "
-                  "not writable, cross-site form"),
+    "403": _error(
+        "Falscher Schlüssel, Graph nicht schreibbar, fremde Website / wrong token, graph "
+        "not writable, cross-site form"
+    ),
     "413": _error("Über einer Grenze (Größe, Tripel, Zeilen, entpackte Größe) / over a limit"),
     "422": {
         "description": "Abgelehnt: neue Verstöße oder fehlerhafte Zellen / rejected: new violations or "

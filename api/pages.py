@@ -235,4 +235,3 @@ def validation(request: Request) -> Response:
         table=findings_table(request, model),
         filename="pruefbericht",
     )
-

@@ -87,7 +87,6 @@ register(
 )
 
 
-
 class BadRequest(Exception):
     """A protocol error found while reading the request (status, catalogue key, parameters)."""
 

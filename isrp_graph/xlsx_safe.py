@@ -15,9 +15,9 @@ from __future__ import annotations
 import io
 import math
 import re
-from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -48,7 +48,7 @@ register(
             "en": "ISRP registry (integrated social-space planning). The sources of each entry are on its "
             "page in the registry.",
         },
-        "xlsx.notes.key": {"de": "Schlüssel", "en": "Key"},
+        "xlsx.notes.sheet": {"de": "Blatt „{name}“", "en": "Sheet '{name}'"},
     }
 )
 
@@ -191,9 +191,13 @@ def workbook_bytes(
     book = Workbook()
     book.remove(book.active)
     taken: set[str] = set()
+    contents: list[tuple[str, str]] = []
     for table in sheets:
         sheet = book.create_sheet(sheet_name(table.title or t("xlsx.sheet.table", lang), taken))
         write_sheet(sheet, table)
+        if len(sheets) > 1 or sheet.title != table.title:  # the full title of a cut or one of several
+            contents.append((t("xlsx.notes.sheet", lang, name=sheet.title), table.title))
+    notes = [*notes, *contents] if notes else notes
     if notes:
         info = book.create_sheet(sheet_name(t("xlsx.sheet.notes", lang), taken))
         write_sheet(
