@@ -432,7 +432,11 @@ def test_library_tables_keep_formulas_as_text_and_numbers_as_numbers() -> None:
     ]
     assert [c.value for c in sheet["B"]][1:] == [3, 12, -4]
     assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:B4"
-    assert sheet["A1"].font.bold
+    assert sheet["A1"].font.bold and sheet["A2"].font.bold and not sheet["B2"].font.bold  # the row heads
+    long = FindingTable("t", "Titel", ("Name", "Text"), (("a", "x" * 200), ("b", "kurz")))
+    sheet = openpyxl.load_workbook(io.BytesIO(long.to_xlsx())).worksheets[0]
+    assert sheet.column_dimensions["B"].width == 60 and sheet["B3"].alignment.wrap_text  # long text wraps
+    assert sheet["A2"].font.bold and not sheet["A2"].alignment.wrap_text
 
 
 def test_cells_the_xml_cannot_hold_are_cleaned_and_sheet_names_are_valid() -> None:
@@ -510,6 +514,9 @@ def test_changes_and_release_diff() -> None:
             back = sheet_rows(book.content)
             assert len(back) == len(rows) and back[0] == rows[0]
             formula_cells_are_text(book.content)
+        at_release = client.get("/uebersicht", params={"stand": "Stand 1", "format": "xlsx"})
+        notes = openpyxl.load_workbook(io.BytesIO(at_release.content)).worksheets[-1]
+        assert ("Stand des Registers", "Stand 1") in list(notes.iter_rows(values_only=True))
     finally:
         store.close()
 
