@@ -17,7 +17,7 @@ from api import analysis_pages, network_page, process_page, sparql_page
 from api.context import lang_of, state
 from api.findings import Pending, full_report
 from api.library import Unavailable, function
-from api.negotiation import choose_format, respond
+from api.negotiation import TABLE_PAGE, choose_format, respond
 from api.overview import overview_model
 from api.validation_view import findings_table, validation_model
 from isrp_graph.messages import register, t
@@ -219,7 +219,7 @@ def validation(request: Request) -> Response:
     try:
         report = full_report(request, wait=REPORT_WAIT_SECONDS)
     except Pending:
-        if choose_format(request, ("html", "json")) == "json":
+        if choose_format(request, TABLE_PAGE) != "html":  # JSON, CSV, XLSX: 503 "still running"
             raise
         # still running (a very large registry or a slow store): say so, and check again by itself
         model = {"pending": True, "conforms": None, "counts": {}, "generated_at": None, "entries": []}

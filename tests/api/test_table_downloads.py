@@ -530,3 +530,27 @@ def test_variants_as_xlsx(built_registry) -> None:  # type: ignore[no-untyped-de
     book = client.post("/karte/varianten?format=xlsx", data=data)
     assert book.status_code == 200 and book.headers["content-type"] == MEDIA_TYPE
     assert values(sheet_rows(book.content)) == values(csv_rows(plain.text, ","))
+
+
+def test_validation_downloads_while_the_report_runs_say_503(monkeypatch, built_registry) -> None:  # type: ignore[no-untyped-def]
+    """A download asked for while the Prüfbericht is still being computed answers 503 like JSON
+    (before: 406 "format not offered", as if the page had no table)."""
+    import threading
+
+    from api import findings, pages
+
+    release = threading.Event()
+    original = findings.Reports._work
+
+    def held(run, validate, store, lang):  # type: ignore[no-untyped-def]
+        release.wait()
+        original(run, validate, store, lang)
+
+    monkeypatch.setattr(findings.Reports, "_work", staticmethod(held))
+    monkeypatch.setattr(pages, "REPORT_WAIT_SECONDS", 0.0)
+    try:
+        client = TestClient(create_app(settings(result_limit=10000), store=built_registry))
+        for fmt in ("csv", "xlsx"):
+            assert client.get("/pruefung", params={"format": fmt}).status_code == 503
+    finally:
+        release.set()
