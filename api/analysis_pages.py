@@ -348,21 +348,28 @@ def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
 def matrix(request: Request) -> Response:
     lang = lang_of(request)
     model, table, evidence = matrix_model(request)
-    # downloads: CSV of the evidence (default) or ?tabelle=matrix; XLSX: matrix, key and evidence sheets
+    # downloads: ?tabelle=matrix (matrix and key) or ?tabelle=belege (the evidence, also CSV's default);
+    # XLSX without ?tabelle=: matrix, key and evidence as three sheets
     key = Sheet(
         t("web.matrix.key", lang),
         [t("web.matrix.short", lang), t("web.matrix.plan", lang)],
         [(p["short"], p["label"]) for p in model["plans"]],
         row_headers=True,
     )
-    as_matrix = request.query_params.get("tabelle") == "matrix"
+    wanted = request.query_params.get("tabelle")
+    as_matrix = wanted == "matrix"
+    sheets = {"matrix": [table.to_sheet(), key], "belege": [evidence.to_sheet()]}.get(
+        wanted or "", [table.to_sheet(), key, evidence.to_sheet()]
+    )
     return respond(
         request,
         "matrix.html",
         model,
         table=table if as_matrix else evidence,
-        filename="schnittstellen-matrix" if as_matrix else "schnittstellen",
-        sheets=[table.to_sheet(), key, evidence.to_sheet()],
+        filename={"matrix": "schnittstellen-matrix", "belege": "schnittstellen-belege"}.get(
+            wanted or "", "schnittstellen"
+        ),
+        sheets=sheets,
         notes=[(t("xlsx.notes.note", lang), t("web.matrix.how2", lang))],
         title=t("web.matrix.title", lang),
         heat=table,

@@ -289,6 +289,19 @@ def test_matrix_sheets_evidence_and_matrix_csv(client: TestClient) -> None:
     assert matrix[0][1:] == [row[0] for row in key_rows]  # column heads: their abbreviations
     assert all(matrix[i][i] == "–" for i in range(1, len(matrix)))  # the diagonal
     assert listed == evidence
+    only = {
+        name: openpyxl.load_workbook(
+            io.BytesIO(
+                client.get(
+                    "/schnittstellen", params={"beispiele": "1", "format": "xlsx", "tabelle": name}
+                ).content
+            )
+        )
+        for name in ("matrix", "belege")
+    }
+    assert [s.title for s in only["matrix"].worksheets][1:] == ["Schlüssel der Abkürzungen", "Hinweise"]
+    assert sheet_rows(bytes_of(only["matrix"])) == matrix and sheet_rows(bytes_of(only["belege"])) == evidence
+    assert "tabelle=belege" in page and "tabelle=matrix" in page
 
 
 def bytes_of(book: openpyxl.Workbook) -> bytes:
