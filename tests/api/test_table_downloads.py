@@ -234,7 +234,19 @@ def first_table_with_rows(client: TestClient, path: str) -> str:
 
 def test_overview(client: TestClient) -> None:
     rows = check_downloads(client, "/uebersicht", {})
-    assert len(rows) > 2
+    assert len(rows) > 2 and rows[0][0] == "Fachplanung"
+
+
+def test_english_workbook(client: TestClient) -> None:
+    page = client.get("/uebersicht", params={"lang": "en"}, headers={"accept": "text/html"}).text
+    assert "Table for Excel (.xlsx)" in page and "CSV for Excel (;)" in page
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get("/uebersicht", params={"lang": "en", "format": "xlsx"}).content)
+    )
+    assert book.sheetnames[-1] == "Notes"
+    notes = dict(book.worksheets[-1].iter_rows(min_row=2, values_only=True))
+    assert notes["State of the registry"] == "current (today)" and "ISRP registry" in notes["Source"]
+    assert book.worksheets[0]["A1"].value != "Fachplanung"  # the English header
 
 
 @pytest.mark.parametrize("path", ["/luecken", "/ueberschneidungen"])
