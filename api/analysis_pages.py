@@ -358,8 +358,10 @@ def matrix(request: Request) -> Response:
     )
     wanted = request.query_params.get("tabelle")
     as_matrix = wanted == "matrix"
-    sheets = {"matrix": [table.to_sheet(), key], "belege": [evidence.to_sheet()]}.get(
-        wanted or "", [table.to_sheet(), key, evidence.to_sheet()]
+    base = str(request.base_url)
+    matrix_sheet, evidence_sheet = table.to_sheet(base=base), evidence.to_sheet(base=base)
+    sheets = {"matrix": [matrix_sheet, key], "belege": [evidence_sheet]}.get(
+        wanted or "", [matrix_sheet, key, evidence_sheet]
     )
     return respond(
         request,

@@ -327,7 +327,7 @@ def priorities(request: Request) -> Response:
         formats=TABLE_PAGE if tables else PAGE,
         table=chosen or (tables[0] if tables else None),
         filename="prioritaeten",
-        sheets=[chosen.to_sheet()] if chosen else [tb.to_sheet() for tb in tables],
+        sheets=[tb.to_sheet(base=str(request.base_url)) for tb in ([chosen] if chosen else tables)],
     )
 
 

@@ -199,7 +199,7 @@ def respond(
     if fmt == "xlsx" and table is not None:
         return xlsx_response(
             request,
-            list(sheets) if sheets is not None else [table.to_sheet()],
+            list(sheets) if sheets is not None else [table.to_sheet(base=str(request.base_url))],
             title=str(context.get("title") or table.caption),
             filename=filename,
             notes=notes,

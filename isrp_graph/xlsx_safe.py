@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -63,20 +63,23 @@ _GERMAN_INT = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")  # 1.234 (German th
 _DECIMAL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+LINK_COLOUR = "0563C1"  # Excel's own hyperlink blue
 
 
 @dataclass(frozen=True)
 class Sheet:
     """One table: ``columns`` are the header texts, ``rows`` the cells (text or numbers);
     ``numeric`` the indexes of columns whose plain-number text cells become numbers (``int`` and
-    ``float`` values are numbers in any column); ``row_headers``: the
-    first column names its row (bold, frozen with the header)."""
+    ``float`` values are numbers in any column); ``row_headers``: the first column names its row
+    (bold, frozen with the header); ``links``: web addresses by (row, column) index, set as the cell's
+    hyperlink (a link of the file, not a ``HYPERLINK`` formula; only ``http(s)://`` addresses)."""
 
     title: str
     columns: Sequence[str]
     rows: Sequence[Sequence[object]]
     numeric: frozenset[int] = field(default=frozenset())
     row_headers: bool = False
+    links: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
 def cell_number(text: str) -> int | float | None:
@@ -164,25 +167,32 @@ def write_sheet(sheet: Worksheet, table: Sheet) -> None:
     wrapped = {c for c, width in enumerate(widths) if width > MAX_WIDTH}
     # one cell per kind of style, copied to the others: setting a style object per cell costs a hash
     # lookup in the workbook's style table each time (a third of the time of a large sheet)
-    styles: dict[tuple[bool, bool], StyleArray] = {}
+    styles: dict[tuple[bool, bool, bool], StyleArray] = {}
 
-    def style(is_head: bool, wrap: bool, cell: Cell) -> None:
-        found = styles.get((is_head, wrap))
+    def style(is_head: bool, wrap: bool, link: bool, cell: Cell) -> None:
+        found = styles.get((is_head, wrap, link))
         if found is None:
-            if is_head:
-                cell.font = bold
+            if is_head or link:
+                cell.font = Font(
+                    bold=is_head, color=LINK_COLOUR if link else None, underline="single" if link else None
+                )
             if wrap:
                 cell.alignment = top
-            styles[(is_head, wrap)] = copy(cell._style)
+            styles[(is_head, wrap, link)] = copy(cell._style)
         else:
             cell._style = copy(found)
 
+    links = {key: url for key, url in table.links.items() if url.startswith(("https://", "http://"))}
     for r, row in enumerate(table.rows, start=2):
         for c, value in enumerate(row):
             cell = _put(sheet, r, c + 1, value, c in table.numeric)
-            is_head, wrap = c == 0 and table.row_headers, c in wrapped
-            if is_head or wrap:
-                style(is_head, wrap, cell)
+            is_head, wrap, url = c == 0 and table.row_headers, c in wrapped, links.get((r - 2, c))
+            if url and cell.value not in (None, ""):
+                cell.hyperlink = url
+            else:
+                url = None
+            if is_head or wrap or url:
+                style(is_head, wrap, bool(url), cell)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
     if table.columns:

@@ -579,3 +579,24 @@ def test_validation_downloads_while_the_report_runs_say_503(monkeypatch, built_r
             assert client.get("/pruefung", params={"format": fmt}).status_code == 503
     finally:
         release.set()
+
+
+def test_entry_names_link_to_their_pages(client: TestClient) -> None:
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get("/uebersicht", params={"format": "xlsx"}).content)
+    ).worksheets[0]
+    linked = {c.value: c.hyperlink.target for c in sheet["A"][1:] if c.hyperlink}
+    assert linked["Jugendhilfeplanung"] == "http://testserver/erfurt/plan/jugendhilfeplanung"
+    assert client.get(linked["Jugendhilfeplanung"], headers={"accept": "text/html"}).status_code == 200
+    assert sheet["A2"].font.bold and sheet["A2"].font.underline == "single"
+
+
+def test_only_web_addresses_become_hyperlinks() -> None:
+    links = {(0, 0): "https://example.invalid/a", (1, 0): "javascript:alert(1)", (2, 0): "file:///etc/passwd"}
+    content = workbook_bytes([Sheet("T", ["h"], [["a"], ["b"], ["c"]], links=links)], title="T")
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+    assert [c.hyperlink.target if c.hyperlink else None for c in sheet["A"][1:]] == [
+        "https://example.invalid/a",
+        None,
+        None,
+    ]
