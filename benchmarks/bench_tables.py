@@ -1,7 +1,8 @@
 """Times the table downloads: a table of N rows as CSV for Excel (``csv_safe``) and as XLSX
 (``xlsx_safe``), and prints the ratio XLSX/CSV per size (is the workbook linear in the rows, and how
 much dearer than the CSV?). The rows are invented text and number cells of the shapes the pages have
-(labels, a few formula-like ones, counts), not registry data.
+(labels, a few formula-like ones, counts; the first column linked to its entry page), not registry
+data.
 
     python -m benchmarks.bench_tables                 # 1,000 and 10,000 rows
     python -m benchmarks.bench_tables --sizes 1000,10000,50000 --repeat 3
@@ -54,7 +55,8 @@ def as_csv(table: list[list[str]]) -> bytes:
 
 
 def as_xlsx(table: list[list[str]]) -> bytes:
-    sheet = Sheet("Fachplanungen", COLUMNS, table, numeric_columns(table, len(COLUMNS)), row_headers=True)
+    links = {(r, 0): f"https://isrp.invalid/erfurt/plan/{r}" for r in range(len(table))}  # as the pages
+    sheet = Sheet("Fachplanungen", COLUMNS, table, numeric_columns(table, len(COLUMNS)), True, links)
     return workbook_bytes([sheet], title="Fachplanungen", notes=[("Stichtag", "30.06.2025")])
 
 
