@@ -272,6 +272,11 @@ def test_analysis_workbook_without_table_holds_every_table_and_the_stichtag(clie
 
 def test_process_and_map(client: TestClient) -> None:
     assert len(check_downloads(client, "/prozess", {})) > 1
+    milestones = check_downloads(client, "/prozess", {"tabelle": "meilensteine"}, html_params={})
+    assert milestones[0] == ["Nr.", "Meilenstein", "erreicht durch", "Datum"] and len(milestones) > 1
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/prozess", params={"format": "xlsx"}).content))
+    assert [s.title for s in book.worksheets][1:] == ["Meilensteine und der Schritt…", "Hinweise"]
+    assert sheet_rows(bytes_of(book), 1) == milestones  # steps and milestones in one workbook
     assert check_downloads(client, "/karte", {})[0][0] == "Ortsteil"
 
 
