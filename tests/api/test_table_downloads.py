@@ -551,6 +551,31 @@ def test_changes_and_release_diff() -> None:
         store.close()
 
 
+def test_map_workbook_holds_every_table_of_the_map_page(built_registry) -> None:  # type: ignore[no-untyped-def]
+    client = TestClient(create_app(settings(result_limit=10000), store=built_registry))
+    page = client.get("/karte", headers={"accept": "text/html"}).text
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/karte", params={"format": "xlsx"}).content))
+    shown = page_tables(page)
+    assert len(book.worksheets) == len(shown) + 1  # every table of the page, then the notes
+    for sheet, (header, rows) in zip(book.worksheets, shown, strict=False):
+        back = sheet_rows(bytes_of_sheet(sheet))
+        # the page lists several items of a cell with commas, the downloads with semicolons
+        assert back[0] == header and values(commas(back[1:])) == values(commas(rows))
+    assert len(shown[0][1]) >= 50  # the Ortsteile of Erfurt
+
+
+def commas(rows: list[list[str]]) -> list[list[str]]:
+    return [[c.replace("; ", ", ") for c in row] for row in rows]
+
+
+def bytes_of_sheet(sheet) -> bytes:  # type: ignore[no-untyped-def]
+    book = openpyxl.Workbook()
+    target = book.active
+    for row in sheet.iter_rows(values_only=True):
+        target.append(["" if v is None else str(v) for v in row])
+    return bytes_of(book)
+
+
 def test_variants_as_xlsx(built_registry) -> None:  # type: ignore[no-untyped-def]
     client = TestClient(create_app(settings(), store=built_registry))
     form = client.get("/karte/varianten").text
