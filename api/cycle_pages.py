@@ -278,6 +278,8 @@ def impact(request: Request) -> Response:
         filename="vom-bedarf-zur-wirkung",
         title=t("web.cycle.title", lang),
         formats=TABLE_PAGE,
+        # XLSX: the needs and measures, then the numbers of the diagram (its text alternative)
+        sheets=[tb.to_sheet(base=str(request.base_url)) for tb in (table, model["links"])],
     )
 
 

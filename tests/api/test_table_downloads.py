@@ -381,6 +381,12 @@ def test_sparql_numbers_are_numbers_and_texts_stay_texts(client: TestClient) -> 
 
 def test_cycle_pages(cycle_client: TestClient) -> None:
     assert len(check_downloads(cycle_client, "/wirkung", {"beispiele": "1"})) > 1
+    page = cycle_client.get("/wirkung", params={"beispiele": "1"}, headers={"accept": "text/html"}).text
+    book = openpyxl.load_workbook(
+        io.BytesIO(cycle_client.get("/wirkung", params={"beispiele": "1", "format": "xlsx"}).content)
+    )
+    transitions = sheet_rows(bytes_of(book), 1)
+    same_as_page(page, transitions[0], transitions[1:])  # the diagram's numbers as a second sheet
     data = cycle_client.get("/prioritaeten", params={"beispiele": "1", "format": "json"}).json()
     assert data["sessions"]
     rows = check_downloads(
