@@ -350,19 +350,22 @@ def matrix(request: Request) -> Response:
     model, table, evidence = matrix_model(request)
     # downloads: ?tabelle=matrix (matrix and key) or ?tabelle=belege (the evidence, also CSV's default);
     # XLSX without ?tabelle=: matrix, key and evidence as three sheets
-    key = Sheet(
-        t("web.matrix.key", lang),
-        [t("web.matrix.short", lang), t("web.matrix.plan", lang)],
-        [(p["short"], p["label"]) for p in model["plans"]],
-        row_headers=True,
-    )
     wanted = request.query_params.get("tabelle")
     as_matrix = wanted == "matrix"
-    base = str(request.base_url)
-    matrix_sheet, evidence_sheet = table.to_sheet(base=base), evidence.to_sheet(base=base)
-    sheets = {"matrix": [matrix_sheet, key], "belege": [evidence_sheet]}.get(
-        wanted or "", [matrix_sheet, key, evidence_sheet]
-    )
+
+    def sheets() -> list[Sheet]:
+        key = Sheet(
+            t("web.matrix.key", lang),
+            [t("web.matrix.short", lang), t("web.matrix.plan", lang)],
+            [(p["short"], p["label"]) for p in model["plans"]],
+            row_headers=True,
+        )
+        base = str(request.base_url)
+        matrix_sheet, evidence_sheet = table.to_sheet(base=base), evidence.to_sheet(base=base)
+        return {"matrix": [matrix_sheet, key], "belege": [evidence_sheet]}.get(
+            wanted or "", [matrix_sheet, key, evidence_sheet]
+        )
+
     return respond(
         request,
         "matrix.html",

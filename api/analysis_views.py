@@ -150,7 +150,7 @@ def analysis_page(request: Request, name: str, key: str, tables: list[Table] | N
         filename=chosen.name if chosen is not None and wanted else request.url.path.strip("/") or key,
         notes=notes,
         # XLSX: the chosen table, or without ?tabelle= every table of the page as its own sheet
-        sheets=None if wanted else [web_table(tb).to_sheet() for tb in shown],
+        sheets=None if wanted else lambda: [web_table(tb).to_sheet() for tb in shown],
         title=t(f"web.{key}.title", lang),
         basis_classes=labels,
     )

@@ -279,7 +279,7 @@ def impact(request: Request) -> Response:
         title=t("web.cycle.title", lang),
         formats=TABLE_PAGE,
         # XLSX: the needs and measures, then the numbers of the diagram (its text alternative)
-        sheets=[tb.to_sheet(base=str(request.base_url)) for tb in (table, model["links"])],
+        sheets=lambda: [tb.to_sheet(base=str(request.base_url)) for tb in (table, model["links"])],
     )
 
 
@@ -329,7 +329,7 @@ def priorities(request: Request) -> Response:
         formats=TABLE_PAGE if tables else PAGE,
         table=chosen or (tables[0] if tables else None),
         filename="prioritaeten",
-        sheets=[tb.to_sheet(base=str(request.base_url)) for tb in ([chosen] if chosen else tables)],
+        sheets=lambda: [tb.to_sheet(base=str(request.base_url)) for tb in ([chosen] if chosen else tables)],
     )
 
 

@@ -228,7 +228,7 @@ def _map_response(request: Request, base: str, fmt: str) -> Response:
         model.__dict__ | {"summary": _summary(model, lang)},
         table=table,
         filename="karte-raumeinheiten",
-        sheets=_map_sheets(request, model, table, lang) if fmt == "xlsx" else None,
+        sheets=lambda: _map_sheets(request, model, table, lang),
         title=t("web.map.title", lang),
         summary=_summary(model, lang),
         script_data=script_data,

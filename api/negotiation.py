@@ -9,7 +9,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -172,7 +172,7 @@ def respond(
     table: Table | None = None,
     filename: str = "tabelle",
     notes: Sequence[tuple[str, str]] = (),
-    sheets: Sequence[Sheet] | None = None,
+    sheets: Callable[[], Sequence[Sheet]] | None = None,
     formats: Sequence[str] | None = None,
     status_code: int = 200,
     fmt: str | None = None,
@@ -180,8 +180,9 @@ def respond(
 ) -> Response:
     """The page ``model`` as HTML (``template``), JSON (the model itself), CSV or XLSX (``table``).
 
-    The workbook holds ``sheets`` (default: the table's own sheet) and a notes sheet with the page's
-    title, ``notes`` (e.g. the Stichtag), the Stand of the registry, the page and the source."""
+    The workbook holds the sheets ``sheets()`` makes (called for XLSX only; default: the table's own
+    sheet) and a notes sheet with the page's title, ``notes`` (e.g. the Stichtag), the Stand of the
+    registry, the page and the source."""
     offered = formats or (TABLE_PAGE if table is not None else PAGE)
     fmt = fmt or choose_format(request, offered)
     headers = {"Vary": "Accept"}
@@ -199,7 +200,7 @@ def respond(
     if fmt == "xlsx" and table is not None:
         return xlsx_response(
             request,
-            list(sheets) if sheets is not None else [table.to_sheet(base=str(request.base_url))],
+            list(sheets()) if sheets is not None else [table.to_sheet(base=str(request.base_url))],
             title=str(context.get("title") or table.caption),
             filename=filename,
             notes=notes,

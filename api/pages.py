@@ -19,7 +19,7 @@ from api.findings import Pending, full_report
 from api.library import Unavailable, function
 from api.negotiation import TABLE_PAGE, choose_format, respond
 from api.overview import overview_model
-from api.validation_view import findings_table, validation_model
+from api.validation_view import findings_table, validation_model, validation_sheets
 from isrp_graph.messages import register, t
 
 router = APIRouter()
@@ -232,6 +232,7 @@ def validation(request: Request) -> Response:
         "validation.html",
         model,
         title=t("web.nav.validation", lang),
-        table=findings_table(request, model),
+        table=(findings := findings_table(request, model)),
         filename="pruefbericht",
+        sheets=lambda: validation_sheets(request, model, findings),
     )

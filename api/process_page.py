@@ -278,16 +278,14 @@ def process_page(request: Request) -> Response:
     # downloads: ?tabelle=meilensteine for the milestones; XLSX without it: steps and milestones
     steps, milestones = steps_table(request, process, lang, states), milestones_table(request, process, lang)
     wanted = request.query_params.get("tabelle")
-    base = str(request.base_url)
+    shown = [milestones] if wanted == "meilensteine" else [steps, milestones]
     return respond(
         request,
         "process.html",
         model,
         table=milestones if wanted == "meilensteine" else steps,
         filename="meilensteine" if wanted == "meilensteine" else "prozessablauf",
-        sheets=[milestones.to_sheet(base=base)]
-        if wanted == "meilensteine"
-        else [steps.to_sheet(base=base), milestones.to_sheet(base=base)],
+        sheets=lambda: [tb.to_sheet(base=str(request.base_url)) for tb in shown],
         title=t("web.process.title", lang),
         timeline=timeline(request, process, lang, states),
         calendar={

@@ -16,6 +16,7 @@ from isrp_graph.analyses.common import Labeller
 from isrp_graph.analyses.plain import plain_names, term_label
 from isrp_graph.messages import register, t
 from isrp_graph.namespaces import PREFIXES
+from isrp_graph.xlsx_safe import Sheet
 
 register(
     {
@@ -171,3 +172,29 @@ def findings_table(request: Request, model: dict[str, Any]) -> Table:
             }
             table.rows.append(cells)
     return table
+
+
+def validation_sheets(request: Request, model: dict[str, Any], findings: Table) -> list[Sheet]:
+    """The Prüfbericht as a workbook: the findings, then the counts by severity, kind and office."""
+    lang = lang_of(request)
+    number = t("web.validation.number", lang)
+    severity = Sheet(
+        t("web.validation.counts", lang),
+        [t("web.validation.severity", lang), number],
+        [[t("web.severity." + sev, lang), n] for sev, n in model["counts"].items()],
+        row_headers=True,
+    )
+    counted = t("web.validation.findings", lang)
+    by_kind = Sheet(
+        t("web.validation.by_kind", lang),
+        [t("web.validation.filter_kind", lang), counted],
+        [[kind, n] for kind, n in model["by_kind"]],
+        row_headers=True,
+    )
+    by_office = Sheet(
+        t("web.validation.by_office", lang),
+        [t("web.validation.filter_office", lang), counted],
+        [[o["label"], o["count"]] for o in model["by_office"]],
+        row_headers=True,
+    )
+    return [findings.to_sheet(base=str(request.base_url)), severity, by_kind, by_office]

@@ -339,7 +339,17 @@ def test_validation_report_has_one_row_per_finding(client: TestClient) -> None:
         "Schwere",
     ]
     assert len(rows) - 1 == findings > 0
-    assert sheet_rows(client.get("/pruefung", params={"format": "xlsx"}).content) == rows
+    workbook = client.get("/pruefung", params={"format": "xlsx"}).content
+    assert sheet_rows(workbook) == rows
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
+    assert book.sheetnames[1:] == [
+        "Befunde nach Schwere",
+        "Befunde nach Art des Eintrags",
+        "Befunde nach federführender…",
+        "Hinweise",
+    ]
+    by_severity = {row[0]: row[1] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)}
+    assert sum(by_severity.values()) == findings and by_severity["Verstoß"] >= 1
     assert 'data-format="xlsx"' in page
     only = client.get("/pruefung", params={"format": "xlsx", "schwere": "Violation"})
     kept = sheet_rows(only.content)[1:]
