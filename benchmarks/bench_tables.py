@@ -4,8 +4,11 @@ much dearer than the CSV?). The rows are invented text and number cells of the s
 (labels, a few formula-like ones, counts; the first column linked to its entry page), not registry
 data.
 
-    python -m benchmarks.bench_tables                 # 1,000 and 10,000 rows
-    python -m benchmarks.bench_tables --sizes 1000,10000,50000 --repeat 3
+    python -m benchmarks.bench_tables                 # 1,000 and 10,000 rows, then the Erfurt pages
+    python -m benchmarks.bench_tables --sizes 1000,10000,50000 --repeat 3 --no-pages
+
+With the pages (the default), each table page of the shipped Erfurt registry is fetched as HTML, CSV
+and XLSX through the app (TestClient, warm caches) and the ratios XLSX/HTML and XLSX/CSV printed.
 
 Wall-clock seconds, best of ``--repeat``. Not a test: nothing is asserted.
 """
@@ -69,10 +72,52 @@ def best(run: Callable[[], bytes], repeat: int) -> tuple[float, int]:
     return min(times), size
 
 
+PAGES = (
+    "/uebersicht",
+    "/schnittstellen",
+    "/luecken",
+    "/ueberschneidungen",
+    "/pruefung",
+    "/prozess",
+    "/karte",
+)
+
+
+def pages(repeat: int) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from isrp_graph.registry import build_registry
+    from isrp_graph.settings import Settings
+    from isrp_graph.store import EmbeddedStore
+
+    store = EmbeddedStore(query_timeout=60)
+    build_registry(store)
+    client = TestClient(create_app(Settings(store="memory", result_limit=10000), store=store))
+
+    def fetch(path: str, fmt: str) -> Callable[[], bytes]:
+        params = {} if fmt == "html" else {"format": fmt}
+        return lambda: client.get(path, params=params, headers={"accept": "text/html"}).content
+
+    print(
+        f"\n{'Erfurt page':20} {'HTML ms':>8} {'CSV ms':>8} {'XLSX ms':>8} {'XLSX/HTML':>10} {'XLSX/CSV':>9}"
+    )
+    for path in PAGES:
+        for fmt in ("html", "csv", "xlsx"):
+            fetch(path, fmt)()  # warm the caches
+        html, csv_, xlsx = (best(fetch(path, fmt), repeat)[0] for fmt in ("html", "csv", "xlsx"))
+        print(
+            f"{path:20} {html * 1000:>8.1f} {csv_ * 1000:>8.1f} {xlsx * 1000:>8.1f} "
+            f"{xlsx / html:>10.2f} {xlsx / csv_:>9.2f}"
+        )
+    store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-pages", action="store_true", help="skip the Erfurt pages")
     args = parser.parse_args()
     print(
         f"{'rows':>8} {'CSV s':>8} {'XLSX s':>8} {'XLSX/CSV':>9} {'XLSX µs/row':>12} "
@@ -86,6 +131,8 @@ def main() -> None:
             f"{n:>8} {csv_time:>8.3f} {xlsx_time:>8.3f} {xlsx_time / csv_time:>9.1f} "
             f"{xlsx_time / n * 1e6:>12.1f} {csv_size / 1024:>8.0f} {xlsx_size / 1024:>8.0f}"
         )
+    if not args.no_pages:
+        pages(args.repeat)
 
 
 if __name__ == "__main__":
