@@ -107,16 +107,6 @@ class Table:
             links=links,
         )
 
-    def to_xlsx(
-        self,
-        *,
-        lang: str = "de",
-        notes: Sequence[tuple[str, str]] = (),
-        extra: Sequence[xlsx_safe.Sheet] = (),
-    ) -> bytes:
-        """An Excel workbook: this table's sheet, the ``extra`` sheets and a notes sheet (``notes``)."""
-        return xlsx_safe.workbook_bytes([self.to_sheet(), *extra], title=self.caption, notes=notes, lang=lang)
-
     def to_json(self) -> dict[str, Any]:
         return {
             "caption": self.caption,
