@@ -24,6 +24,7 @@ from isrp_graph.analyses.basis import Facts, abbreviation
 from isrp_graph.analyses.common import Labeller, sort_key
 from isrp_graph.messages import MESSAGES, LocalizedError, register, t
 from isrp_graph.queries import run_named
+from isrp_graph.xlsx_safe import Sheet
 
 router = APIRouter()
 
@@ -351,12 +352,34 @@ def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
 def matrix(request: Request) -> Response:
     lang = lang_of(request)
     model, table, evidence = matrix_model(request)
+    # downloads: ?tabelle=matrix (matrix and key) or ?tabelle=belege (the evidence, also CSV's default);
+    # XLSX without ?tabelle=: matrix, key and evidence as three sheets
+    wanted = request.query_params.get("tabelle")
+    as_matrix = wanted == "matrix"
+
+    def sheets() -> list[Sheet]:
+        key = Sheet(
+            t("web.matrix.key", lang),
+            [t("web.matrix.short", lang), t("web.matrix.plan", lang)],
+            [(p["short"], p["label"]) for p in model["plans"]],
+            row_headers=True,
+        )
+        base = str(request.base_url)
+        matrix_sheet, evidence_sheet = table.to_sheet(base=base), evidence.to_sheet(base=base)
+        return {"matrix": [matrix_sheet, key], "belege": [evidence_sheet]}.get(
+            wanted or "", [matrix_sheet, key, evidence_sheet]
+        )
+
     return respond(
         request,
         "matrix.html",
         model,
-        table=evidence,
-        filename="schnittstellen",
+        table=table if as_matrix else evidence,
+        filename={"matrix": "schnittstellen-matrix", "belege": "schnittstellen-belege"}.get(
+            wanted or "", "schnittstellen"
+        ),
+        sheets=sheets,
+        notes=[(t("xlsx.notes.note", lang), t("web.matrix.how2", lang))],
         title=t("web.matrix.title", lang),
         heat=table,
     )

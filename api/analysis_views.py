@@ -142,12 +142,19 @@ def analysis_page(request: Request, name: str, key: str, tables: list[Table] | N
         ],
         "findings": jsonable(report),
     }
+    notes = [(t("xlsx.notes.stichtag", lang), model["stichtag"])]
+    if chosen is not None and wanted:
+        notes += [(t("xlsx.notes.description", lang), chosen.description)] if chosen.description else []
+        notes += [(t("xlsx.notes.note", lang), note) for note in chosen.notes]
     return respond(
         request,
         "analysis.html",
         model,
         table=web_table(chosen) if chosen is not None else None,
-        filename=chosen.name if chosen is not None else "befunde",
+        filename=chosen.name if chosen is not None and wanted else request.url.path.strip("/") or key,
+        notes=notes,
+        # XLSX: the chosen table, or without ?tabelle= every table of the page as its own sheet
+        sheets=None if wanted else lambda: [web_table(tb).to_sheet() for tb in shown],
         title=t(f"web.{key}.title", lang),
         basis_classes=labels,
     )

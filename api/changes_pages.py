@@ -15,9 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from api import auth
 from api.context import entry_href, lang_of, state
 from api.errors import HttpError
-from api.negotiation import choose_format, jsonable, render_html, respond
+from api.negotiation import choose_format, jsonable, render_html, respond, rows_download
 from isrp_graph.changes import texts as _texts  # noqa: F401  (registers the texts)
-from isrp_graph.changes.csvout import excel_csv
 from isrp_graph.changes.history import restore
 from isrp_graph.changes.releases import list_releases, release_diff
 from isrp_graph.changes.since import changes_since_date, default_since, parse_day
@@ -25,7 +24,8 @@ from isrp_graph.changes.views import diff_view, when
 from isrp_graph.messages import LocalizedError, register, t
 
 router = APIRouter()
-CHANGES_FORMATS = ("html", "json", "csv", "atom")
+CHANGES_FORMATS = ("html", "json", "csv", "xlsx", "atom")
+TABLE_FORMATS = ("html", "json", "csv", "xlsx")
 
 register(
     {
@@ -135,7 +135,7 @@ async def changes_page(request: Request) -> Response:
         person=params.get("person") or None,
         since_source=source,
     )
-    fmt = "atom" if params.get("format") == "atom" else choose_format(request, ("html", "json", "csv"))
+    fmt = "atom" if params.get("format") == "atom" else choose_format(request, TABLE_FORMATS)
     title = (
         t("web.changes.title", lang, since=since.strftime("%d.%m.%Y") if lang == "de" else since.isoformat())
         if since
@@ -143,8 +143,8 @@ async def changes_page(request: Request) -> Response:
     )
     if fmt == "atom":
         return Response(_atom(request, result, title, lang), media_type="application/atom+xml; charset=utf-8")
-    if fmt == "csv":
-        return _csv(result, lang)
+    if fmt in ("csv", "xlsx"):
+        return _csv(request, fmt, result, lang, title)
     model = {
         "title": title,
         "since": since.isoformat() if since else None,
@@ -181,7 +181,7 @@ def _entry_json(item: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def _csv(result: Any, lang: str) -> Response:
+def _csv(request: Request, fmt: str, result: Any, lang: str, title: str) -> Response:
     header = [t(k, lang) for k in ("web.changes.kind", "web.changes.office")] + [
         "Eintrag" if lang == "de" else "Entry",
         "Status",
@@ -207,11 +207,7 @@ def _csv(result: Any, lang: str) -> Response:
                     item.diff.entry,
                 ]
             )
-    return Response(
-        excel_csv(header, rows),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="aenderungen.csv"'},
-    )
+    return rows_download(request, fmt, header, rows, title=title, filename="aenderungen")
 
 
 def _atom(request: Request, result: Any, title: str, lang: str) -> str:
@@ -322,18 +318,14 @@ async def release_diff_page(request: Request, a: str, b: str = "heute") -> Respo
     """Added, removed and changed entries from release ``a`` to ``b`` (names or ``heute``)."""
     lang = lang_of(request)
     diff = await run_in_threadpool(release_diff, state(request).store, a, b, lang)
-    fmt = choose_format(request, ("html", "json", "csv"))
-    if fmt == "csv":
-        header = ["Art", "Eintrag", "Klasse", "Feld", "vorher", "nachher", "IRI"]
-        return Response(
-            excel_csv(header, diff.rows()),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="stand-vergleich.csv"'},
-        )
+    fmt = choose_format(request, TABLE_FORMATS)
     title = t("web.releases.diff_title", lang, old=a, new=b)
+    if fmt in ("csv", "xlsx"):
+        header = ["Art", "Eintrag", "Klasse", "Feld", "vorher", "nachher", "IRI"]
+        return rows_download(request, fmt, header, list(diff.rows()), title=title, filename="stand-vergleich")
     model = {
         **jsonable(diff.to_json()),
         "title": title,
         "releases": [r.name for r in list_releases(state(request).store)],
     }
-    return respond(request, "release_diff.html", model, formats=("html", "json", "csv"), fmt=fmt, title=title)
+    return respond(request, "release_diff.html", model, formats=TABLE_FORMATS, fmt=fmt, title=title)

@@ -283,6 +283,8 @@ def impact(request: Request) -> Response:
         filename="vom-bedarf-zur-wirkung",
         title=t("web.cycle.title", lang),
         formats=TABLE_PAGE,
+        # XLSX: the needs and measures, then the numbers of the diagram (its text alternative)
+        sheets=lambda: [tb.to_sheet(base=str(request.base_url)) for tb in (table, model["links"])],
     )
 
 
@@ -319,8 +321,22 @@ def priorities(request: Request) -> Response:
         "examples_included": examples,
         "scope": scope_model(request, "web.scope.covers_data"),
     }
+    # downloads: ?tabelle=N (the N-th session) or ?tabelle=vergleich for CSV; XLSX: every table as a sheet
+    tables = [*model["tables"], *([model["comparison"]] if model["comparison"] else [])]
+    wanted = request.query_params.get("tabelle") or ""
+    if wanted == "vergleich":
+        chosen = model["comparison"]
+    else:
+        chosen = tables[int(wanted) - 1] if wanted.isdigit() and 0 < int(wanted) <= len(rankings) else None
     return respond(
-        request, "priorities.html", model, title=t("web.cycle.priorities_title", lang), formats=PAGE
+        request,
+        "priorities.html",
+        model,
+        title=t("web.cycle.priorities_title", lang),
+        formats=TABLE_PAGE if tables else PAGE,
+        table=chosen or (tables[0] if tables else None),
+        filename="prioritaeten",
+        sheets=lambda: [tb.to_sheet(base=str(request.base_url)) for tb in ([chosen] if chosen else tables)],
     )
 
 

@@ -14,9 +14,10 @@ from api.context import state
 from api.errors import HttpError
 from api.findings import full_report
 from api.library import function
-from api.negotiation import jsonable
+from api.negotiation import jsonable, xlsx_response
 from api.overview import plan_rows
 from api.scope import installation_kommunen, outside_scope, scope_model, served
+from api.sparql_xlsx import result_sheet
 from isrp_graph import entries
 from isrp_graph.analyses.registry import ANALYSES
 from isrp_graph.analyses.registry import jsonable as report_data
@@ -284,4 +285,6 @@ def run_query(request: Request, name: str, lang: str = LANG) -> Response:
         raise HttpError(404, "web.sparql.unknown_example", name=name) from exc
     if request.query_params.get("format") == "csv":
         return Response(to_csv(result), media_type="text/csv; charset=utf-8")
+    if request.query_params.get("format") == "xlsx":
+        return xlsx_response(request, [result_sheet(result, name)], title=name, filename=name)
     return Response(to_json(result), media_type="application/sparql-results+json")

@@ -10,6 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -26,6 +27,7 @@ from isrp_graph.spatial.mapdata import MapModel, map_model
 from isrp_graph.spatial.model import spatial_systems, units_of_system
 from isrp_graph.spatial.report import date_text, number, score_rows, scores_json
 from isrp_graph.spatial.variants import parse_text
+from isrp_graph.xlsx_safe import Sheet
 
 router = APIRouter()
 register_web_texts()
@@ -226,6 +228,7 @@ def _map_response(request: Request, base: str, fmt: str) -> Response:
         model.__dict__ | {"summary": _summary(model, lang)},
         table=table,
         filename="karte-raumeinheiten",
+        sheets=lambda: _map_sheets(request, model, table, lang),
         title=t("web.map.title", lang),
         summary=_summary(model, lang),
         script_data=script_data,
@@ -233,6 +236,47 @@ def _map_response(request: Request, base: str, fmt: str) -> Response:
         map_model=model,
         fmt=fmt,
     )
+
+
+def _map_sheets(request: Request, model: MapModel, table: Table, lang: str) -> list[Sheet]:
+    """The workbook of the map: the units, the facilities and each further spatial system, as the
+    page shows them."""
+    base = str(request.base_url)
+    points = Sheet(
+        t("web.map.points_caption", lang),
+        [t(f"web.map.{k}", lang) for k in ("point", "point_kind", "point_areas", "point_placed")],
+        [
+            [
+                p.name,
+                t("web.map.kind_" + p.kind, lang),
+                ", ".join(p.areas),
+                p.placed_at or t("web.map.kind.none", lang),
+            ]
+            for p in model.points
+        ],
+        row_headers=True,
+        links={(r, 0): urljoin(base, entry_href(request, p.iri)) for r, p in enumerate(model.points)},
+    )
+    systems = [
+        Sheet(
+            t("web.map.system_caption", lang, name=s.label),
+            [t(f"web.map.{k}", lang) for k in ("system_unit", "system_within", "system_overlaps")],
+            [
+                [
+                    u["name"],
+                    ", ".join(u["within"])
+                    if u["within"]
+                    else ("" if u["overlaps"] else t("web.map.system_none", lang)),
+                    ", ".join(u["overlaps"]),
+                ]
+                for u in s.units
+            ],
+            row_headers=True,
+            links={(r, 0): urljoin(base, entry_href(request, u["iri"])) for r, u in enumerate(s.units)},
+        )
+        for s in model.systems
+    ]
+    return [table.to_sheet(base=base), points, *systems]
 
 
 # --- variants --------------------------------------------------------------------------------------
@@ -296,15 +340,15 @@ def _variants_response(
     lang = lang_of(request)
     areas, systems = _variant_tables(scores, lang)
     model = {"variants": scores_json(scores, lang), "errors": errors, "text": text}
-    fmt = choose_format(request, ("html", "json", "csv"))
-    if fmt == "csv":
-        return respond(request, "varianten.html", model, table=areas, filename="varianten", fmt="csv")
+    fmt = choose_format(request, TABLE_PAGE)
+    if fmt in ("csv", "xlsx"):
+        return respond(request, "varianten.html", model, table=areas, filename="varianten", fmt=fmt)
     return respond(
         request,
         "varianten.html",
         model,
         table=areas,
-        formats=("html", "json", "csv"),
+        formats=TABLE_PAGE,
         fmt=fmt,
         status_code=status,
         title=t("web.variants.title", lang),

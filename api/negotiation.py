@@ -5,8 +5,11 @@ a CSV download)."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
-from collections.abc import Mapping, Sequence
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -19,14 +22,18 @@ from rdflib.term import Node
 
 from api.context import entry_href, href, lang_of, state, switch_lang_href, translator
 from api.tables import Table
-from isrp_graph.messages import LocalizedError
+from isrp_graph import csv_safe
+from isrp_graph.messages import LocalizedError, register, t
 from isrp_graph.store.errors import UnsupportedFormat
 from isrp_graph.store.formats import negotiate
+from isrp_graph.xlsx_safe import MEDIA_TYPE as XLSX_MEDIA
+from isrp_graph.xlsx_safe import Sheet, numeric_columns, workbook_bytes
 
 MEDIA: dict[str, str] = {
     "html": "text/html",
     "json": "application/json",
     "csv": "text/csv",
+    "xlsx": XLSX_MEDIA,
     "ttl": "text/turtle",
     "jsonld": "application/ld+json",
     "rdf": "application/rdf+xml",
@@ -41,16 +48,32 @@ MEDIA_ALIASES: dict[str, str] = {
 }
 RDFLIB_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "rdf": "xml", "nt": "nt"}
 PAGE = ("html", "json")
-TABLE_PAGE = ("html", "json", "csv")
+TABLE_PAGE = ("html", "json", "csv", "xlsx")
 RDF_PAGE = ("html", "ttl", "jsonld", "rdf", "nt", "json")
 FORMAT_LABELS = {
     "json": "JSON",
     "csv": "CSV",
+    "xlsx": "XLSX (Excel)",
     "ttl": "Turtle",
     "jsonld": "JSON-LD",
     "rdf": "RDF/XML",
     "nt": "N-Triples",
 }
+
+
+register(
+    {
+        "web.downloads.label": {"de": "Tabelle herunterladen", "en": "Download the table"},
+        "web.downloads.xlsx": {"de": "Tabelle für Excel (.xlsx)", "en": "Table for Excel (.xlsx)"},
+        "web.downloads.csv_excel": {"de": "CSV für Excel (;)", "en": "CSV for Excel (;)"},
+        "web.downloads.csv": {"de": "CSV (,)", "en": "CSV (,)"},
+        "web.variants.submit_xlsx": {
+            "de": "Als Tabelle für Excel (.xlsx)",
+            "en": "As a table for Excel (.xlsx)",
+        },
+        "web.downloads.of": {"de": "„{name}“ herunterladen", "en": "Download '{name}'"},
+    }
+)
 
 
 class NotAcceptable(LocalizedError):
@@ -62,7 +85,9 @@ def choose_format(request: Request, offered: Sequence[str]) -> str:
     wanted = request.query_params.get("format")
     if wanted:
         wanted = wanted.lower().lstrip(".")
-        wanted = {"turtle": "ttl", "xml": "rdf", "ntriples": "nt", "json-ld": "jsonld"}.get(wanted, wanted)
+        wanted = {"excel": "xlsx", "turtle": "ttl", "xml": "rdf", "ntriples": "nt", "json-ld": "jsonld"}.get(
+            wanted, wanted
+        )
         if wanted not in offered:
             raise NotAcceptable(format=wanted, offered=", ".join(offered))
         return wanted
@@ -109,6 +134,14 @@ def template_context(request: Request, **extra: Any) -> dict[str, Any]:
         items.append(("format", fmt))
         return f"{request.url.path}?{urlencode(items)}"
 
+    def download_link(fmt: str, **params: Any) -> str:
+        """This page as ``fmt`` with ``params`` set (``None`` drops one); ``excel`` only where given."""
+        drop = {"format", "excel", *params}
+        items = [(k, v) for k, v in request.query_params.multi_items() if k not in drop]
+        items += [(k, str(v)) for k, v in params.items() if v is not None and v != ""]
+        items.append(("format", fmt))
+        return f"{request.url.path}?{urlencode(items)}"
+
     return {
         "request": request,
         "lang": lang,
@@ -116,6 +149,8 @@ def template_context(request: Request, **extra: Any) -> dict[str, Any]:
         "link": link,
         "entry_link": entry_link,
         "format_link": format_link,
+        "download_link": download_link,
+        "media_types": MEDIA,
         "switch_lang": switch_lang_href(request),
         "format_labels": FORMAT_LABELS,
         **extra,
@@ -136,24 +171,39 @@ def respond(
     *,
     table: Table | None = None,
     filename: str = "tabelle",
+    notes: Sequence[tuple[str, str]] = (),
+    sheets: Callable[[], Sequence[Sheet]] | None = None,
     formats: Sequence[str] | None = None,
     status_code: int = 200,
     fmt: str | None = None,
     **context: Any,
 ) -> Response:
-    """The page ``model`` as HTML (``template``), JSON (the model itself) or CSV (``table``)."""
+    """The page ``model`` as HTML (``template``), JSON (the model itself), CSV or XLSX (``table``).
+
+    The workbook holds the sheets ``sheets()`` makes (called for XLSX only; default: the table's own
+    sheet) and a notes sheet with the page's title, ``notes`` (e.g. the Stichtag), the Stand of the
+    registry, the page and the source."""
     offered = formats or (TABLE_PAGE if table is not None else PAGE)
     fmt = fmt or choose_format(request, offered)
     headers = {"Vary": "Accept"}
     if fmt == "json":
         return JSONResponse(jsonable(model), status_code=status_code, headers=headers)
     if fmt == "csv" and table is not None:
-        excel = request.query_params.get("excel") in ("1", "true", "ja")
-        headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        excel = wants_excel(request)
+        headers["Content-Disposition"] = attachment(filename, "csv")
         return Response(
             table.to_csv(excel=excel),
             media_type="text/csv; charset=utf-8",
             headers=headers,
+            status_code=status_code,
+        )
+    if fmt == "xlsx" and table is not None:
+        return xlsx_response(
+            request,
+            list(sheets()) if sheets is not None else [table.to_sheet(base=str(request.base_url))],
+            title=str(context.get("title") or table.caption),
+            filename=filename,
+            notes=notes,
             status_code=status_code,
         )
     response = render_html(
@@ -167,6 +217,97 @@ def respond(
     )
     response.headers["Vary"] = "Accept"
     return response
+
+
+def wants_excel(request: Request, default: bool = False) -> bool:
+    """``?excel=1`` asks for CSV for German Excel (semicolons, BOM), ``?excel=0`` for plain CSV;
+    without the parameter ``default``."""
+    value = (request.query_params.get("excel") or "").strip().lower()
+    if value in ("1", "true", "ja", "yes", "on"):
+        return True
+    if value in ("0", "false", "nein", "no", "off"):
+        return False
+    return default
+
+
+def xlsx_response(
+    request: Request,
+    sheets: Sequence[Sheet],
+    *,
+    title: str,
+    filename: str,
+    notes: Sequence[tuple[str, str]] = (),
+    status_code: int = 200,
+) -> Response:
+    """``sheets`` as an XLSX download ``filename.xlsx`` with the notes sheet (see ``sheet_notes``)."""
+    body = workbook_bytes(
+        sheets, title=title, notes=sheet_notes(request, title, notes), lang=lang_of(request)
+    )
+    headers = {"Vary": "Accept", "Content-Disposition": attachment(filename, "xlsx")}
+    return Response(body, media_type=XLSX_MEDIA, headers=headers, status_code=status_code)
+
+
+def rows_download(
+    request: Request,
+    fmt: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    title: str,
+    filename: str,
+    excel_default: bool = True,
+    notes: Sequence[tuple[str, str]] = (),
+) -> Response:
+    """A table given as ``header`` and ``rows`` as CSV (for German Excel unless ``?excel=0``, or the
+    other way round with ``excel_default=False``) or, for ``fmt == "xlsx"``, as a workbook."""
+    if fmt == "xlsx":
+        sheet = Sheet(title, list(header), rows, numeric_columns(rows, len(header)))
+        return xlsx_response(request, [sheet], title=title, filename=filename, notes=notes)
+    excel = wants_excel(request, excel_default)
+    buffer = io.StringIO()
+    writer = csv_safe.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return Response(
+        ("\ufeff" if excel else "") + buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Vary": "Accept", "Content-Disposition": attachment(filename, "csv")},
+    )
+
+
+def safe_filename(stem: str, default: str = "tabelle") -> str:
+    """A file name stem every browser and file system takes: umlauts spelled out, only letters, digits,
+    ``-``, ``_`` and ``.``, no leading dot, at most 80 characters."""
+    text = stem.translate(
+        str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+    )
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._")[:80].strip("-._")
+    return text or default
+
+
+def attachment(stem: str, extension: str) -> str:
+    """A Content-Disposition header value for a download ``stem.extension`` (safe name, no quotes or
+    line breaks from the stem can reach the header)."""
+    return f'attachment; filename="{safe_filename(stem)}.{extension}"'
+
+
+def sheet_notes(request: Request, title: str, notes: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """The notes sheet of a download: title, the page's own notes, Stand, creation time, page, source."""
+    lang = lang_of(request)
+    stand = (request.query_params.get("stand") or "").strip()
+    if not stand or stand.lower() == "heute":
+        stand = t("xlsx.notes.stand_today", lang)
+    items = [(k, v) for k, v in request.query_params.multi_items() if k not in ("format", "excel")]
+    page = request.url.path + (f"?{urlencode(items)}" if items else "")
+    return [
+        (t("xlsx.notes.title", lang), title),
+        *notes,
+        (t("xlsx.notes.stand", lang), stand),
+        (t("xlsx.notes.created", lang), datetime.now().strftime("%d.%m.%Y %H:%M")),
+        (t("xlsx.notes.page", lang), page),
+        (t("xlsx.notes.source", lang), t("xlsx.notes.source_text", lang)),
+    ]
 
 
 def rdf_response(graph: Graph, fmt: str) -> Response:

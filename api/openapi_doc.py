@@ -13,6 +13,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from isrp_graph.xlsx_safe import MEDIA_TYPE as XLSX_MEDIA
+
 ERROR = {"$ref": "#/components/schemas/Error"}
 ERROR_SCHEMA = {
     "type": "object",
@@ -71,8 +73,10 @@ READ_ERRORS = {
 UPLOAD_ERRORS = {
     "400": _error("Unlesbare Datei oder unbekanntes Format (Datei und Zeile genannt) / unreadable file"),
     "401": _error("Kein Schlüssel der Redaktion / no editor token"),
-    "403": _error("Falscher Schlüssel, Graph nicht schreibbar, fremde Website / wrong token, graph "
-                  "not writable, cross-site form"),
+    "403": _error(
+        "Falscher Schlüssel, Graph nicht schreibbar, fremde Website / wrong token, graph "
+        "not writable, cross-site form"
+    ),
     "413": _error("Über einer Grenze (Größe, Tripel, Zeilen, entpackte Größe) / over a limit"),
     "422": {
         "description": "Abgelehnt: neue Verstöße oder fehlerhafte Zellen / rejected: new violations or "
@@ -123,10 +127,12 @@ def _named_query(operation: dict[str, Any]) -> None:
             "name": "format",
             "in": "query",
             "required": False,
-            "description": "json (SPARQL-JSON, Vorgabe) oder csv (für Tabellen, Formeln entschärft) / json "
-            "(default) or csv (for spreadsheets, formulas neutralised); further query parameters are the "
-            "named query's own parameters (GET /api/v1/queries lists them)",
-            "schema": {"type": "string", "enum": ["json", "csv"]},
+            "description": "json (SPARQL-JSON, Vorgabe), csv (für Tabellen, Formeln entschärft) oder xlsx "
+            "(Excel-Arbeitsmappe, Zellen als Text oder Zahl, nie als Formel) / json (default), csv (for "
+            "spreadsheets, formulas neutralised) or xlsx (Excel workbook, cells typed as text or number, "
+            "never as formulas); further query parameters are the named query's own parameters "
+            "(GET /api/v1/queries lists them)",
+            "schema": {"type": "string", "enum": ["json", "csv", "xlsx"]},
         }
     )
     operation["responses"]["200"] = {
@@ -134,7 +140,49 @@ def _named_query(operation: dict[str, Any]) -> None:
         "content": {
             "application/sparql-results+json": {"schema": {"type": "object"}},
             "text/csv": {"schema": {"type": "string"}},
+            XLSX_MEDIA: {"schema": {"type": "string", "format": "binary"}},
         },
+    }
+
+
+TABLE_PATHS = ("/aenderungen", "/staende/vergleich")
+TABLE_FORMAT = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": "html, json, csv oder xlsx (Tabelle für Excel); csv mit excel=1: Semikolon und UTF-8 "
+    "mit BOM für deutsches Excel, excel=0: Komma / html, json, csv or xlsx (table for Excel); csv with "
+    "excel=1: semicolons and UTF-8 with BOM for German Excel, excel=0: commas",
+    "schema": {"type": "string", "enum": ["html", "json", "csv", "xlsx"]},
+}
+EXCEL_FLAG = {
+    "name": "excel",
+    "in": "query",
+    "required": False,
+    "description": "1: CSV für deutsches Excel (Semikolon, BOM), 0: CSV mit Komma / 1: CSV for German "
+    "Excel (semicolons, BOM), 0: comma-separated CSV",
+    "schema": {"type": "string", "enum": ["0", "1"]},
+}
+TABLE_CONTENT = {
+    "text/html": {"schema": {"type": "string"}},
+    "application/json": {"schema": {"type": "object"}},
+    "text/csv": {"schema": {"type": "string"}},
+    XLSX_MEDIA: {"schema": {"type": "string", "format": "binary"}},
+}
+
+
+def _table_download(operation: dict[str, Any]) -> None:
+    """A page whose table is offered as CSV and XLSX (the change list, the release diff)."""
+    parameters = operation.setdefault("parameters", [])
+    known = {p.get("name") for p in parameters}
+    parameters += [p for p in (TABLE_FORMAT, EXCEL_FLAG) if p["name"] not in known]
+    responses = operation.setdefault("responses", {})
+    refused = _error("Format nicht angeboten (die möglichen stehen dabei) / format not offered")
+    responses.setdefault("406", refused)
+    ok = responses.setdefault("200", {"description": "OK"})
+    ok["content"] = {
+        **TABLE_CONTENT,
+        **{k: v for k, v in ok.get("content", {}).items() if k not in TABLE_CONTENT},
     }
 
 
@@ -158,6 +206,8 @@ def complete(app: FastAPI) -> None:
             "editor or reader token",
         }
         for path, operations in schema.get("paths", {}).items():
+            if path in TABLE_PATHS and "get" in operations:
+                _table_download(operations["get"])
             if not path.startswith(("/api/v1/", "/healthz", "/readyz")):
                 continue
             for method, operation in operations.items():

@@ -17,10 +17,10 @@ from api import analysis_pages, network_page, process_page, sparql_page
 from api.context import lang_of, state
 from api.findings import Pending, full_report
 from api.library import Unavailable, function
-from api.negotiation import choose_format, respond
+from api.negotiation import TABLE_PAGE, choose_format, respond
 from api.overview import overview_model
 from api.scope import scope_model
-from api.validation_view import validation_model
+from api.validation_view import findings_table, validation_model, validation_sheets
 from isrp_graph.messages import register, t
 
 router = APIRouter()
@@ -220,7 +220,7 @@ def validation(request: Request) -> Response:
     try:
         report = full_report(request, wait=REPORT_WAIT_SECONDS)
     except Pending:
-        if choose_format(request, ("html", "json")) == "json":
+        if choose_format(request, TABLE_PAGE) != "html":  # JSON, CSV, XLSX: 503 "still running"
             raise
         # still running (a very large registry or a slow store): say so, and check again by itself
         model = {"pending": True, "conforms": None, "counts": {}, "generated_at": None, "entries": []}
@@ -228,4 +228,12 @@ def validation(request: Request) -> Response:
             request, "validation.html", model, title=t("web.nav.validation", lang), status_code=503
         )
     model = {**validation_model(request, report), "scope": scope_model(request)}
-    return respond(request, "validation.html", model, title=t("web.nav.validation", lang))
+    return respond(
+        request,
+        "validation.html",
+        model,
+        title=t("web.nav.validation", lang),
+        table=(findings := findings_table(request, model)),
+        filename="pruefbericht",
+        sheets=lambda: validation_sheets(request, model, findings),
+    )

@@ -238,6 +238,29 @@ def steps_table(
     return table
 
 
+def milestones_table(request: Request, process: Any, lang: str) -> Table:
+    """The milestones as the page's second table (for its downloads): number, milestone, step, date."""
+    table = Table(
+        t("web.process.milestones_caption", lang),
+        [
+            Column("number", t("web.process.number", lang), numeric=True),
+            Column("milestone", t("web.process.milestone", lang)),
+            Column("step", t("web.process.reached_by", lang)),
+            Column("date", t("web.process.date", lang)),
+        ],
+    )
+    for m in process.milestones:
+        table.rows.append(
+            {
+                "number": [Item(str(m.order))] if m.order else [],
+                "milestone": [Item(m.label, entry_href(request, m.iri))],
+                "step": [Item(m.step.label, entry_href(request, m.step.iri))] if m.step else [],
+                "date": [Item(str(m.date))] if m.date else [],
+            }
+        )
+    return table
+
+
 @router.get("/prozess", include_in_schema=False)
 def process_page(request: Request) -> Response:
     lang = lang_of(request)
@@ -252,12 +275,17 @@ def process_page(request: Request) -> Response:
             for iri, s in states.items()
         },
     }
+    # downloads: ?tabelle=meilensteine for the milestones; XLSX without it: steps and milestones
+    steps, milestones = steps_table(request, process, lang, states), milestones_table(request, process, lang)
+    wanted = request.query_params.get("tabelle")
+    shown = [milestones] if wanted == "meilensteine" else [steps, milestones]
     return respond(
         request,
         "process.html",
         model,
-        table=steps_table(request, process, lang, states),
-        filename="prozessablauf",
+        table=milestones if wanted == "meilensteine" else steps,
+        filename="meilensteine" if wanted == "meilensteine" else "prozessablauf",
+        sheets=lambda: [tb.to_sheet(base=str(request.base_url)) for tb in shown],
         title=t("web.process.title", lang),
         timeline=timeline(request, process, lang, states),
         calendar={

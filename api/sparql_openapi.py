@@ -8,7 +8,8 @@ from typing import Any
 
 _IRI_LIST = {"type": "array", "items": {"type": "string", "format": "iri"}}
 _TEXT = {"text/plain": {"schema": {"type": "string"}}}
-_RESULTS = {
+XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_RESULTS: dict[str, Any] = {
     media: {"schema": {"type": "string"}}
     for media in (
         "application/sparql-results+json",
@@ -20,6 +21,18 @@ _RESULTS = {
         "application/rdf+xml",
         "application/ld+json",
     )
+}
+_RESULTS[XLSX_MEDIA] = {"schema": {"type": "string", "format": "binary"}}
+_FORMAT_PARAM: dict[str, Any] = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": "xlsx: das SELECT-Ergebnis als Tabelle für Excel (Zellen als Text oder Zahl, nie als "
+    "Formel; 406 für ASK, CONSTRUCT, DESCRIBE), wie Accept: " + XLSX_MEDIA + ". Ohne: die "
+    "Ergebnisformate nach Accept, unverändert nach SPARQL 1.1 / xlsx: the SELECT result as a table for "
+    "Excel (cells typed as text or number, never formulas; 406 for other forms); without it the W3C "
+    "result formats by Accept, unchanged",
+    "schema": {"type": "string", "enum": ["xlsx"]},
 }
 _DATASET_PARAMS: list[dict[str, Any]] = [
     {
@@ -47,7 +60,10 @@ _STATUS: dict[str, dict[str, Any]] = {
         "content": _TEXT,
     },
     "403": {"description": "SPARQL Update ist nicht erlaubt (read-only)", "content": _TEXT},
-    "406": {"description": "Kein passendes Ergebnisformat für Accept", "content": _TEXT},
+    "406": {
+        "description": "Kein passendes Ergebnisformat für Accept; format=xlsx für eine Abfrage ohne SELECT",
+        "content": _TEXT,
+    },
     "502": {"description": "Ein erlaubter föderierter Endpunkt (SERVICE) ist ausgefallen", "content": _TEXT},
     "503": {
         "description": "Zeitlimit überschritten oder zu viele Abfragen gleichzeitig (Retry-After)",
@@ -69,6 +85,7 @@ GET_DOC: dict[str, Any] = {
                 "schema": {"type": "string"},
             },
             *_DATASET_PARAMS,
+            _FORMAT_PARAM,
         ]
     },
 }
@@ -78,7 +95,7 @@ POST_DOC: dict[str, Any] = {
     "(`application/sparql-query`, UTF-8). With a direct body the dataset parameters go in the URL.",
     "responses": {**_STATUS, "415": {"description": "Nicht unterstützter Inhaltstyp", "content": _TEXT}},
     "openapi_extra": {
-        "parameters": _DATASET_PARAMS,
+        "parameters": [*_DATASET_PARAMS, _FORMAT_PARAM],
         "requestBody": {
             "required": True,
             "content": {

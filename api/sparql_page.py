@@ -24,6 +24,7 @@ from api.errors import HttpError, status_of
 from api.library import Unavailable, function
 from api.negotiation import choose_format, rdf_response, respond
 from api.sparql_run import public_query
+from api.sparql_xlsx import OUTPUTS, page_xlsx
 from api.tables import Column, Item, Table
 from isrp_graph.analyses.basis import number_text
 from isrp_graph.messages import LocalizedError, register, t
@@ -228,9 +229,14 @@ def sparql_page(request: Request) -> Response:
         if chosen is None:
             raise HttpError(404, "web.sparql.unknown_example", name=example)
         query = chosen["text"]
-    fmt = choose_format(request, ("html", "json", "csv", "ttl"))
+    fmt = choose_format(request, ("html", "json", "csv", "xlsx", "ttl"))
+    output = OUTPUTS.get(request.query_params.get("ausgabe") or "")  # the form's "Ergebnis als" choice
+    if output and outcome is not None and "result" in outcome:
+        fmt = output[0]
+    if outcome is not None and fmt == "xlsx" and "result" in outcome:
+        return page_xlsx(request, outcome["result"], query or "")
     if outcome is not None and fmt == "csv" and "result" in outcome:
-        excel = request.query_params.get("excel") in ("1", "true", "ja")
+        excel = request.query_params.get("excel") in ("1", "true", "ja") or bool(output and output[1])
         return Response(
             excel_csv(outcome["result"]) if excel else page_csv(outcome["result"]),
             media_type="text/csv; charset=utf-8",
@@ -255,7 +261,7 @@ def sparql_page(request: Request) -> Response:
         "prefixes": sorted(PREFIXES.items()),
     }
     table = outcome.get("table") if outcome else None
-    fmt = "json" if fmt in ("json", "csv", "ttl") else "html"
+    fmt = "json" if fmt in ("json", "csv", "xlsx", "ttl") else "html"
     return respond(
         request,
         "sparql.html",

@@ -25,6 +25,7 @@ from rdflib.namespace import RDF, SH, XSD
 from api.context import state
 from api.sparql_openapi import GET_DOC, POST_DOC
 from api.sparql_run import failure, public_query
+from api.sparql_xlsx import protocol_xlsx, wants_xlsx, xlsx_refusal
 from isrp_graph.messages import both, register
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.store.errors import UnsupportedFormat
@@ -84,7 +85,6 @@ register(
         },
     }
 )
-
 
 
 class BadRequest(Exception):
@@ -163,7 +163,11 @@ def run_query(request: Request, pairs: list[tuple[str, str]], body_query: str | 
         named = _graph_iris("named-graph-uri", [v for k, v in pairs if k == "named-graph-uri"])
     except BadRequest as exc:
         return _error(exc.status, exc.key, **exc.kwargs)
-    accept = request.headers.get("accept", "") or "*/*"
+    xlsx = wants_xlsx(request, pairs)  # an extra for people: SELECT results as a workbook
+    refused = xlsx_refusal(query, CORS) if xlsx else None
+    if refused is not None:
+        return refused
+    accept = "application/sparql-results+json" if xlsx else (request.headers.get("accept", "") or "*/*")
     try:
         body, content_type = public_query(request, query, accept, default, named)
     except Exception as exc:
@@ -178,6 +182,8 @@ def run_query(request: Request, pairs: list[tuple[str, str]], body_query: str | 
     limit = state(request).settings.result_limit
     if _count(body, media) > limit:
         return _error(400, "web.sparql.too_big", limit=limit)
+    if xlsx:
+        return protocol_xlsx(request, query, body, CORS)
     return Response(body, media_type=content_type, headers={**CORS, "Vary": "Accept"})
 
 

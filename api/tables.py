@@ -10,8 +10,9 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
-from isrp_graph import csv_safe
+from isrp_graph import csv_safe, xlsx_safe
 
 
 @dataclass
@@ -82,6 +83,29 @@ class Table:
         for row in self.rows:
             writer.writerow([self.cell_text(row, c.key) for c in self.columns])
         return ("\ufeff" if excel else "") + buffer.getvalue()
+
+    def to_sheet(self, title: str | None = None, *, base: str | None = None) -> xlsx_safe.Sheet:
+        """The table as one workbook sheet: the column labels as header, a cell's items joined by ``; ``,
+        numeric columns (and columns of plain numbers only) as numbers; with ``base`` (the site's
+        address) a cell whose first item links to a page gets that page as its hyperlink."""
+        rows = [[self.cell_text(row, c.key) for c in self.columns] for row in self.rows]
+        numeric = {i for i, c in enumerate(self.columns) if c.numeric}
+        numeric |= xlsx_safe.numeric_columns(rows, len(self.columns))
+        links: dict[tuple[int, int], str] = {}
+        if base:
+            for r, row in enumerate(self.rows):
+                for c, column in enumerate(self.columns):
+                    found = next((i.href for i in row.get(column.key, []) if i.href), None)
+                    if found and not found.startswith("#"):
+                        links[(r, c)] = urljoin(base, found)
+        return xlsx_safe.Sheet(
+            title or self.caption,
+            [c.label for c in self.columns],
+            rows,
+            frozenset(numeric),
+            row_headers=True,
+            links=links,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -9,12 +9,14 @@ from typing import Any
 
 from fastapi import Request
 
-from api.context import lang_of, state
+from api.context import entry_href, lang_of, state
+from api.tables import Column, Item, Table
 from isrp_graph.analyses.basis import ISRP, Facts
 from isrp_graph.analyses.common import Labeller
 from isrp_graph.analyses.plain import plain_names, term_label
 from isrp_graph.messages import register, t
 from isrp_graph.namespaces import PREFIXES
+from isrp_graph.xlsx_safe import Sheet
 
 register(
     {
@@ -31,6 +33,11 @@ register(
             "en": "Findings by lead office",
         },
         "web.validation.findings": {"de": "Befunde", "en": "Findings"},
+        "web.validation.table": {"de": "Befunde der Prüfung", "en": "Findings of the check"},
+        "web.validation.col.entry": {"de": "Eintrag", "en": "Entry"},
+        "web.validation.col.field": {"de": "Angabe", "en": "Field"},
+        "web.validation.col.message": {"de": "Befund", "en": "Finding"},
+        "web.validation.col.concerns": {"de": "Betrifft", "en": "Concerns"},
         "web.validation.shown": {
             "de": "Angezeigt: {n} von {total} Einträgen mit Befunden.",
             "en": "Shown: {n} of {total} entries with findings.",
@@ -133,3 +140,61 @@ def validation_model(request: Request, report: Any) -> dict[str, Any]:
         "total_entries": len(groups),
         "entries": shown,
     }
+
+
+def findings_table(request: Request, model: dict[str, Any]) -> Table:
+    """The shown findings as one table (one row per finding, in the page's order), for the downloads."""
+    lang = lang_of(request)
+    keys = ("entry", "type", "office", "severity", "field", "message", "concerns")
+    labels = (
+        t("web.validation.col.entry", lang),
+        t("web.validation.filter_kind", lang),
+        t("web.validation.filter_office", lang),
+        t("web.validation.severity", lang),
+        t("web.validation.col.field", lang),
+        t("web.validation.col.message", lang),
+        t("web.validation.col.concerns", lang),
+    )
+    table = Table(
+        t("web.validation.table", lang), [Column(k, label) for k, label in zip(keys, labels, strict=True)]
+    )
+    for entry in model.get("entries", []):
+        for finding in entry["findings"]:
+            concerns = finding["focus_label"] if finding["focus"] != entry["iri"] else ""
+            cells = {
+                "entry": [Item(str(entry["label"]), entry_href(request, entry["iri"]))],
+                "type": [Item(str(entry["type"]))] if entry["type"] else [],
+                "office": [Item(str(entry["office_label"]))],
+                "severity": [Item(t("web.severity." + finding["severity"], lang))],
+                "field": [Item(finding["path_label"])] if finding["path_label"] else [],
+                "message": [Item(finding["message"])] if finding["message"] else [],
+                "concerns": [Item(str(concerns))] if concerns else [],
+            }
+            table.rows.append(cells)
+    return table
+
+
+def validation_sheets(request: Request, model: dict[str, Any], findings: Table) -> list[Sheet]:
+    """The Prüfbericht as a workbook: the findings, then the counts by severity, kind and office."""
+    lang = lang_of(request)
+    number = t("web.validation.number", lang)
+    severity = Sheet(
+        t("web.validation.counts", lang),
+        [t("web.validation.severity", lang), number],
+        [[t("web.severity." + sev, lang), n] for sev, n in model["counts"].items()],
+        row_headers=True,
+    )
+    counted = t("web.validation.findings", lang)
+    by_kind = Sheet(
+        t("web.validation.by_kind", lang),
+        [t("web.validation.filter_kind", lang), counted],
+        [[kind, n] for kind, n in model["by_kind"]],
+        row_headers=True,
+    )
+    by_office = Sheet(
+        t("web.validation.by_office", lang),
+        [t("web.validation.filter_office", lang), counted],
+        [[o["label"], o["count"]] for o in model["by_office"]],
+        row_headers=True,
+    )
+    return [findings.to_sheet(base=str(request.base_url)), severity, by_kind, by_office]

@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from isrp_graph import csv_safe
+from isrp_graph import csv_safe, xlsx_safe
 from isrp_graph.messages import t
 
 
@@ -39,6 +39,24 @@ class Table:
         writer.writerow(self.columns)
         writer.writerows(self.rows)
         return ("\ufeff" if excel else "") + buffer.getvalue()
+
+    def to_xlsx(self, lang: str = "de", *, notes: Sequence[tuple[str, str]] = ()) -> bytes:
+        """The table as an Excel workbook: one sheet (header frozen, autofilter; cells typed, never
+        formulas; whole numbers as numbers) and a notes sheet with the description, the table's notes
+        and ``notes`` (label/value pairs such as the Stichtag)."""
+        sheet = xlsx_safe.Sheet(
+            self.title,
+            self.columns,
+            self.rows,
+            numeric=xlsx_safe.numeric_columns(self.rows, len(self.columns)),
+            row_headers=self.row_headers,
+        )
+        about = [(t("xlsx.notes.title", lang), self.title)]
+        if self.description:
+            about.append((t("xlsx.notes.description", lang), self.description))
+        about += list(notes)
+        about += [(t("xlsx.notes.note", lang), note) for note in self.notes]
+        return xlsx_safe.workbook_bytes([sheet], title=self.title, notes=about, lang=lang)
 
     def to_text(self, lang: str = "de", *, max_width: int = 50) -> str:
         """An aligned plain-text rendering with the title on top, for the terminal."""
