@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # conftest imports virtuoso_server
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
@@ -168,13 +169,8 @@ def time_saves(store: Store, repeat: int) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=60.0, help="seconds per load phase")
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--log-entries", type=int, default=5000)
-    parser.add_argument("--saves", type=int, default=5, help="saves timed per store in the log phase")
-    args = parser.parse_args()
+def service_phase(args: argparse.Namespace) -> float:
+    """The load phases against a real uvicorn: reads p95 with the writer ÷ without."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "store"
         store = EmbeddedStore(path)
@@ -199,24 +195,69 @@ def main() -> None:
             print(f"saves: {len(saves)}, median {median:.0f} ms")
             all_quiet = [v for values in quiet.values() for v in values]
             all_busy = [v for values in busy.values() for v in values]
-            ratio = percentile(all_busy, 0.95) / percentile(all_quiet, 0.95)
-            print(f"reads p95 with writer ÷ without: {ratio:.2f}")
+            reads_ratio = percentile(all_busy, 0.95) / percentile(all_quiet, 0.95)
+            print(f"reads p95 with writer ÷ without: {reads_ratio:.2f}")
             for name in TARGETS:
                 ratio = percentile(busy[name], 0.95) / percentile(quiet[name], 0.95)
                 print(f"  {name:16} p95 ratio {ratio:.2f}")
         finally:
             server.stop()
+    return reads_ratio
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0, help="seconds per load phase")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--log-entries", type=int, default=5000)
+    parser.add_argument("--saves", type=int, default=5, help="saves timed per store in the log phase")
+    parser.add_argument("--triples", type=int, default=100_000, help="size of the synthetic store")
+    args = parser.parse_args()
+    reads_ratio = service_phase(args) if args.seconds > 0 else float("nan")
     fresh = EmbeddedStore(None, query_timeout=60)
     build_registry(fresh)
     fresh_time = time_saves(fresh, args.saves)
     fill_log(fresh, args.log_entries)
     logged_time = time_saves(fresh, args.saves)
     fresh.close()
+    log_ratio = logged_time / fresh_time
     print(
         f"\nsave on a fresh store: {fresh_time * 1000:.0f} ms; with {args.log_entries} logged changes: "
-        f"{logged_time * 1000:.0f} ms; ratio {logged_time / fresh_time:.2f}"
+        f"{logged_time * 1000:.0f} ms; ratio {log_ratio:.2f}"
+    )
+    size_ratio = store_size_ratio(args.triples, args.saves)
+    print(
+        f"\nsummary: reads p95 with writer ÷ without {reads_ratio:.2f} (goal ≤ 1.5); save with "
+        f"{args.log_entries} logged changes ÷ fresh {log_ratio:.2f} (goal ≤ 1.2); one write on "
+        f"{args.triples // 1000}k ÷ on Erfurt {size_ratio:.2f} (goal ≈ 1)"
     )
 
+
+def store_size_ratio(triples: int, repeat: int) -> float:
+    """The same one-entry write (a note on a plan, its graph re-sent whole) on Erfurt and on a
+    synthetic registry of ``triples`` quads: median times, runs of the two interleaved."""
+    from benchmarks.bench_changes import Writer, entries_of, synthetic_store
+
+    erfurt = EmbeddedStore(None, query_timeout=120)
+    build_registry(erfurt)
+    big = synthetic_store(triples)
+    writers = [(Writer(s), *entries_of(s, 1)[0]) for s in (erfurt, big)]
+    for writer, entry, graph_name in writers:
+        writer.note(entry, graph_name)  # warm caches
+    times: list[list[float]] = [[], []]
+    for _ in range(repeat):
+        for n, (writer, entry, graph_name) in enumerate(writers):
+            start = time.perf_counter()
+            writer.note(entry, graph_name)
+            times[n].append(time.perf_counter() - start)
+    small, large = (statistics.median(t) for t in times)
+    print(
+        f"one write on Erfurt ({len(erfurt)} quads): {small * 1000:.0f} ms; on the synthetic registry "
+        f"({len(big)} quads): {large * 1000:.0f} ms; ratio {large / small:.2f}"
+    )
+    erfurt.close()
+    big.close()
+    return large / small
 
 
 if __name__ == "__main__":

@@ -340,10 +340,12 @@ def _validate(
         focus: set[Node] = set()
         if touched:
             focus = affected_in(before_view, touched, ox_store) | affected_in(after_view, touched, ox_store)
-        before = local_state(before_view, focus, ox_store, touched)
         after = local_state(after_view, focus, ox_store, touched)
-        report_before = validate_state(before, lang, focus, expand=False)
         report_after = validate_state(after, lang, focus, expand=False)
+        if not report_after.violations:  # nothing the change could have brought
+            return report_after, ()
+        before = local_state(before_view, focus, ox_store, touched)
+        report_before = validate_state(before, lang, focus, expand=False)
         return report_after, new_violations(report_before, report_after)
     before_state = GraphState.from_store(store)
     before_state = GraphState({n: g for n, g in before_state.graphs.items() if not is_record_graph(n)})
@@ -355,8 +357,10 @@ def _validate(
         focus_all = affected_nodes(before_prepared.data, touched) | affected_nodes(
             after_prepared.data, touched
         )
-    report_before = validate_state(before_state, lang, focus_all, expand=False, prepared=before_prepared)
     report_after = validate_state(after_state, lang, focus_all, expand=False, prepared=after_prepared)
+    if not report_after.violations:
+        return report_after, ()
+    report_before = validate_state(before_state, lang, focus_all, expand=False, prepared=before_prepared)
     return report_after, new_violations(report_before, report_after)
 
 

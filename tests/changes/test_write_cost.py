@@ -106,3 +106,46 @@ def _agent(actor: str) -> str:
     from isrp_graph.provenance import agent_iri
 
     return str(agent_iri(actor))
+
+
+MEASURE = URIRef(E + "measure/quartiersmanagement")
+
+
+def _counting_validations(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """The number of Violations of every validation run a write makes (the real validation runs)."""
+    import isrp_graph.writes as writes_module
+
+    runs: list[int] = []
+    real = writes_module.validate_state
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        report = real(*args, **kwargs)
+        runs.append(len(report.violations))
+        return report
+
+    monkeypatch.setattr(writes_module, "validate_state", counted)
+    return runs
+
+
+def _noted(store: EmbeddedStore, entry: URIRef):  # type: ignore[no-untyped-def]
+    from rdflib.namespace import SKOS
+
+    graph = store.get_graph(DATA_GRAPH)
+    graph.add((entry, SKOS.editorialNote, Literal("Notiz", lang="de")))
+    return graph
+
+
+def test_a_write_into_a_clean_neighbourhood_validates_once(fixture_store, monkeypatch):
+    """No Violation after the change: nothing can be new, the state before is not validated at all."""
+    runs = _counting_validations(monkeypatch)
+    apply_write(fixture_store, {DATA_GRAPH: _noted(fixture_store, MEASURE)}, "Sozialplanung")
+    assert runs == [0]
+
+
+def test_a_write_next_to_an_existing_violation_compares_with_the_state_before(fixture_store, monkeypatch):
+    """The plan has a Violation already: the state before is validated too, and the old finding does
+    not refuse the write."""
+    runs = _counting_validations(monkeypatch)
+    outcome = apply_write(fixture_store, {DATA_GRAPH: _noted(fixture_store, PLAN_ISRP)}, "Sozialplanung")
+    assert runs == [1, 1]
+    assert outcome.report.violations
