@@ -1,9 +1,9 @@
 """The library functions the pages call, looked up when needed so that a part of the library that is
 missing or broken takes only its own page down (with a clear message), never the whole app.
 
-Also a small cache of the validation report: validating the whole registry takes a while, and the
-result only changes when the store does (the cache key is the store's size and graph names, plus a
-counter the write routes bump)."""
+Also a small cache of whole-registry results (overview, completeness, analyses): they take a while,
+and only change when the store does (the cache key is the store's size, plus a counter the write routes
+bump); one computation per state, however many readers ask at once."""
 
 from __future__ import annotations
 
@@ -57,12 +57,22 @@ class StoreVersion:
 
 
 class ResultCache:
-    """Caches results of expensive whole-registry functions per (name, lang, store state)."""
+    """Caches results of expensive whole-registry functions per (name, lang, store state).
+
+    After a save the first reader of a result computes it again; readers that come while that
+    computation runs do not start their own (no stampede of identical whole-registry computations):
+    they get the result of the previous state at once — the state before the save, as a reader
+    would have seen it a moment earlier — or, with no earlier result, wait for the one computation."""
+
+    WAIT_FOR_FRESH = 0.05  # seconds a reader waits for the computation in flight before the older result
 
     def __init__(self, version: StoreVersion, size: int = 32) -> None:
         self.version = version
         self.size = size
         self.items: dict[tuple, Any] = {}
+        self.latest: dict[tuple, Any] = {}  # key -> the newest result of any state
+        self.running: dict[tuple, threading.Event] = {}
+        self.computed = 0  # computations started (the test of the stampede counts them)
         self.lock = threading.Lock()
 
     def state_key(self, store: Store) -> tuple:
@@ -73,13 +83,42 @@ class ResultCache:
         with self.lock:
             if full in self.items:
                 return self.items[full]
-        value = compute()
+            running = self.running.get(full)
+            if running is None:
+                mine = self.running[full] = threading.Event()
+                self.computed += 1
+            earlier = self.latest.get(key, _NONE)
+        if running is not None:
+            running.wait(self.WAIT_FOR_FRESH if earlier is not _NONE else None)
+            with self.lock:
+                if full in self.items:
+                    return self.items[full]
+            if earlier is not _NONE:
+                return earlier
+            return self.get(store, key, compute)  # the computation failed: try it here
+        try:
+            value = compute()
+        except BaseException:
+            with self.lock:
+                self.running.pop(full, None)
+            mine.set()
+            raise
         with self.lock:
             if len(self.items) >= self.size:
                 self.items.pop(next(iter(self.items)))
             self.items[full] = value
+            self.latest.pop(key, None)
+            if len(self.latest) >= self.size:
+                self.latest.pop(next(iter(self.latest)))
+            self.latest[key] = value
+            self.running.pop(full, None)
+        mine.set()
         return value
 
     def clear(self) -> None:
         with self.lock:
             self.items.clear()
+            self.latest.clear()
+
+
+_NONE = object()
