@@ -339,7 +339,10 @@ def _validate(
         before_view, after_view = View(ox_store), View(ox_store, new)
         focus: set[Node] = set()
         if touched:
-            focus = affected_in(before_view, touched, ox_store) | affected_in(after_view, touched, ox_store)
+            # the nodes affected before or after the change: one walk over both states at once (the
+            # affected set only grows with the triples, so that of the union holds both)
+            both = View(ox_store, {name: old.get(name, set()) | new[name] for name in new})
+            focus = affected_in(both, touched, ox_store)
         after = local_state(after_view, focus, ox_store, touched)
         report_after = validate_state(after, lang, focus, expand=False)
         if not report_after.violations:  # nothing the change could have brought

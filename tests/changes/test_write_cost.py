@@ -149,3 +149,24 @@ def test_a_write_next_to_an_existing_violation_compares_with_the_state_before(fi
     outcome = apply_write(fixture_store, {DATA_GRAPH: _noted(fixture_store, PLAN_ISRP)}, "Sozialplanung")
     assert runs == [1, 1]
     assert outcome.report.violations
+
+
+def test_the_affected_nodes_are_found_in_one_walk_over_both_states(fixture_store, monkeypatch):
+    """One walk over the state before and after at once: a node the entry linked to only before the
+    change is re-validated too (its findings may depend on the link), a node linked only after as well."""
+    walks: list[int] = []
+    real = neighbourhood.affected_in
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        walks.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(neighbourhood, "affected_in", counted)
+    graph = fixture_store.get_graph(DATA_GRAPH)
+    office, body = URIRef(E + "org/jugendamt"), URIRef(E + "body/begleitgremium")
+    assert (MEASURE, ISRP.responsibleOrganization, office) in graph
+    graph.remove((MEASURE, ISRP.responsibleOrganization, office))  # linked only before
+    graph.add((MEASURE, ISRP.responsibleOrganization, body))  # linked only after
+    outcome = apply_write(fixture_store, {DATA_GRAPH: graph}, "Sozialplanung")
+    assert walks == [1]
+    assert {MEASURE, office, body} <= set(outcome.report.focus_nodes)
