@@ -45,6 +45,7 @@ __all__ = [
     "apply_entry_deltas",
     "apply_trusted_write",
     "apply_write",
+    "check_changes",
     "new_violations",
     "remove_commit_listener",
 ]
@@ -277,14 +278,7 @@ def _apply_graphs(
     names = tuple(sorted(URIRef(str(n)) for n in changes))
     with _WRITE_LOCK:
         started = _now()
-        old = {name: set(store.get_graph(name)) for name in names}
-        new = {name: (set(graph) if graph is not None else set()) for name, graph in changes.items()}
-        new = {URIRef(str(k)): v for k, v in new.items()}
-        deltas = [d for name in names for d in graph_deltas(name, old[name], new[name])]
-        full = any(is_shapes_graph(n) for n in names) or any(_touches_schema(d) for d in deltas)
-        report_after, added = _validate(store, old, new, deltas, full, lang)
-        if added:
-            raise WriteRejected(report_after, added, lang)
+        new, deltas, full, report_after = _checked(store, changes, lang)
         cs = Changeset(
             iri=new_activity_iri(started),
             actor=meta.actor,
@@ -315,6 +309,28 @@ def _apply_graphs(
         full_validation=full,
         changeset=cs,
     )
+
+
+def check_changes(store: Store, changes: Mapping[URIRef, Graph | None], lang: str = "de") -> ValidationReport:
+    """Validate ``changes`` (whole named graphs) the way :func:`apply_write` does, without storing them:
+    only the changed graphs are read, and the neighbourhood of the changed entries is validated. Raises
+    ``WriteRejected`` when the change would add a Violation; returns the report of the changed nodes."""
+    return _checked(store, changes, lang)[3]
+
+
+def _checked(
+    store: Store, changes: Mapping[URIRef, Graph | None], lang: str
+) -> tuple[dict[URIRef, set[Triple]], list[EntryDelta], bool, ValidationReport]:
+    """(new content, entry deltas, whether validated in full, report) of an acceptable change."""
+    names = tuple(sorted(URIRef(str(n)) for n in changes))
+    old = {name: set(store.get_graph(name)) for name in names}
+    new = {URIRef(str(k)): (set(graph) if graph is not None else set()) for k, graph in changes.items()}
+    deltas = [d for name in names for d in graph_deltas(name, old[name], new[name])]
+    full = any(is_shapes_graph(n) for n in names) or any(_touches_schema(d) for d in deltas)
+    report_after, added = _validate(store, old, new, deltas, full, lang)
+    if added:
+        raise WriteRejected(report_after, added, lang)
+    return new, deltas, full, report_after
 
 
 def _touches_schema(delta: EntryDelta) -> bool:

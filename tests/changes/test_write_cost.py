@@ -170,3 +170,26 @@ def test_the_affected_nodes_are_found_in_one_walk_over_both_states(fixture_store
     outcome = apply_write(fixture_store, {DATA_GRAPH: graph}, "Sozialplanung")
     assert walks == [1]
     assert {MEASURE, office, body} <= set(outcome.report.focus_nodes)
+
+
+def test_a_proposal_is_validated_on_the_neighbourhood_not_on_the_whole_store(fixture_store):
+    """A Bearbeiter:in's proposal is checked like a write: only the changed graph is read, never the
+    whole store with its log (before, every proposal validated all of it: CountingStore refuses that)."""
+    from isrp_graph import review
+    from isrp_graph.auth import Principal, Role
+    from isrp_graph.writes import WriteRejected
+
+    store = CountingStore()
+    store.ox_store.extend(fixture_store.ox_store)
+    _fill_log(store)
+    person = Principal("Vera Verwalterin", Role.VERWALTEN, source="token", key="vera")
+    proposal = review.propose(store, {DATA_GRAPH: _noted(store, MEASURE)}, person, "Notiz ergänzt")
+    assert proposal is not None and [d.subject for d in proposal.deltas] == [MEASURE]
+    broken = store.get_graph(DATA_GRAPH)
+    broken.remove((MEASURE, URIRef("http://purl.org/dc/terms/source"), None))
+    try:
+        review.propose(store, {DATA_GRAPH: broken}, person, "Quelle entfernt")
+    except WriteRejected as rejected:
+        assert [r.entry for r in rejected.new_violations] == [MEASURE]
+    else:
+        raise AssertionError("a proposal that removes the required source must be refused")
