@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from rdflib import Graph, URIRef
 from rdflib.term import BNode, Node
 
+from isrp_graph import write_worker
 from isrp_graph.changes import texts as _change_texts  # noqa: F401  (registers change.* messages)
 from isrp_graph.changes.commit import add_commit_listener, commit, remove_commit_listener
 from isrp_graph.changes.delta import Describer, EntryDelta, apply_pairs, graph_deltas, materialise, pairs_of
@@ -360,11 +361,11 @@ def _validate(
             both = View(ox_store, {name: old.get(name, set()) | new[name] for name in new})
             focus = affected_in(both, touched, ox_store)
         after = local_state(after_view, focus, ox_store, touched)
-        report_after = validate_state(after, lang, focus, expand=False)
+        report_after = _validate_extract(store, after, lang, focus)
         if not report_after.violations:  # nothing the change could have brought
             return report_after, ()
         before = local_state(before_view, focus, ox_store, touched)
-        report_before = validate_state(before, lang, focus, expand=False)
+        report_before = _validate_extract(store, before, lang, focus)
         return report_after, new_violations(report_before, report_after)
     before_state = GraphState.from_store(store)
     before_state = GraphState({n: g for n, g in before_state.graphs.items() if not is_record_graph(n)})
@@ -381,6 +382,17 @@ def _validate(
         return report_after, ()
     report_before = validate_state(before_state, lang, focus_all, expand=False, prepared=before_prepared)
     return report_after, new_violations(report_before, report_after)
+
+
+def _validate_extract(store: Store, state: GraphState, lang: str, focus: set[Node]) -> ValidationReport:
+    """Validate ``focus`` on a neighbourhood extract: in the validation worker when the store is
+    registered there (the web app's store), else here."""
+    if write_worker.enabled(store):
+        from isrp_graph.validation.neighbourhood import SCHEMA_CACHE
+
+        schema, _shapes = SCHEMA_CACHE.get(store.ox_store)  # type: ignore[attr-defined]
+        return write_worker.validate(state, lang, focus, base=schema)
+    return validate_state(state, lang, focus, expand=False)
 
 
 def _graph(triples: Iterable[Triple]) -> Graph:

@@ -1,0 +1,126 @@
+"""Writes validated in the worker process (the web app's way) find exactly what the validation in the
+web process finds, and the worker ends with the web process, also after a kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from isrp_graph import write_worker
+from isrp_graph.namespaces import ISRP, ORG
+from isrp_graph.store.embedded import EmbeddedStore
+from isrp_graph.writes import WriteRejected, apply_write
+from tests.validation.conftest import DATA_GRAPH
+
+E = "https://w3id.org/isrp/erfurt/"
+PLAN_ISRP = URIRef(E + "plan/isrp")
+GREMIUM = URIRef(E + "body/begleitgremium")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _copy(store: EmbeddedStore) -> EmbeddedStore:
+    copy = EmbeddedStore(None)
+    copy.ox_store.extend(store.ox_store)
+    return copy
+
+
+def _findings(report) -> set[tuple]:  # type: ignore[no-untyped-def]
+    return {(r.entry, r.path, r.severity, r.message) for r in report.results}
+
+
+@pytest.fixture
+def in_worker(fixture_store):  # type: ignore[no-untyped-def]
+    write_worker.enable(fixture_store)
+    yield fixture_store
+    write_worker.disable(fixture_store)
+
+
+def test_an_accepted_write_is_reported_alike_in_the_worker_and_here(in_worker) -> None:
+    here = _copy(in_worker)
+    before = write_worker.stats()["remote"]
+    outcomes = []
+    for store in (in_worker, here):
+        graph = store.get_graph(DATA_GRAPH)
+        graph.add((PLAN_ISRP, SKOS.editorialNote, Literal("Notiz", lang="de")))
+        outcomes.append(apply_write(store, {DATA_GRAPH: graph}, "Sozialplanung"))
+    assert write_worker.stats()["remote"] > before  # really validated over there
+    remote, local = outcomes
+    assert remote.report.violations  # the plan's existing Violation, found by both
+    assert _findings(remote.report) == _findings(local.report)
+    assert remote.report.focus_nodes == local.report.focus_nodes
+
+
+def test_a_rejected_write_is_rejected_alike_in_the_worker_and_here(in_worker) -> None:
+    here = _copy(in_worker)
+    rejected = []
+    for store in (in_worker, here):
+        graph = store.get_graph(DATA_GRAPH)
+        membership = BNode()
+        graph.add((GREMIUM, ISRP.membership, membership))
+        graph.add((membership, RDF.type, ORG.Membership))
+        with pytest.raises(WriteRejected) as caught:
+            apply_write(store, {DATA_GRAPH: graph}, "Sozialplanung")
+        rejected.append(caught.value)
+    remote, local = rejected
+    assert [(r.entry, r.path) for r in remote.new_violations] == [(GREMIUM, ORG.member)]
+    assert [(r.entry, r.path, r.message) for r in remote.new_violations] == [
+        (r.entry, r.path, r.message) for r in local.new_violations
+    ]
+
+
+WEB_PROCESS = """
+import sys, time
+from rdflib import Literal
+from rdflib.namespace import SKOS
+from isrp_graph import write_worker
+from isrp_graph.writes import apply_write
+from tests.validation.conftest import DATA_GRAPH, FIXTURES, ONTOLOGY, ONTOLOGY_GRAPH, SHAPES_GRAPH, store_with
+
+if __name__ == "__main__":
+    store = store_with({ONTOLOGY_GRAPH: ONTOLOGY, SHAPES_GRAPH: FIXTURES / "shapes.ttl",
+                        DATA_GRAPH: FIXTURES / "data.ttl"})
+    write_worker.enable(store)
+    graph = store.get_graph(DATA_GRAPH)
+    graph.add((next(iter(graph.subjects())), SKOS.editorialNote, Literal("Notiz", lang="de")))
+    apply_write(store, {DATA_GRAPH: graph}, "Sozialplanung")
+    assert write_worker.stats()["remote"] >= 1
+    print(write_worker.worker_pid(), flush=True)
+    time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie has ended, it only waits to be reaped
+        return stat.read().split()[2] != "Z"
+
+
+def test_the_worker_ends_when_the_web_process_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "web.py"
+    script.write_text(WEB_PROCESS)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    web = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=ROOT, env=env)
+    try:
+        assert web.stdout is not None
+        worker = int(web.stdout.readline().decode().strip())
+        assert _alive(worker)
+        web.send_signal(signal.SIGKILL)
+        web.wait(10)
+        deadline = time.monotonic() + 15
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _alive(worker), "the worker outlived the killed web process"
+    finally:
+        if web.poll() is None:
+            web.kill()
