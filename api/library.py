@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import importlib
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
+from isrp_graph.changes.commit import commit_version
 from isrp_graph.store.base import Store
 
 
@@ -59,50 +61,84 @@ class StoreVersion:
 class ResultCache:
     """Caches results of expensive whole-registry functions per (name, lang, store state).
 
-    After a save the first reader of a result computes it again; readers that come while that
-    computation runs do not start their own (no stampede of identical whole-registry computations):
-    they get the result of the previous state at once — the state before the save, as a reader
-    would have seen it a moment earlier — or, with no earlier result, wait for the one computation."""
+    After a save the result is computed again, once, in a background thread, however many readers ask
+    (no stampede of identical whole-registry computations). A reader who asks while it runs waits a
+    moment for it and, if it takes longer and there is a result of an earlier state, gets that one —
+    the state before the save, as the reader saw it a moment earlier; while one computation of a result
+    runs, a further save does not start a second one of the same result. With no earlier result the
+    reader waits for the computation."""
 
-    WAIT_FOR_FRESH = 0.05  # seconds a reader waits for the computation in flight before the older result
+    WAIT_FIRST = 1.0  # seconds the reader who starts a computation waits for it before the older result
+    WAIT_FOR_FRESH = 0.05  # seconds a later reader waits for the computation in flight
+    SLOW_SIZE = 0.005  # counting the store's quads takes longer than this: count at most every …
+    SIZE_TTL = 2.0  # … seconds (the write routes' counter tells this process's own saves at once)
 
     def __init__(self, version: StoreVersion, size: int = 32) -> None:
         self.version = version
         self.size = size
         self.items: dict[tuple, Any] = {}
         self.latest: dict[tuple, Any] = {}  # key -> the newest result of any state
-        self.running: dict[tuple, threading.Event] = {}
-        self.computed = 0  # computations started (the test of the stampede counts them)
+        self.running: dict[tuple, tuple[tuple, threading.Event]] = {}  # key -> (full key, done)
+        self.failed: dict[tuple, BaseException] = {}
+        self.computed = 0  # computations started (the stampede test counts them)
+        self._sizes: dict[int, tuple[int, float]] = {}
         self.lock = threading.Lock()
 
     def state_key(self, store: Store) -> tuple:
-        return (self.version.value, len(store), id(store))
+        return (self.version.value, commit_version(), self._size(store), id(store))
+
+    def _size(self, store: Store) -> int:
+        """``len(store)`` (it tells saves of other processes): counting is a scan of the whole store, so
+        a store that counts slowly is counted at most every ``SIZE_TTL`` seconds."""
+        now = time.monotonic()
+        with self.lock:
+            known = self._sizes.get(id(store))
+        if known is not None and now - known[1] < self.SIZE_TTL:
+            return known[0]
+        size = len(store)
+        if time.monotonic() - now > self.SLOW_SIZE:
+            with self.lock:
+                self._sizes[id(store)] = (size, now)
+        return size
 
     def get(self, store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
         full = (*key, *self.state_key(store))
         with self.lock:
             if full in self.items:
                 return self.items[full]
-            running = self.running.get(full)
-            if running is None:
-                mine = self.running[full] = threading.Event()
-                self.computed += 1
             earlier = self.latest.get(key, _NONE)
-        if running is not None:
-            running.wait(self.WAIT_FOR_FRESH if earlier is not _NONE else None)
-            with self.lock:
-                if full in self.items:
-                    return self.items[full]
-            if earlier is not _NONE:
-                return earlier
-            return self.get(store, key, compute)  # the computation failed: try it here
+            running = self.running.get(key)
+            if running is not None and earlier is not _NONE and running[0] != full:
+                return earlier  # an older state's computation runs: no second one
+            started = running is None
+            if started:
+                running = (full, threading.Event())
+                self.running[key] = running
+                self.computed += 1
+        assert running is not None
+        if started:
+            threading.Thread(target=self._compute, args=(key, full, compute, running[1]), daemon=True).start()
+        wait = None if earlier is _NONE else (self.WAIT_FIRST if started else self.WAIT_FOR_FRESH)
+        running[1].wait(wait)
+        with self.lock:
+            if full in self.items:
+                return self.items[full]
+            error = self.failed.pop(full, None)
+        if earlier is not _NONE:
+            return earlier
+        if error is not None:
+            raise error
+        return self.get(store, key, compute)
+
+    def _compute(self, key: tuple, full: tuple, compute: Callable[[], Any], done: threading.Event) -> None:
         try:
             value = compute()
-        except BaseException:
+        except BaseException as exc:  # given to the readers waiting for it; not cached
             with self.lock:
-                self.running.pop(full, None)
-            mine.set()
-            raise
+                self.failed[full] = exc
+                self.running.pop(key, None)
+            done.set()
+            return
         with self.lock:
             if len(self.items) >= self.size:
                 self.items.pop(next(iter(self.items)))
@@ -111,9 +147,8 @@ class ResultCache:
             if len(self.latest) >= self.size:
                 self.latest.pop(next(iter(self.latest)))
             self.latest[key] = value
-            self.running.pop(full, None)
-        mine.set()
-        return value
+            self.running.pop(key, None)
+        done.set()
 
     def clear(self) -> None:
         with self.lock:

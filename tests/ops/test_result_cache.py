@@ -94,3 +94,51 @@ def test_a_failed_computation_is_not_cached_and_the_next_reader_computes() -> No
     else:
         raise AssertionError("the error must reach the reader")
     assert cache.get(store, ("overview", "de"), lambda: "Übersicht") == "Übersicht"
+
+
+def test_a_further_save_during_a_computation_does_not_start_a_second_one() -> None:
+    """Saves once a second and a computation that takes longer: readers keep the earlier result and
+    only one computation of that result runs at a time."""
+    store = EmbeddedStore(None)
+    version = StoreVersion()
+    cache = ResultCache(version)
+    cache.WAIT_FIRST = 0.05
+    assert cache.get(store, ("overview", "de"), lambda: "Stand 1") == "Stand 1"
+    started, gate, calls = threading.Event(), threading.Event(), []
+    version.bump()
+    assert cache.get(store, ("overview", "de"), _slow(started, gate, calls, "Stand 2")) == "Stand 1"
+    assert started.wait(20)
+    version.bump()  # another save while "Stand 2" is computed
+    assert cache.get(store, ("overview", "de"), lambda: "nicht gerechnet") == "Stand 1"
+    assert cache.computed == 2  # "Stand 1" and "Stand 2"
+    gate.set()
+    for _ in range(200):  # the computation ends in its own thread
+        if "Stand 2" in cache.latest.values():
+            break
+        threading.Event().wait(0.05)
+    cache.WAIT_FIRST = 20.0  # the next reader alone waits for the new state
+    assert cache.get(store, ("overview", "de"), lambda: "Stand 3") == "Stand 3"
+    assert cache.get(store, ("overview", "de"), lambda: "nicht gerechnet") == "Stand 3"
+
+
+def test_a_store_that_counts_slowly_is_counted_at_most_every_few_seconds() -> None:
+    """Counting the quads of a large store scans it; the cache key counts it at most every SIZE_TTL
+    seconds, and this process's saves still change the key at once (the write routes' counter)."""
+
+    class Counted(EmbeddedStore):
+        counted = 0
+
+        def __len__(self) -> int:
+            self.counted += 1
+            threading.Event().wait(0.02)  # as slow as a store of some 100,000 quads on disk
+            return super().__len__()
+
+    store = Counted(None)
+    version = StoreVersion()
+    cache = ResultCache(version)
+    first = cache.state_key(store)
+    for _ in range(5):
+        assert cache.state_key(store) == first
+    assert store.counted == 1
+    version.bump()
+    assert cache.state_key(store) != first
