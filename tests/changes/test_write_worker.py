@@ -124,3 +124,22 @@ def test_the_worker_ends_when_the_web_process_is_killed(tmp_path: Path) -> None:
     finally:
         if web.poll() is None:
             web.kill()
+
+
+def test_a_write_still_succeeds_when_the_worker_was_killed(in_worker) -> None:
+    """The worker dies (kill -9, out of memory): the next write is validated all the same (here, or in
+    a new worker) and the one after that in a worker again."""
+    graph = in_worker.get_graph(DATA_GRAPH)
+    graph.add((PLAN_ISRP, SKOS.editorialNote, Literal("eins", lang="de")))
+    apply_write(in_worker, {DATA_GRAPH: graph}, "Sozialplanung")
+    worker = write_worker.worker_pid()
+    assert worker is not None
+    os.kill(worker, signal.SIGKILL)
+    time.sleep(0.5)
+    for text in ("zwei", "drei"):
+        graph = in_worker.get_graph(DATA_GRAPH)
+        graph.add((PLAN_ISRP, SKOS.editorialNote, Literal(text, lang="de")))
+        outcome = apply_write(in_worker, {DATA_GRAPH: graph}, "Sozialplanung")
+        assert (PLAN_ISRP, SKOS.editorialNote, Literal(text, lang="de")) in in_worker.get_graph(DATA_GRAPH)
+        assert outcome.report.violations  # the plan's existing Violation, still found
+    assert write_worker.worker_pid() not in (None, worker)
