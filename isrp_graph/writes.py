@@ -185,15 +185,17 @@ def apply_delta(
         check_writable(name, lang)
     with _WRITE_LOCK:
         changes: dict[URIRef, Graph | None] = {}
+        read: dict[URIRef, set[Triple]] = {}
         for name in {*plus, *minus}:
+            read[name] = set(store.get_graph(name))
             graph = Graph()
-            for triple in store.get_graph(name):
+            for triple in read[name]:
                 if triple not in minus.get(name, ()):
                     graph.add(triple)
             for triple in plus.get(name, ()):
                 graph.add(triple)
             changes[name] = graph
-        return _apply_graphs(store, changes, meta, lang)
+        return _apply_graphs(store, changes, meta, lang, read)
 
 
 def apply_entry_deltas(
@@ -223,8 +225,10 @@ def apply_entry_deltas(
         check_writable(name, lang)
     with _WRITE_LOCK:
         changes: dict[URIRef, Graph | None] = {}
+        read: dict[URIRef, set[Triple]] = {}
         for name, items in grouped.items():
             triples = list(store.get_graph(name))
+            read[name] = set(triples)
             describer = Describer(triples)
             replaced = {d.entry for d in items}
             keep = set(triples)
@@ -247,7 +251,7 @@ def apply_entry_deltas(
                 for triple in materialise(delta.entry, apply_pairs(current, delta)):
                     graph.add(triple)
             changes[name] = graph
-        return _apply_graphs(store, changes, meta, lang)
+        return _apply_graphs(store, changes, meta, lang, read)
 
 
 def _meta(
@@ -271,7 +275,11 @@ def _meta(
 
 
 def _apply_graphs(
-    store: Store, changes: Mapping[URIRef, Graph | None], meta: _Meta, lang: str
+    store: Store,
+    changes: Mapping[URIRef, Graph | None],
+    meta: _Meta,
+    lang: str,
+    read: Mapping[URIRef, set[Triple]] | None = None,
 ) -> WriteOutcome:
     for name in changes:
         if is_record_graph(URIRef(str(name))):
@@ -279,7 +287,7 @@ def _apply_graphs(
     names = tuple(sorted(URIRef(str(n)) for n in changes))
     with _WRITE_LOCK:
         started = _now()
-        new, deltas, full, report_after = _checked(store, changes, lang)
+        new, deltas, full, report_after = _checked(store, changes, lang, read)
         cs = Changeset(
             iri=new_activity_iri(started),
             actor=meta.actor,
@@ -320,11 +328,16 @@ def check_changes(store: Store, changes: Mapping[URIRef, Graph | None], lang: st
 
 
 def _checked(
-    store: Store, changes: Mapping[URIRef, Graph | None], lang: str
+    store: Store,
+    changes: Mapping[URIRef, Graph | None],
+    lang: str,
+    read: Mapping[URIRef, set[Triple]] | None = None,
 ) -> tuple[dict[URIRef, set[Triple]], list[EntryDelta], bool, ValidationReport]:
-    """(new content, entry deltas, whether validated in full, report) of an acceptable change."""
+    """(new content, entry deltas, whether validated in full, report) of an acceptable change.
+    ``read``: graphs the caller has just read under the write lock (not read again)."""
     names = tuple(sorted(URIRef(str(n)) for n in changes))
-    old = {name: set(store.get_graph(name)) for name in names}
+    read = read or {}
+    old = {name: set(read[name]) if name in read else set(store.get_graph(name)) for name in names}
     new = {URIRef(str(k)): (set(graph) if graph is not None else set()) for k, graph in changes.items()}
     deltas = [d for name in names for d in graph_deltas(name, old[name], new[name])]
     full = any(is_shapes_graph(n) for n in names) or any(_touches_schema(d) for d in deltas)

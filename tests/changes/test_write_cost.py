@@ -193,3 +193,22 @@ def test_a_proposal_is_validated_on_the_neighbourhood_not_on_the_whole_store(fix
         assert [r.entry for r in rejected.new_violations] == [MEASURE]
     else:
         raise AssertionError("a proposal that removes the required source must be refused")
+
+
+def test_a_delta_and_an_entry_delta_read_their_graph_once(fixture_store):
+    """``apply_delta`` and ``apply_entry_deltas`` read the changed graph under the write lock and hand
+    it on (before, the pipeline read it a second time)."""
+    from rdflib.namespace import SKOS
+
+    from isrp_graph.writes import apply_delta, apply_entry_deltas
+
+    store = CountingStore()
+    store.ox_store.extend(fixture_store.ox_store)
+    note = (MEASURE, SKOS.editorialNote, Literal("Notiz", lang="de"), DATA_GRAPH)
+    outcome = apply_delta(store, [note], [], "Sozialplanung")
+    assert store.graphs_read == [DATA_GRAPH]
+    assert note[:3] in store.get_graph(DATA_GRAPH)
+    store.graphs_read.clear()
+    apply_entry_deltas(store, [d.inverse() for d in outcome.changeset.deltas], "Sozialplanung")
+    assert store.graphs_read == [DATA_GRAPH]
+    assert note[:3] not in store.get_graph(DATA_GRAPH)
