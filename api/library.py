@@ -8,6 +8,7 @@ bump); one computation per state, however many readers ask at once."""
 from __future__ import annotations
 
 import importlib
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from typing import Any
 
 from isrp_graph.changes.commit import commit_version
 from isrp_graph.store.base import Store
+
+log = logging.getLogger(__name__)
 
 
 class Unavailable(Exception):
@@ -134,6 +137,7 @@ class ResultCache:
         try:
             value = compute()
         except BaseException as exc:  # given to the readers waiting for it; not cached
+            log.warning("computing %s failed", key[:1], exc_info=True)
             with self.lock:
                 self.failed[full] = exc
                 self.running.pop(key, None)
