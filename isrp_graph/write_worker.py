@@ -117,9 +117,11 @@ def validate(
             _known.update(sent)
         _stats["remote"] += 1
         return answer
-    except (BrokenProcessPool, OSError, EOFError, RuntimeError) as exc:
-        log.warning("validation worker unavailable (%s): validating in the web process", exc)
+    except BrokenProcessPool as exc:
+        log.warning("validation worker ended (%s): validating in the web process", exc)
         shutdown()
+    except Exception:  # anything else (sending, the worker's own error): the same validation here
+        log.warning("validation in the worker failed: validating in the web process", exc_info=True)
     from isrp_graph.validation.check import validate_state
 
     _stats["local"] += 1
@@ -203,7 +205,9 @@ def _run(payload: list[tuple], lang: str, focus: frozenset) -> Any:
         if name is not None:
             graphs[name] = triples
     report = validate_state(GraphState(graphs), lang, focus, expand=False)
-    return dataclasses.replace(report, results_graph=None)  # the report graph stays here
+    if any(f.name == "results_graph" for f in dataclasses.fields(report)):
+        report = dataclasses.replace(report, results_graph=None)  # the report graph stays over there
+    return report
 
 
 def _ping() -> bool:
