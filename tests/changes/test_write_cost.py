@@ -34,6 +34,10 @@ class CountingStore(EmbeddedStore):
         self.graphs_read.append(URIRef(str(name)))
         return super().get_graph(name)
 
+    def graph_triples(self, name):  # type: ignore[no-untyped-def]
+        self.graphs_read.append(URIRef(str(name)))
+        return super().graph_triples(name)
+
     def update(self, update: str) -> None:
         self.updates.append(update)
         super().update(update)
@@ -212,3 +216,13 @@ def test_a_delta_and_an_entry_delta_read_their_graph_once(fixture_store):
     apply_entry_deltas(store, [d.inverse() for d in outcome.changeset.deltas], "Sozialplanung")
     assert store.graphs_read == [DATA_GRAPH]
     assert note[:3] not in store.get_graph(DATA_GRAPH)
+
+
+def test_the_graph_a_write_reads_is_the_graph_the_store_returns(fixture_store):
+    """``graph_triples`` (what a write reads, without building an rdflib graph) holds exactly the
+    triples of ``get_graph``, blank nodes with the same ids."""
+    from rdflib import BNode
+
+    triples = fixture_store.graph_triples(DATA_GRAPH)
+    assert triples == set(fixture_store.get_graph(DATA_GRAPH))
+    assert any(isinstance(s, BNode) for s, _p, _o in triples)
