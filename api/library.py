@@ -73,8 +73,8 @@ class ResultCache:
 
     WAIT_FIRST = 1.0  # seconds the reader who starts a computation waits for it before the older result
     WAIT_FOR_FRESH = 0.05  # seconds a later reader waits for the computation in flight
-    SLOW_SIZE = 0.005  # counting the store's quads takes longer than this: count at most every …
-    SIZE_TTL = 2.0  # … seconds (the write routes' counter tells this process's own saves at once)
+    SLOW_SIZE = 0.005  # counting the embedded store's quads takes longer than this: count at most every …
+    SIZE_TTL = 2.0  # … seconds (its own update counter tells every change made through it at once)
 
     def __init__(self, version: StoreVersion, size: int = 32) -> None:
         self.version = version
@@ -88,11 +88,16 @@ class ResultCache:
         self.lock = threading.Lock()
 
     def state_key(self, store: Store) -> tuple:
-        return (self.version.value, commit_version(), self._size(store), id(store))
+        generation = getattr(store, "generation", None)  # the embedded store's count of its updates
+        return (self.version.value, commit_version(), generation, self._size(store, generation), id(store))
 
-    def _size(self, store: Store) -> int:
-        """``len(store)`` (it tells saves of other processes): counting is a scan of the whole store, so
-        a store that counts slowly is counted at most every ``SIZE_TTL`` seconds."""
+    def _size(self, store: Store, generation: int | None) -> int:
+        """``len(store)``: it tells changes made around this process (the store's own counter covers
+        those made through it). Counting is a scan of the whole store, so an embedded store that counts
+        slowly is counted at most every ``SIZE_TTL`` seconds; a server store, which other processes
+        write, is counted every time."""
+        if generation is None:
+            return len(store)
         now = time.monotonic()
         with self.lock:
             known = self._sizes.get(id(store))

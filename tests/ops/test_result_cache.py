@@ -142,3 +142,30 @@ def test_a_store_that_counts_slowly_is_counted_at_most_every_few_seconds() -> No
     assert store.counted == 1
     version.bump()
     assert cache.state_key(store) != first
+    second = cache.state_key(store)
+    store.update("INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }")  # a change made through the store
+    assert cache.state_key(store) != second
+    assert store.counted == 1
+
+
+def test_a_server_store_is_counted_on_every_read() -> None:
+    """Other processes write a server store: only its size tells this process, so it is counted each
+    time (a write through one web process is seen through every other at once)."""
+    from isrp_graph.store.base import Store
+
+    class Server(Store):  # a store without an update counter of its own, like the remote store
+        def __init__(self) -> None:
+            self.size = 10
+            self.counted = 0
+
+        def __len__(self) -> int:
+            self.counted += 1
+            threading.Event().wait(0.02)
+            return self.size
+
+    store = Server()
+    cache = ResultCache(StoreVersion())
+    first = cache.state_key(store)
+    store.size = 11  # another process wrote
+    assert cache.state_key(store) != first
+    assert store.counted == 2
