@@ -69,7 +69,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or load_settings()
     people = Auth.from_settings(settings)  # before the store: bad token settings refuse the start
     owns_store = store is None
-    validation_worker = write_worker.wanted(settings)
     if store is None:
         from isrp_graph.store import open_store
 
@@ -78,7 +77,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         service.warn_if_empty(started)
-        if validation_worker:  # writes validate in a worker process: readers keep this one
+        if write_worker.wanted(settings):  # writes validate in a worker process: readers keep this one
             write_worker.enable(store)
             write_worker.warm_up()
         warm_up(started, settings.lang)
