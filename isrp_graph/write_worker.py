@@ -104,15 +104,17 @@ def validate(
     worker. ``base`` is a set of triples that most graphs of ``state`` contain (the schema): sent once."""
     focus = frozenset(focus)
     try:
+        pool = _get_pool()
         with _lock:
             payload, sent = _encode(state, base, _known)
-        pool = _get_pool()
         answer = pool.submit(_run, payload, lang, focus).result()
-        if answer is _MISSING or isinstance(answer, _Missing):  # the worker lost some graphs: all again
+        if isinstance(answer, _Missing):  # the worker lost some graphs: send them all again
             with _lock:
                 _known.clear()
                 payload, sent = _encode(state, base, _known)
             answer = pool.submit(_run, payload, lang, focus).result()
+        if not isinstance(answer, ValidationReport):
+            raise RuntimeError(f"the validation worker answered {type(answer).__name__}")
         with _lock:
             _known.update(sent)
         _stats["remote"] += 1

@@ -143,3 +143,21 @@ def test_a_write_still_succeeds_when_the_worker_was_killed(in_worker) -> None:
         assert (PLAN_ISRP, SKOS.editorialNote, Literal(text, lang="de")) in in_worker.get_graph(DATA_GRAPH)
         assert outcome.report.violations  # the plan's existing Violation, still found
     assert write_worker.worker_pid() not in (None, worker)
+
+
+def test_graphs_the_worker_does_not_hold_are_sent_again(fixture_store) -> None:
+    """This process believes the worker holds some graphs it does not (it dropped them, it was
+    replaced): the worker says so and gets them in full; the report is the one validated here."""
+    from isrp_graph.validation.check import validate_state
+    from isrp_graph.validation.graphs import GraphState
+
+    state = GraphState.from_store(fixture_store)
+    focus = {PLAN_ISRP, GREMIUM}
+    write_worker.warm_up()
+    with write_worker._lock:
+        write_worker._known.update(write_worker._key(triples) for triples in state.graphs.values())
+    before = write_worker.stats()
+    remote = write_worker.validate(state, "de", focus)
+    assert write_worker.stats()["remote"] == before["remote"] + 1
+    assert write_worker.stats()["local"] == before["local"]
+    assert _findings(remote) == _findings(validate_state(state, "de", focus, expand=False))
