@@ -68,10 +68,13 @@ class ResultCache:
     (no stampede of identical whole-registry computations). A reader who asks while it runs waits a
     moment for it and, if it takes longer and there is a result of an earlier state, gets that one —
     the state before the save, as the reader saw it a moment earlier; while one computation of a result
-    runs, a further save does not start a second one of the same result. With no earlier result the
-    reader waits for the computation."""
+    runs, a further save does not start a second one of the same result, and after one it pauses for
+    twice as long as it took before the next (so saves in quick succession spend at most a third of the
+    time on recomputing any one result, the rest is for the readers). With no earlier result the reader
+    waits for the computation."""
 
     WAIT_FIRST = 1.0  # seconds the reader who starts a computation waits for it before the older result
+    PAUSE = 2.0  # a result is computed again at the earliest this many times its last computation after it
     WAIT_FOR_FRESH = 0.05  # seconds a later reader waits for the computation in flight
     SLOW_SIZE = 0.005  # counting the embedded store's quads takes longer than this: count at most every …
     SIZE_TTL = 2.0  # … seconds (its own update counter tells every change made through it at once)
@@ -85,6 +88,8 @@ class ResultCache:
         self.failed: dict[tuple, BaseException] = {}
         self.computed = 0  # computations started (the stampede test counts them)
         self._sizes: dict[int, tuple[int, float]] = {}
+        self._last: dict[tuple, tuple[float, float]] = {}  # key -> (when the last computation ended, seconds)
+        self.wake = threading.Event()  # set: pending computations start at once (shutdown, tests)
         self.lock = threading.Lock()
 
     def state_key(self, store: Store) -> tuple:
@@ -119,13 +124,18 @@ class ResultCache:
             if running is not None and earlier is not _NONE and running[0] != full:
                 return earlier  # an older state's computation runs: no second one
             started = running is None
+            delay = 0.0
             if started:
                 running = (full, threading.Event())
                 self.running[key] = running
                 self.computed += 1
+                ended, took = self._last.get(key, (0.0, 0.0))
+                if earlier is not _NONE:
+                    delay = max(0.0, ended + self.PAUSE * took - time.monotonic())
         assert running is not None
         if started:
-            threading.Thread(target=self._compute, args=(key, full, compute, running[1]), daemon=True).start()
+            args = (key, full, compute, running[1], delay)
+            threading.Thread(target=self._compute, args=args, daemon=True).start()
         wait = None if earlier is _NONE else (self.WAIT_FIRST if started else self.WAIT_FOR_FRESH)
         running[1].wait(wait)
         with self.lock:
@@ -138,7 +148,12 @@ class ResultCache:
             raise error
         return self.get(store, key, compute)
 
-    def _compute(self, key: tuple, full: tuple, compute: Callable[[], Any], done: threading.Event) -> None:
+    def _compute(
+        self, key: tuple, full: tuple, compute: Callable[[], Any], done: threading.Event, delay: float = 0.0
+    ) -> None:
+        if delay:  # saves in quick succession: the readers keep the earlier result a little longer
+            self.wake.wait(delay)
+        start = time.monotonic()
         try:
             value = compute()
         except BaseException as exc:  # given to the readers waiting for it; not cached
@@ -157,6 +172,8 @@ class ResultCache:
                 self.latest.pop(next(iter(self.latest)))
             self.latest[key] = value
             self.running.pop(key, None)
+            now = time.monotonic()
+            self._last[key] = (now, now - start)
         done.set()
 
     def clear(self) -> None:

@@ -169,3 +169,34 @@ def test_a_server_store_is_counted_on_every_read() -> None:
     store.size = 11  # another process wrote
     assert cache.state_key(store) != first
     assert store.counted == 2
+
+
+def test_after_a_long_computation_the_next_one_pauses_and_readers_keep_the_earlier_result() -> None:
+    """Saves in quick succession: a result whose last computation took long is computed again only after
+    a pause of twice that long; meanwhile readers get the earlier result and nothing is computed."""
+    store = EmbeddedStore(None)
+    version = StoreVersion()
+    cache = ResultCache(version)
+    cache.WAIT_FIRST = 0.01
+    assert cache.get(store, ("completeness", "de"), lambda: "Stand 1") == "Stand 1"
+    ended, _took = cache._last[("completeness", "de")]
+    cache._last[("completeness", "de")] = (ended, 3600.0)  # as if it had taken an hour
+    calls: list[int] = []
+
+    def compute() -> str:
+        calls.append(1)
+        return "Stand 2"
+
+    version.bump()
+    for _ in range(3):
+        assert cache.get(store, ("completeness", "de"), compute) == "Stand 1"
+    assert calls == []  # paused: nothing computed yet, one computation pending
+    assert cache.computed == 2
+    cache.wake.set()  # the pause is over
+    cache.WAIT_FIRST = 20.0
+    for _ in range(200):
+        if calls:
+            break
+        threading.Event().wait(0.05)
+    assert cache.get(store, ("completeness", "de"), compute) == "Stand 2"
+    assert calls == [1]
