@@ -200,3 +200,47 @@ def test_after_a_long_computation_the_next_one_pauses_and_readers_keep_the_earli
         threading.Event().wait(0.05)
     assert cache.get(store, ("completeness", "de"), compute) == "Stand 2"
     assert calls == [1]
+
+
+def test_the_registry_report_after_a_save_runs_once_and_readers_get_the_previous_meanwhile(
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """The whole-registry validation behind the entry pages' findings: after a save one run starts;
+    while it is held, readers get the report of the state before at once and further saves start no
+    second run (before, every save started another full validation and each reader waited for it)."""
+    from api import findings
+    from api.app import create_app
+    from tests.api.conftest import fixture_store, settings
+
+    store = fixture_store()
+    app = create_app(settings(), store=store)
+    reports = app.state.reports
+    reports.WAIT_FRESH = 0.05
+    first = reports.start(app, "de")
+    assert first["done"].wait(60) and first["report"] is not None
+    gate = threading.Event()
+    real = findings.Reports._work
+
+    def held(run, validate, store_, lang):  # type: ignore[no-untyped-def]
+        gate.wait(30)
+        real(run, validate, store_, lang)
+
+    monkeypatch.setattr(findings.Reports, "_work", staticmethod(held))
+    monkeypatch.setattr(findings.Reports, "PAUSE", 0.0)
+    try:
+        app.state.version.bump()  # a save
+        assert reports.start(app, "de") is first  # the previous report, at once
+        app.state.version.bump()  # another save while the run for the first is held
+        assert reports.start(app, "de") is first
+        assert reports.started == 2
+    finally:
+        gate.set()
+    reports.WAIT_FRESH = 30.0
+    for _ in range(600):
+        fresh = reports.start(app, "de")
+        if fresh is not first and fresh["done"].is_set():
+            break
+        threading.Event().wait(0.05)
+    assert fresh is not first and fresh["report"] is not None
+    assert reports.started == 3  # the state of the second save, once the held run was over
+    store.close()
