@@ -57,7 +57,10 @@ def wanted(settings: Any) -> bool:
 
 def enable(store: Store) -> None:
     """Validate the writes to ``store`` in the worker process (started on first use)."""
-    _enabled.add(store)
+    try:
+        _enabled.add(store)
+    except TypeError:  # a store that cannot be referenced weakly: its writes validate here
+        log.warning("validation worker not used for %s", type(store).__name__)
 
 
 def disable(store: Store) -> None:
