@@ -46,7 +46,7 @@ from api.http_methods import HeadAndPreflight
 from api.i18n_meeting import print_date  # also registers the print, report and BITV texts
 from api.library import ResultCache, StoreVersion, Unavailable
 from api.safety import SafetyMiddleware
-from isrp_graph import __version__
+from isrp_graph import __version__, write_worker
 from isrp_graph.analyses.basis import number_text
 from isrp_graph.analyses.plain import plain_names
 from isrp_graph.auth import Auth
@@ -84,10 +84,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         service.warn_if_empty(started)
+        if write_worker.wanted(settings):  # writes validate in a worker process: readers keep this one
+            write_worker.enable(store)
+            write_worker.warm_up()
         warm_up(started, settings.lang)
         network_page.warm_up(started, settings.lang)
         yield
         sparql_run.close_pool(started)
+        write_worker.disable(store)
         # the token database stays open with the app object: an app may be started again (tests, reload),
         # and an in-memory database would lose its tokens on close
         if owns_store:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from typing import Any
 
 from fastapi import Request
@@ -40,26 +41,57 @@ class Pending(HttpError):
 
 
 class Reports:
-    """Background validation runs, one per (store state, language)."""
+    """Background validation runs, one per (store state, language).
+
+    After a save, one run for the new state starts; a reader waits up to ``WAIT_FRESH`` seconds for it
+    and otherwise gets the report of the state before (the findings as they were a moment earlier).
+    While a run is going, further saves start no second one; after a run the next waits for twice as
+    long as it took (saves in quick succession spend at most a third of the time validating the whole
+    registry, the rest is for the readers)."""
+
+    WAIT_FRESH = 1.0
+    PAUSE = 2.0
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.runs: dict[tuple, dict[str, Any]] = {}
+        self.finished: dict[str, tuple[dict[str, Any], float, float]] = {}  # lang -> (run, ended, took)
+        self.started = 0  # runs started (tests count them)
 
     def start(self, request_app: Any, lang: str) -> dict[str, Any]:
         app = request_app.state.isrp
         key = (lang, *request_app.state.cache.state_key(app.store))
         with self.lock:
             run = self.runs.get(key)
+            earlier = self.finished.get(lang)
             if run is None:
+                going = [r for k, r in self.runs.items() if k[0] == lang and not r["done"].is_set()]
+                if going and earlier is not None:
+                    return earlier[0]  # a run for an older state is still going: no second one
                 validate = function("isrp_graph.validation", "validate")
                 run = {"done": threading.Event(), "report": None, "error": None}
-                self.runs = {k: v for k, v in self.runs.items() if k[1:] == key[1:]}  # forget old states
+                self.runs = {k: v for k, v in self.runs.items() if not v["done"].is_set() or k[0] != lang}
                 self.runs[key] = run
+                self.started += 1
+                delay = 0.0
+                if earlier is not None:
+                    delay = max(0.0, earlier[1] + self.PAUSE * earlier[2] - time.monotonic())
                 threading.Thread(
-                    target=self._work, args=(run, validate, app.store, lang), daemon=True
+                    target=self._delayed, args=(delay, run, validate, app.store, lang), daemon=True
                 ).start()
+        if earlier is not None and earlier[0] is not run and not run["done"].wait(self.WAIT_FRESH):
+            return earlier[0]
         return run
+
+    def _delayed(self, delay: float, run: dict[str, Any], validate: Any, store: Any, lang: str) -> None:
+        if delay:
+            time.sleep(delay)
+        start = time.monotonic()
+        self._work(run, validate, store, lang)
+        if run["error"] is None:
+            with self.lock:
+                ended = time.monotonic()
+                self.finished[lang] = (run, ended, ended - start)
 
     @staticmethod
     def _work(run: dict[str, Any], validate: Any, store: Any, lang: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from api import auth
 from api.context import entry_href, lang_of, state
@@ -142,12 +143,15 @@ async def approve(request: Request, proposal_id: str) -> Response:
     auth.check_csrf(request, form)
     lang = lang_of(request)
     store = state(request).store
-    found = review.get(store, proposal_id)
+    found = await run_in_threadpool(review.get, store, proposal_id)
     publish = request.app.state.auth.config.publish_directly
     if found.proposer_key == person.key and not publish and not person.has(Role.VERWALTEN):
         raise auth.AuthError(403, "review.self")
     try:
-        outcome = review.approve(store, proposal_id, person, lang, str(form.get("note") or ""))
+        # validation and storing run off the event loop: readers are served meanwhile
+        outcome = await run_in_threadpool(
+            review.approve, store, proposal_id, person, lang, str(form.get("note") or "")
+        )
     except review.Conflict as conflict:
         current = {str(d.subject): now for d, now in conflict.versions}
         model = _view(request, conflict.proposal, current)
@@ -162,7 +166,8 @@ async def approve(request: Request, proposal_id: str) -> Response:
     message = t("web.review.approved", lang, activity=outcome.activity)
     if _json(request):
         return JSONResponse({"approved": True, "activity": str(outcome.activity), "message": message})
-    return _page(request, _view(request, review.get(store, proposal_id)), message=message, can_review=True)
+    decided = await run_in_threadpool(review.get, store, proposal_id)
+    return _page(request, _view(request, decided), message=message, can_review=True)
 
 
 @router.post("/vorschlaege/{proposal_id}/ablehnen", include_in_schema=False)
@@ -170,7 +175,9 @@ async def reject(request: Request, proposal_id: str) -> Response:
     form = await request.form()
     person = auth.require(request, Role.PRUEFEN, str(form.get("token") or ""))
     auth.check_csrf(request, form)
-    done = review.reject(state(request).store, proposal_id, person, str(form.get("reason") or ""))
+    done = await run_in_threadpool(
+        review.reject, state(request).store, proposal_id, person, str(form.get("reason") or "")
+    )
     if _json(request):
         return JSONResponse({"rejected": True, "reason": done.review_note})
     return RedirectResponse(f"/vorschlaege/{proposal_id}", status_code=303)

@@ -349,6 +349,7 @@ def _upload_workbook(
         return _unchanged(request, lang)
     keep = None
     if not person.has(Role.PRUEFEN):  # "Arbeitsmappe herunterladen" holds only the person's own entries
+
         def keep(delta: Any) -> bool:
             return bool(delta.after) or decide(store, person, str(delta.subject), lang).allowed
 
@@ -370,6 +371,7 @@ def workbook_download(request: Request) -> Response:
     snapshot = snapshot_of.from_store(store)
     only = None
     if not person.has(Role.PRUEFEN):
+
         def only(entry: URIRef) -> bool:
             return decide(store, person, str(entry), lang).allowed
 
@@ -407,9 +409,7 @@ async def upload_form(request: Request) -> Response:
             _upload_workbook, request, data, upload.filename, person, lang, comment
         )
     graph = str(form.get("graph") or "") or None
-    return await run_in_threadpool(
-        _upload_rdf, request, data, upload.filename, graph, person, lang, comment
-    )
+    return await run_in_threadpool(_upload_rdf, request, data, upload.filename, graph, person, lang, comment)
 
 
 @router.post("/api/v1/upload", tags=["API"], summary="RDF oder Arbeitsmappe hochladen (Redaktion) / upload")
@@ -515,6 +515,11 @@ async def edit_submit(request: Request, iri: str) -> Response:
     person = _person_for_form(request, form, str(request.url.path) + "?" + str(request.url.query))
     if isinstance(person, Response):
         return person
+    # reading the entry, validating and storing run off the event loop: readers are served meanwhile
+    return await run_in_threadpool(_edit_submit, request, iri, form, person, lang)
+
+
+def _edit_submit(request: Request, iri: str, form: Any, person: Principal, lang: str) -> Response:
     store = state(request).store
     found = _entry_or_404(request, iri)
     fields = entries.edit_fields(store, iri, lang)
@@ -545,7 +550,14 @@ async def edit_submit(request: Request, iri: str) -> Response:
     edited = {target: entries.edited_graph(store, iri, target, changes, lang)}
     for begin, end in typed.intervals.values():
         edit_form.replace_interval(edited[target], URIRef(iri), begin, end)
-    return await run_in_threadpool(
-        _submit, request, edited, person, lang, back=iri, comment=comment, source="Formular", form_page=again,
+    return _submit(
+        request,
+        edited,
+        person,
+        lang,
+        back=iri,
+        comment=comment,
+        source="Formular",
+        form_page=again,
         kind="form",
     )

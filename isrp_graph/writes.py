@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from rdflib import Graph, URIRef
 from rdflib.term import BNode, Node
 
+from isrp_graph import write_worker
 from isrp_graph.changes import texts as _change_texts  # noqa: F401  (registers change.* messages)
 from isrp_graph.changes.commit import add_commit_listener, commit, remove_commit_listener
 from isrp_graph.changes.delta import Describer, EntryDelta, apply_pairs, graph_deltas, materialise, pairs_of
@@ -45,6 +46,7 @@ __all__ = [
     "apply_entry_deltas",
     "apply_trusted_write",
     "apply_write",
+    "check_changes",
     "new_violations",
     "remove_commit_listener",
 ]
@@ -183,15 +185,17 @@ def apply_delta(
         check_writable(name, lang)
     with _WRITE_LOCK:
         changes: dict[URIRef, Graph | None] = {}
+        read: dict[URIRef, set[Triple]] = {}
         for name in {*plus, *minus}:
+            read[name] = _read(store, name)
             graph = Graph()
-            for triple in store.get_graph(name):
+            for triple in read[name]:
                 if triple not in minus.get(name, ()):
                     graph.add(triple)
             for triple in plus.get(name, ()):
                 graph.add(triple)
             changes[name] = graph
-        return _apply_graphs(store, changes, meta, lang)
+        return _apply_graphs(store, changes, meta, lang, read)
 
 
 def apply_entry_deltas(
@@ -221,8 +225,10 @@ def apply_entry_deltas(
         check_writable(name, lang)
     with _WRITE_LOCK:
         changes: dict[URIRef, Graph | None] = {}
+        read: dict[URIRef, set[Triple]] = {}
         for name, items in grouped.items():
-            triples = list(store.get_graph(name))
+            read[name] = _read(store, name)
+            triples = list(read[name])
             describer = Describer(triples)
             replaced = {d.entry for d in items}
             keep = set(triples)
@@ -245,7 +251,7 @@ def apply_entry_deltas(
                 for triple in materialise(delta.entry, apply_pairs(current, delta)):
                     graph.add(triple)
             changes[name] = graph
-        return _apply_graphs(store, changes, meta, lang)
+        return _apply_graphs(store, changes, meta, lang, read)
 
 
 def _meta(
@@ -269,7 +275,11 @@ def _meta(
 
 
 def _apply_graphs(
-    store: Store, changes: Mapping[URIRef, Graph | None], meta: _Meta, lang: str
+    store: Store,
+    changes: Mapping[URIRef, Graph | None],
+    meta: _Meta,
+    lang: str,
+    read: Mapping[URIRef, set[Triple]] | None = None,
 ) -> WriteOutcome:
     for name in changes:
         if is_record_graph(URIRef(str(name))):
@@ -277,14 +287,7 @@ def _apply_graphs(
     names = tuple(sorted(URIRef(str(n)) for n in changes))
     with _WRITE_LOCK:
         started = _now()
-        old = {name: set(store.get_graph(name)) for name in names}
-        new = {name: (set(graph) if graph is not None else set()) for name, graph in changes.items()}
-        new = {URIRef(str(k)): v for k, v in new.items()}
-        deltas = [d for name in names for d in graph_deltas(name, old[name], new[name])]
-        full = any(is_shapes_graph(n) for n in names) or any(_touches_schema(d) for d in deltas)
-        report_after, added = _validate(store, old, new, deltas, full, lang)
-        if added:
-            raise WriteRejected(report_after, added, lang)
+        new, deltas, full, report_after = _checked(store, changes, lang, read)
         cs = Changeset(
             iri=new_activity_iri(started),
             actor=meta.actor,
@@ -317,6 +320,39 @@ def _apply_graphs(
     )
 
 
+def check_changes(store: Store, changes: Mapping[URIRef, Graph | None], lang: str = "de") -> ValidationReport:
+    """Validate ``changes`` (whole named graphs) the way :func:`apply_write` does, without storing them:
+    only the changed graphs are read, and the neighbourhood of the changed entries is validated. Raises
+    ``WriteRejected`` when the change would add a Violation; returns the report of the changed nodes."""
+    return _checked(store, changes, lang)[3]
+
+
+def _checked(
+    store: Store,
+    changes: Mapping[URIRef, Graph | None],
+    lang: str,
+    read: Mapping[URIRef, set[Triple]] | None = None,
+) -> tuple[dict[URIRef, set[Triple]], list[EntryDelta], bool, ValidationReport]:
+    """(new content, entry deltas, whether validated in full, report) of an acceptable change.
+    ``read``: graphs the caller has just read under the write lock (not read again)."""
+    names = tuple(sorted(URIRef(str(n)) for n in changes))
+    read = read or {}
+    old = {name: set(read[name]) if name in read else _read(store, name) for name in names}
+    new = {URIRef(str(k)): (set(graph) if graph is not None else set()) for k, graph in changes.items()}
+    deltas = [d for name in names for d in graph_deltas(name, old[name], new[name])]
+    full = any(is_shapes_graph(n) for n in names) or any(_touches_schema(d) for d in deltas)
+    report_after, added = _validate(store, old, new, deltas, full, lang)
+    if added:
+        raise WriteRejected(report_after, added, lang)
+    return new, deltas, full, report_after
+
+
+def _read(store: Store, name: URIRef) -> set[Triple]:
+    """The triples of one graph: straight from the embedded store's index when it offers that."""
+    reader = getattr(store, "graph_triples", None)
+    return set(reader(name)) if callable(reader) else set(store.get_graph(name))
+
+
 def _touches_schema(delta: EntryDelta) -> bool:
     if delta.entry is None:
         return True
@@ -339,11 +375,16 @@ def _validate(
         before_view, after_view = View(ox_store), View(ox_store, new)
         focus: set[Node] = set()
         if touched:
-            focus = affected_in(before_view, touched, ox_store) | affected_in(after_view, touched, ox_store)
-        before = local_state(before_view, focus, ox_store, touched)
+            # the nodes affected before or after the change: one walk over both states at once (the
+            # affected set only grows with the triples, so that of the union holds both)
+            both = View(ox_store, {name: old.get(name, set()) | new[name] for name in new})
+            focus = affected_in(both, touched, ox_store)
         after = local_state(after_view, focus, ox_store, touched)
-        report_before = validate_state(before, lang, focus, expand=False)
-        report_after = validate_state(after, lang, focus, expand=False)
+        report_after = _validate_extract(store, after, lang, focus)
+        if not report_after.violations:  # nothing the change could have brought
+            return report_after, ()
+        before = local_state(before_view, focus, ox_store, touched)
+        report_before = _validate_extract(store, before, lang, focus)
         return report_after, new_violations(report_before, report_after)
     before_state = GraphState.from_store(store)
     before_state = GraphState({n: g for n, g in before_state.graphs.items() if not is_record_graph(n)})
@@ -355,9 +396,22 @@ def _validate(
         focus_all = affected_nodes(before_prepared.data, touched) | affected_nodes(
             after_prepared.data, touched
         )
-    report_before = validate_state(before_state, lang, focus_all, expand=False, prepared=before_prepared)
     report_after = validate_state(after_state, lang, focus_all, expand=False, prepared=after_prepared)
+    if not report_after.violations:
+        return report_after, ()
+    report_before = validate_state(before_state, lang, focus_all, expand=False, prepared=before_prepared)
     return report_after, new_violations(report_before, report_after)
+
+
+def _validate_extract(store: Store, state: GraphState, lang: str, focus: set[Node]) -> ValidationReport:
+    """Validate ``focus`` on a neighbourhood extract: in the validation worker when the store is
+    registered there (the web app's store), else here."""
+    if write_worker.enabled(store):
+        from isrp_graph.validation.neighbourhood import SCHEMA_CACHE
+
+        schema, _shapes = SCHEMA_CACHE.get(store.ox_store)  # type: ignore[attr-defined]
+        return write_worker.validate(state, lang, focus, base=schema)
+    return validate_state(state, lang, focus, expand=False)
 
 
 def _graph(triples: Iterable[Triple]) -> Graph:

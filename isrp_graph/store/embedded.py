@@ -189,6 +189,14 @@ class EmbeddedStore:
     def get_graph(self, name: URIRef) -> Graph:
         return triples_to_graph(self.ox_store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
 
+    def graph_triples(self, name: URIRef) -> set[tuple[Node, Node, Node]]:
+        """The triples of one named graph as a set (the same terms as :meth:`get_graph`, without
+        building an rdflib graph: what a write reads)."""
+        return {
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+            for q in self.ox_store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+        }
+
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         self.replace_graphs({name: graph})
 

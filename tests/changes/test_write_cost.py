@@ -34,6 +34,10 @@ class CountingStore(EmbeddedStore):
         self.graphs_read.append(URIRef(str(name)))
         return super().get_graph(name)
 
+    def graph_triples(self, name):  # type: ignore[no-untyped-def]
+        self.graphs_read.append(URIRef(str(name)))
+        return super().graph_triples(name)
+
     def update(self, update: str) -> None:
         self.updates.append(update)
         super().update(update)
@@ -106,3 +110,119 @@ def _agent(actor: str) -> str:
     from isrp_graph.provenance import agent_iri
 
     return str(agent_iri(actor))
+
+
+MEASURE = URIRef(E + "measure/quartiersmanagement")
+
+
+def _counting_validations(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """The number of Violations of every validation run a write makes (the real validation runs)."""
+    import isrp_graph.writes as writes_module
+
+    runs: list[int] = []
+    real = writes_module.validate_state
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        report = real(*args, **kwargs)
+        runs.append(len(report.violations))
+        return report
+
+    monkeypatch.setattr(writes_module, "validate_state", counted)
+    return runs
+
+
+def _noted(store: EmbeddedStore, entry: URIRef):  # type: ignore[no-untyped-def]
+    from rdflib.namespace import SKOS
+
+    graph = store.get_graph(DATA_GRAPH)
+    graph.add((entry, SKOS.editorialNote, Literal("Notiz", lang="de")))
+    return graph
+
+
+def test_a_write_into_a_clean_neighbourhood_validates_once(fixture_store, monkeypatch):
+    """No Violation after the change: nothing can be new, the state before is not validated at all."""
+    runs = _counting_validations(monkeypatch)
+    apply_write(fixture_store, {DATA_GRAPH: _noted(fixture_store, MEASURE)}, "Sozialplanung")
+    assert runs == [0]
+
+
+def test_a_write_next_to_an_existing_violation_compares_with_the_state_before(fixture_store, monkeypatch):
+    """The plan has a Violation already: the state before is validated too, and the old finding does
+    not refuse the write."""
+    runs = _counting_validations(monkeypatch)
+    outcome = apply_write(fixture_store, {DATA_GRAPH: _noted(fixture_store, PLAN_ISRP)}, "Sozialplanung")
+    assert runs == [1, 1]
+    assert outcome.report.violations
+
+
+def test_the_affected_nodes_are_found_in_one_walk_over_both_states(fixture_store, monkeypatch):
+    """One walk over the state before and after at once: a node the entry linked to only before the
+    change is re-validated too (its findings may depend on the link), a node linked only after as well."""
+    walks: list[int] = []
+    real = neighbourhood.affected_in
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        walks.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(neighbourhood, "affected_in", counted)
+    graph = fixture_store.get_graph(DATA_GRAPH)
+    office, body = URIRef(E + "org/jugendamt"), URIRef(E + "body/begleitgremium")
+    assert (MEASURE, ISRP.responsibleOrganization, office) in graph
+    graph.remove((MEASURE, ISRP.responsibleOrganization, office))  # linked only before
+    graph.add((MEASURE, ISRP.responsibleOrganization, body))  # linked only after
+    outcome = apply_write(fixture_store, {DATA_GRAPH: graph}, "Sozialplanung")
+    assert walks == [1]
+    assert {MEASURE, office, body} <= set(outcome.report.focus_nodes)
+
+
+def test_a_proposal_is_validated_on_the_neighbourhood_not_on_the_whole_store(fixture_store):
+    """A Bearbeiter:in's proposal is checked like a write: only the changed graph is read, never the
+    whole store with its log (before, every proposal validated all of it: CountingStore refuses that)."""
+    from isrp_graph import review
+    from isrp_graph.auth import Principal, Role
+    from isrp_graph.writes import WriteRejected
+
+    store = CountingStore()
+    store.ox_store.extend(fixture_store.ox_store)
+    _fill_log(store)
+    person = Principal("Vera Verwalterin", Role.VERWALTEN, source="token", key="vera")
+    proposal = review.propose(store, {DATA_GRAPH: _noted(store, MEASURE)}, person, "Notiz ergänzt")
+    assert proposal is not None and [d.subject for d in proposal.deltas] == [MEASURE]
+    broken = store.get_graph(DATA_GRAPH)
+    broken.remove((MEASURE, URIRef("http://purl.org/dc/terms/source"), None))
+    try:
+        review.propose(store, {DATA_GRAPH: broken}, person, "Quelle entfernt")
+    except WriteRejected as rejected:
+        assert [r.entry for r in rejected.new_violations] == [MEASURE]
+    else:
+        raise AssertionError("a proposal that removes the required source must be refused")
+
+
+def test_a_delta_and_an_entry_delta_read_their_graph_once(fixture_store):
+    """``apply_delta`` and ``apply_entry_deltas`` read the changed graph under the write lock and hand
+    it on (before, the pipeline read it a second time)."""
+    from rdflib.namespace import SKOS
+
+    from isrp_graph.writes import apply_delta, apply_entry_deltas
+
+    store = CountingStore()
+    store.ox_store.extend(fixture_store.ox_store)
+    note = (MEASURE, SKOS.editorialNote, Literal("Notiz", lang="de"), DATA_GRAPH)
+    outcome = apply_delta(store, [note], [], "Sozialplanung")
+    assert store.graphs_read == [DATA_GRAPH]
+    assert note[:3] in store.get_graph(DATA_GRAPH)
+    store.graphs_read.clear()
+    apply_entry_deltas(store, [d.inverse() for d in outcome.changeset.deltas], "Sozialplanung")
+    assert store.graphs_read == [DATA_GRAPH]
+    assert note[:3] not in store.get_graph(DATA_GRAPH)
+
+
+def test_the_graph_a_write_reads_is_the_graph_the_store_returns(fixture_store):
+    """``graph_triples`` (what a write reads, without building an rdflib graph) holds exactly the
+    triples of ``get_graph``, blank nodes with the same ids."""
+    from rdflib import BNode
+
+    triples = fixture_store.graph_triples(DATA_GRAPH)
+    assert triples == set(fixture_store.get_graph(DATA_GRAPH))
+    assert any(isinstance(s, BNode) for s, _p, _o in triples)
