@@ -61,6 +61,7 @@ def pool_of(app: FastAPI) -> QueryPool | None:
                 max_bytes=int(float(setting("sparql_max_result_mb", extra, 64)) * 1024 * 1024),
             )
             app.state.sparql_pool = pool
+            version_counter.listeners.append(lambda _value: pool.refresh_soon())
             atexit.register(pool.close)
     return pool
 

@@ -174,6 +174,9 @@ class QueryPool:
             self.idle.put(None)  # a slot; the worker is started on first use
         self.closed = False
         self.running: dict[int, Worker] = {}
+        self._refresh_lock = threading.Lock()
+        self._refresh_wanted = False
+        self._refreshing = False
 
     def query(self, text: str, accept: str, dataset: Dataset | None = None) -> tuple[bytes, str]:
         """The serialised result (body, content type) of ``text``, as ``Store.query_raw``."""
@@ -217,6 +220,43 @@ class QueryPool:
             replacement.kill()
             replacement = None
         self.idle.put(replacement)
+
+    def refresh_soon(self) -> None:
+        """After a save: copy the new state and load it into the idle workers in a background thread,
+        so that the next query does not pay for it. Saves in quick succession share one refresh."""
+        with self._refresh_lock:
+            self._refresh_wanted = True
+            if self._refreshing or self.closed:
+                return
+            self._refreshing = True
+        threading.Thread(target=self._refresh, name="isrp-sparql-refresh", daemon=True).start()
+
+    def _refresh(self) -> None:
+        while True:
+            with self._refresh_lock:
+                if not self._refresh_wanted or self.closed:
+                    self._refreshing = False
+                    return
+                self._refresh_wanted = False
+            self._refresh_idle_workers()
+
+    def _refresh_idle_workers(self) -> None:
+        # only the workers idle right now are taken; a query meanwhile waits at most for one load, which
+        # it would have paid itself
+        taken: list[Worker | None] = []
+        while len(taken) < self.size:
+            try:
+                taken.append(self.idle.get_nowait())
+            except queue.Empty:
+                break
+        for worker in taken:
+            try:
+                if worker is not None and not self.closed:
+                    worker = self._ready(worker)
+            except (StoreError, OSError):
+                worker = None  # started again on first use
+            finally:
+                self.idle.put(worker)
 
     def _ready(self, worker: Worker | None) -> Worker:
         version = self.version()

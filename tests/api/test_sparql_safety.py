@@ -204,3 +204,27 @@ def test_concurrency_is_bounded_with_503_and_retry_after() -> None:
     assert busy.headers["retry-after"] == "1"
     assert "gleichzeitig" in busy.text and "at once" in busy.text
     thread.join(60)
+
+
+def test_a_save_loads_the_new_state_into_idle_workers_before_the_next_query() -> None:
+    # regression: after every save the first /sparql query copied the store and loaded the copy into
+    # its worker on the request path; now the save starts that in the background
+    app = create_app(settings(query_timeout=5.0), store=fixture_store(query_timeout=5.0))
+    client = TestClient(app)
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+    pool = pool_of(app)  # type: ignore[arg-type]
+    assert pool is not None
+    loaded_before = {w.pid: w.version for w in list(pool.idle.queue) if w is not None}
+    assert loaded_before
+    app.state.version.bump()  # what every write through the app does
+    wanted = pool.version()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        versions = [w.version for w in list(pool.idle.queue) if w is not None]
+        if versions and all(v == wanted for v in versions):
+            break
+        time.sleep(0.05)
+    assert [w.version for w in list(pool.idle.queue) if w is not None] == [wanted] * len(loaded_before)
+    assert all(v != wanted for v in loaded_before.values())
+    answer = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert answer.status_code == 200 and "true" in answer.text
