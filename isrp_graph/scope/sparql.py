@@ -5,8 +5,9 @@ Two ways, one rule (the variable is bound by a ``VALUES`` block of safely serial
 - ``in_municipalities(query, "need", kommunen)``: entries bound to ``?need`` whose ``isrp:municipality`` is
   one of ``kommunen`` (a ``VALUES`` block and one triple pattern at the start of the outermost group);
 - ``bind_kommune(query, kommune)``: a named query's optional parameter ``?_kommune_iri`` (see
-  queries/README.md) bound in *every* ``WHERE`` group that uses it, sub-SELECTs included, so the store
-  starts from that municipality's entries instead of filtering a result computed for all of them.
+  queries/README.md) bound in *every* ``WHERE`` and ``OPTIONAL`` group that uses it, sub-SELECTs
+  included, so the store starts from that municipality's entries instead of filtering a result computed
+  for all of them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from isrp_graph.store.sparql_text import iri as sparql_iri
 
 KOMMUNE_VARIABLE = "_kommune_iri"
 _IRI = re.compile(r'<[^\s<>"{}|^`\\]*>')
-_WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
+_GROUP = re.compile(r"(?:WHERE|OPTIONAL)\s*\{", re.IGNORECASE)
 
 
 def in_municipalities(query: str, variable: str, kommunen: Iterable[str] = ()) -> str:
@@ -60,10 +61,11 @@ def _code_mask(text: str) -> list[bool]:
 
 
 def where_groups(query: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the body of every ``WHERE { … }`` group (outermost and sub-SELECTs)."""
+    """``(start, end)`` of the body of every ``WHERE { … }`` group (outermost and sub-SELECTs) and every
+    ``OPTIONAL { … }`` group."""
     mask = _code_mask(query)
     groups = []
-    for match in _WHERE.finditer(query):
+    for match in _GROUP.finditer(query):
         if not mask[match.start()]:
             continue
         depth = 0
@@ -81,8 +83,10 @@ def where_groups(query: str) -> list[tuple[int, int]]:
 
 
 def bind_kommune(query: str, kommune: str, variable: str = KOMMUNE_VARIABLE) -> str:
-    """``query`` with ``?variable`` bound to the municipality ``kommune`` in every ``WHERE`` group whose
-    body uses it (a ``VALUES`` block of one checked IRI, so nothing but an IRI enters the text)."""
+    """``query`` with ``?variable`` bound to the municipality ``kommune`` in every ``WHERE`` and
+    ``OPTIONAL`` group whose body uses it (a ``VALUES`` block of one checked IRI, so nothing but an IRI
+    enters the text). The same as binding it once at the top — the value is the same everywhere — but
+    the store then starts from that municipality in each group it computes on its own."""
     block = f" VALUES ?{variable} {{ {sparql_iri(kommune)} }}"
     token = re.compile(rf"\?{re.escape(variable)}\b")
     starts = [start for start, end in where_groups(query) if token.search(query, start, end)]
