@@ -10,7 +10,7 @@ from datetime import date
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from isrp_graph.messages import normalise_lang, t
+from isrp_graph.messages import normalise_lang
 from isrp_graph.queries import get_query, run_named
 from isrp_graph.store.base import SelectResult, Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
@@ -88,14 +88,6 @@ def as_date(node: Node | None) -> date | None:
         return None
 
 
-def municipality_label(iri: str, lang: str) -> str | None:
-    """``https://w3id.org/isrp/erfurt/`` (the queries' "city-wide in this municipality") -> a label."""
-    if iri.startswith(REGISTRY_BASE) and iri.endswith("/") and iri.count("/") == 5:
-        name = iri[len(REGISTRY_BASE) : -1]
-        return t("analysis.citywide", lang, municipality=name.replace("-", " ").title())
-    return None
-
-
 def local_name(iri: str) -> str:
     """The last segment of an IRI, the fallback label."""
     stripped = iri.rstrip("/#")
@@ -164,7 +156,7 @@ def fetch_labels(store: Store, iris: Iterable[str], lang: str = "de") -> dict[st
     labels = {}
     for item in wanted:
         options = sorted(found.get(item, []))
-        labels[item] = _best_label(options, lang) or municipality_label(item, lang) or local_name(item)
+        labels[item] = _best_label(options, lang) or local_name(item)
     return labels
 
 

@@ -43,7 +43,6 @@ from isrp_graph.analyses.common import (
     Ref,
     iri_list,
     match_list,
-    municipality_label,
     municipality_name,
     ref_key,
     run,
@@ -373,11 +372,7 @@ def find_overlaps(
     citywide = {m for m in home.values() if m}
 
     def below_city(space: str) -> bool:
-        return (
-            space not in citywide
-            and municipality_label(space, "de") is None
-            and facts[space].unit_type != WHOLE_CITY
-        )
+        return space not in citywide and facts[space].unit_type != WHOLE_CITY
 
     declared = declared_pairs(store, lang, facts, include_examples=include_examples, kommunen=kommunen)
     general = {g for g in groups_seen if facts[g].general_population}
