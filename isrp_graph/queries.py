@@ -27,7 +27,7 @@ from isrp_graph import csv_safe
 from isrp_graph.messages import LocalizedError, normalise_lang, t
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.resources import queries_dir
-from isrp_graph.scope.sparql import KOMMUNE_VARIABLE, bind_kommune
+from isrp_graph.scope.sparql import KOMMUNE_VARIABLE, bind_kommune, without_scope
 from isrp_graph.store.base import SelectResult, Store
 from isrp_graph.store.results import select_to_json
 
@@ -398,6 +398,8 @@ def run_named(
     kommune = bindings.pop(KOMMUNE_VARIABLE, None)
     if kommune is not None:  # bound in every group that uses it, sub-SELECTs too (isrp_graph.scope)
         text = bind_kommune(text, str(kommune))
+    elif query.parameter("kommune") is not None:  # every municipality: no restricting patterns
+        text = without_scope(text)
     return store.select(text, bindings=bindings)
 
 

@@ -9,7 +9,13 @@ from isrp_graph.scope.municipalities import (
     resolve_kommunen,
     values_block,
 )
-from isrp_graph.scope.sparql import KOMMUNE_VARIABLE, bind_kommune, in_municipalities, where_groups
+from isrp_graph.scope.sparql import (
+    KOMMUNE_VARIABLE,
+    bind_kommune,
+    in_municipalities,
+    where_groups,
+    without_scope,
+)
 
 __all__ = [
     "KOMMUNE_VARIABLE",
@@ -22,4 +28,5 @@ __all__ = [
     "resolve_kommunen",
     "values_block",
     "where_groups",
+    "without_scope",
 ]

@@ -4,6 +4,8 @@ Two ways, one rule (the variable is bound by a ``VALUES`` block of safely serial
 
 - ``in_municipalities(query, "need", kommunen)``: entries bound to ``?need`` whose ``isrp:municipality`` is
   one of ``kommunen`` (a ``VALUES`` block and one triple pattern at the start of the outermost group);
+- ``without_scope(query)``: the query for every municipality — the lines marked ``# scope`` (patterns that
+  only restrict one entry to ``?_kommune_iri``) left out;
 - ``bind_kommune(query, kommune)``: a named query's optional parameter ``?_kommune_iri`` (see
   queries/README.md) bound in *every* ``WHERE`` and ``OPTIONAL`` group that uses it, sub-SELECTs
   included, so the store starts from that municipality's entries instead of filtering a result computed
@@ -19,6 +21,7 @@ from isrp_graph.scope.municipalities import values_block
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
 KOMMUNE_VARIABLE = "_kommune_iri"
+SCOPE_MARK = re.compile(r"#\s*scope\s*$")
 _IRI = re.compile(r'<[^\s<>"{}|^`\\]*>')
 _GROUP = re.compile(r"(?:WHERE|OPTIONAL)\s*\{", re.IGNORECASE)
 
@@ -33,6 +36,15 @@ def in_municipalities(query: str, variable: str, kommunen: Iterable[str] = ()) -
         f"WHERE {{\n  {block}\n  ?{variable} <https://w3id.org/isrp/def#municipality> ?_kommune .",
         1,
     )
+
+
+def without_scope(query: str, variable: str = KOMMUNE_VARIABLE) -> str:
+    """``query`` without its lines marked ``# scope`` (a triple pattern that only restricts entries to
+    the municipality ``?variable``): what a named query runs when no municipality is asked for. Such a
+    free pattern would only ask that each entry names some municipality, and oxigraph joins it at a cost
+    that grows faster than the store; a pattern that *pairs* two entries by municipality is not marked."""
+    token = f"?{variable}"
+    return "\n".join(line for line in query.split("\n") if not (token in line and SCOPE_MARK.search(line)))
 
 
 def _code_mask(text: str) -> list[bool]:
