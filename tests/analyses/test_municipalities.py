@@ -20,7 +20,7 @@ from isrp_graph.analyses.registry import ANALYSES, AnalysisOptions, run_all
 from isrp_graph.loading import load_files, rdf_files
 from isrp_graph.queries import run_named
 from isrp_graph.resources import ontology_dir
-from isrp_graph.scope import bind_kommune, municipalities
+from isrp_graph.scope import bind_kommune, municipalities, without_scope
 from isrp_graph.store import EmbeddedStore
 
 DAY = date(2025, 6, 30)
@@ -144,3 +144,31 @@ def test_a_shared_network_or_spatial_system_pairs_no_plans_across_municipalities
     assert (a + "plan/jugend", b + "plan/jugend-b") not in {o.pair for o in report.overlaps}
     assert all(o.plan_a.iri[:28] == o.plan_b.iri[:28] for o in report.overlaps)
     assert {o.municipality for o in report.overlaps} == {a + "org/stadt"}
+
+
+def test_without_scope_drops_only_the_marked_restricting_lines() -> None:
+    query = (
+        "SELECT ?plan WHERE {\n"
+        "  ?plan a <urn:Plan> .\n"
+        "  ?plan <https://w3id.org/isrp/def#municipality> ?_kommune_iri .  # scope\n"
+        "  ?other <https://w3id.org/isrp/def#municipality> ?_kommune_iri .\n"
+        "}"
+    )
+    kept = without_scope(query)
+    assert "# scope" not in kept and "?plan a <urn:Plan>" in kept
+    assert "?other <https://w3id.org/isrp/def#municipality> ?_kommune_iri ." in kept  # a pairing join stays
+    # every municipality: the marked restriction is gone, so entries without the link still count
+    assert run_named(_synthetic_free_store(), "plans-ended", {"date": "2030-01-01"}).rows
+
+
+def _synthetic_free_store() -> EmbeddedStore:
+    """One plan without isrp:municipality (data from before the convention) whose term has ended."""
+    store = EmbeddedStore(None, query_timeout=None)
+    store.ox_store.load(
+        b"@prefix isrp: <https://w3id.org/isrp/def#> . @prefix time: <http://www.w3.org/2006/time#> .\n"
+        b"<urn:plan> a isrp:SectoralPlan ; isrp:term [ time:hasEnd [ time:inXSDDate "
+        b'"2020-12-31"^^<http://www.w3.org/2001/XMLSchema#date> ] ] .',
+        format=ox.RdfFormat.TURTLE,
+        to_graph=ox.NamedNode("https://w3id.org/isrp/graph/test"),
+    )
+    return store
