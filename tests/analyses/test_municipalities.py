@@ -172,3 +172,18 @@ def _synthetic_free_store() -> EmbeddedStore:
         to_graph=ox.NamedNode("https://w3id.org/isrp/graph/test"),
     )
     return store
+
+
+def test_erfurt_scoped_to_itself_is_erfurt(built_registry) -> None:  # type: ignore[no-untyped-def]
+    """The shipped registry holds one municipality: scoping to it changes no row of any analysis (and the
+    rows are those of the analyses before they were scoped — compared with the previous main when the
+    scope was introduced)."""
+    from isrp_graph.analyses.basis import example_counts
+
+    erfurt = "https://w3id.org/isrp/erfurt/org/stadt-erfurt"
+    options = AnalysisOptions(reference_date=DAY)
+    scoped = run_all(built_registry, "de", dataclasses.replace(options, kommunen=(erfurt,)))
+    assert _tables(scoped) == _tables(run_all(built_registry, "de", options))
+    assert scoped["overlaps"].overlaps and {o.municipality for o in scoped["overlaps"].overlaps} == {erfurt}  # type: ignore[attr-defined]
+    assert example_counts(built_registry, [erfurt]) == example_counts(built_registry)
+    assert example_counts(built_registry, [M1]) == {}
