@@ -29,6 +29,7 @@ from rdflib import Literal
 from isrp_graph.analyses.common import as_date
 from isrp_graph.analyses.plain import plain_names
 from isrp_graph.messages import normalise_lang, t
+from isrp_graph.scope import in_municipalities
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
@@ -94,11 +95,12 @@ class EntryFacts:
     links: dict[str, set[str]] = field(default_factory=dict)  # partOf/hasPart/replacedBy/... -> IRIs
 
     def notes_in(self, lang: str) -> tuple[str, ...]:
-        """The editorial notes in ``lang`` (else German, untagged, any), RDF names in plain words."""
+        """The editorial notes in ``lang`` (else German, untagged, any), RDF names in plain words, sorted
+        (a store returns several notes of one entry in no fixed order)."""
         for wanted in (lang, "de", ""):
             if self.notes.get(wanted):
-                return tuple(plain_names(n, lang) for n in self.notes[wanted])
-        return tuple(plain_names(n, lang) for texts in self.notes.values() for n in texts)
+                return tuple(sorted(plain_names(n, lang) for n in self.notes[wanted]))
+        return tuple(sorted(plain_names(n, lang) for texts in self.notes.values() for n in texts))
 
     @property
     def end(self) -> date | None:
@@ -190,9 +192,11 @@ SELECT ?class (COUNT(DISTINCT ?entry) AS ?n) WHERE {
 """
 
 
-def example_counts(store: Store) -> dict[str, int]:
-    """Class IRI -> number of its entries marked ``isrp:illustrative`` (to take them out of counts)."""
-    return {str(r["class"]): int(str(r["n"])) for r in store.select(_EXAMPLE_COUNTS).rows}
+def example_counts(store: Store, kommunen: Iterable[str] = ()) -> dict[str, int]:
+    """Class IRI -> number of its entries marked ``isrp:illustrative`` (to take them out of counts);
+    only those of ``kommunen`` (municipality IRIs, ``isrp:municipality``) when given."""
+    query = in_municipalities(_EXAMPLE_COUNTS, "entry", kommunen)
+    return {str(r["class"]): int(str(r["n"])) for r in store.select(query).rows}
 
 
 _FILLER = ("Erfurter", "Der", "Die", "Das")
