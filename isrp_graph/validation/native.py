@@ -40,6 +40,18 @@ from rdflib.term import Node
 from isrp_graph.validation import engine as _engine  # noqa: F401  (the faster parameter lookup)
 
 _SH = str(SH)
+_SH_ValidationReport = URIRef(_SH + "ValidationReport")
+_SH_ValidationResult = URIRef(_SH + "ValidationResult")
+_SH_conforms = URIRef(_SH + "conforms")
+_SH_focusNode = URIRef(_SH + "focusNode")
+_SH_result = URIRef(_SH + "result")
+_SH_resultMessage = URIRef(_SH + "resultMessage")
+_SH_resultPath = URIRef(_SH + "resultPath")
+_SH_resultSeverity = URIRef(_SH + "resultSeverity")
+_SH_sourceConstraint = URIRef(_SH + "sourceConstraint")
+_SH_sourceConstraintComponent = URIRef(_SH + "sourceConstraintComponent")
+_SH_sourceShape = URIRef(_SH + "sourceShape")
+_SH_value = URIRef(_SH + "value")
 _UNSUPPORTED_NAMES = (
     "ConstraintComponent SPARQLFunction Function SPARQLTargetType TargetType JSTarget "
     "JSTargetType JSFunction JSConstraint JSRule SPARQLRule TripleRule"
@@ -122,11 +134,11 @@ def _report_graph(sg: ShapesGraph, data: Graph, conforms: bool, reports: list) -
     for prefix, namespace in sg.graph.namespace_manager.namespaces():
         vg.namespace_manager.bind(prefix, namespace)
     vr = BNode()
-    vg.add((vr, RDF.type, SH.ValidationReport))
-    vg.add((vr, SH.conforms, Literal(conforms)))
+    vg.add((vr, RDF.type, _SH_ValidationReport))
+    vg.add((vr, _SH_conforms, Literal(conforms)))
     cloned: dict[tuple[int, str], Node] = {}
     for _text, result_node, triples in reports:
-        vg.add((vr, SH.result, result_node))
+        vg.add((vr, _SH_result, result_node))
         for s, p, o in triples:
             if isinstance(o, _Generic):
                 for message in o.messages():
@@ -176,20 +188,20 @@ def _make_v_result(
     sg = self.shape.sg.graph
     node = BNode()
     triples: list = [
-        (node, RDF.type, SH.ValidationResult),
-        (node, SH.sourceConstraintComponent, (sg, constraint_component)),
-        (node, SH.sourceShape, (sg, self.shape.node)),
-        (node, SH.resultSeverity, self.shape.severity),
-        (node, SH.focusNode, (datagraph or sg, focus_node)),
+        (node, RDF.type, _SH_ValidationResult),
+        (node, _SH_sourceConstraintComponent, (sg, constraint_component)),
+        (node, _SH_sourceShape, (sg, self.shape.node)),
+        (node, _SH_resultSeverity, self.shape.severity),
+        (node, _SH_focusNode, (datagraph or sg, focus_node)),
     ]
     if value_node is not None:
-        triples.append((node, SH.value, (datagraph, value_node)))
+        triples.append((node, _SH_value, (datagraph, value_node)))
     if result_path is None and self.shape.is_property_shape:
         result_path = self.shape.path()
     if result_path is not None:
-        triples.append((node, SH.resultPath, (sg, result_path)))
+        triples.append((node, _SH_resultPath, (sg, result_path)))
     if source_constraint is not None:
-        triples.append((node, SH.sourceConstraint, (sg, source_constraint)))
+        triples.append((node, _SH_sourceConstraint, (sg, source_constraint)))
     messages = list(self.shape.message)
     if extra_messages:
         for message in extra_messages:
@@ -197,14 +209,14 @@ def _make_v_result(
                 continue
             if isinstance(message, Literal) and bound_vars is not None:
                 message = Literal(self._format_sparql_based_result_message(str(message.value), bound_vars))
-            triples.append((node, SH.resultMessage, message))
+            triples.append((node, _SH_resultMessage, message))
     elif not messages:
         # made when the result is reported (most results of nested shapes are only counted)
-        triples.append((node, SH.resultMessage, _Generic(self, datagraph, focus_node, value_node)))
+        triples.append((node, _SH_resultMessage, _Generic(self, datagraph, focus_node, value_node)))
     for message in messages:
         if isinstance(message, Literal) and bound_vars is not None:
             message = Literal(self._format_sparql_based_result_message(str(message.value), bound_vars))
-        triples.append((node, SH.resultMessage, message))
+        triples.append((node, _SH_resultMessage, message))
     return "", node, triples
 
 
@@ -249,8 +261,43 @@ def _quiet_class(cls: type) -> type:
     """``cls`` with :func:`_make_v_result` (no text description) in place of pyshacl's."""
     quiet = _QUIET.get(cls)
     if quiet is None:
-        quiet = _QUIET[cls] = type(cls.__name__, (cls,), {"make_v_result": _make_v_result})
+        from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
+
+        members: dict[str, Any] = {"make_v_result": _make_v_result}
+        if issubclass(cls, SPARQLBasedConstraint):
+            members["_evaluate_sparql_constraint"] = _evaluate_sparql_constraint
+        quiet = _QUIET[cls] = type(cls.__name__, (cls,), members)
     return quiet
+
+
+def _evaluate_sparql_constraint(self: Any, sparql_constraint: Any, target_graph: Any, f_v_dict: dict) -> Any:
+    """``SPARQLBasedConstraint._evaluate_sparql_constraint`` with the query text prepared once:
+    pyshacl checks and rewrites the same text for every focus node; only ``$this`` differs."""
+    if not f_v_dict:
+        return False, []
+    first = next(iter(f_v_dict))
+    template, text = sparql_constraint.pre_bind_variables(first)
+    text = sparql_constraint.apply_prefixes(text)
+    binds_this = "this" in template
+    prepared = _PreparedConstraint(sparql_constraint, template, text, binds_this)
+    return type(self).__mro__[1]._evaluate_sparql_constraint(self, prepared, target_graph, f_v_dict)
+
+
+class _PreparedConstraint:
+    """A SPARQL constraint's query helper whose pre-binding is computed once (see above)."""
+
+    def __init__(self, helper: Any, template: dict, text: str, binds_this: bool) -> None:
+        self._helper, self._template, self._text, self._binds_this = helper, template, text, binds_this
+        self.messages, self.node = helper.messages, helper.node
+
+    def pre_bind_variables(self, focus: Node) -> tuple[dict, str]:
+        binds = dict(self._template)
+        if self._binds_this:
+            binds["this"] = focus
+        return binds, self._text
+
+    def apply_prefixes(self, text: str) -> str:
+        return text
 
 
 def _focus_list(shape: Any, executor: SHACLExecutor, target_graph: Any, focus: Any) -> list[Node]:
@@ -301,7 +348,7 @@ def _validate(
         else:
             all_allowed = True
             for _text, node, parts in found:
-                severities = [o for s, p, o in parts if s == node and p == SH.resultSeverity]
+                severities = [o for s, p, o in parts if s == node and p == _SH_resultSeverity]
                 if severities:
                     all_allowed = all_allowed and severities[0] in allowed
             non_conformant = non_conformant or not all_allowed
