@@ -118,7 +118,7 @@ def run(data: Graph, shapes: Graph, focus: Collection[Node] | None = None) -> Gr
     nodes in ``focus`` when given. Returns pyshacl's sh:ValidationReport graph (without text)."""
     prepared = shapes_for(shapes)
     executor = _executor()
-    executor._isrp_focus = None if focus is None else frozenset(focus)  # type: ignore[attr-defined]
+    executor._isrp_focus = frozenset(focus) if isinstance(focus, (list, tuple)) else focus  # type: ignore[attr-defined]
     reports: list = []
     conforms = True
     for shape in prepared.shapes:
