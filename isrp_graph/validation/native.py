@@ -113,11 +113,24 @@ def _executor() -> SHACLExecutor:
     )
 
 
-def run(data: Graph, shapes: Graph, focus: Collection[Node] | None = None) -> Graph:
+def targets(data: Graph, shapes: Graph) -> dict[int, list[Node]]:
+    """The focus nodes of every top-level shape (by ``id``), to validate several parts of one state
+    without computing the targets once per part."""
+    return {id(shape): list(shape.focus_nodes(data)) for shape in shapes_for(shapes).shapes}
+
+
+def run(
+    data: Graph,
+    shapes: Graph,
+    focus: Collection[Node] | None = None,
+    found_targets: dict[int, list[Node]] | None = None,
+) -> Graph:
     """Validate ``data`` (with its inferred triples) against ``shapes``; only the top-level focus
-    nodes in ``focus`` when given. Returns pyshacl's sh:ValidationReport graph (without text)."""
+    nodes in ``focus`` when given (``found_targets``: :func:`targets` of the same data and shapes).
+    Returns pyshacl's sh:ValidationReport graph (without text)."""
     prepared = shapes_for(shapes)
     executor = _executor()
+    executor._isrp_targets = found_targets  # type: ignore[attr-defined]
     executor._isrp_focus = frozenset(focus) if isinstance(focus, (list, tuple)) else focus  # type: ignore[attr-defined]
     reports: list = []
     conforms = True
@@ -305,7 +318,8 @@ def _focus_list(shape: Any, executor: SHACLExecutor, target_graph: Any, focus: A
         if isinstance(focus, (URIRef, BNode, Literal)):
             return [focus]
         return list(focus)
-    found = list(shape.focus_nodes(target_graph))
+    known = getattr(executor, "_isrp_targets", None)
+    found = known[id(shape)] if known is not None else list(shape.focus_nodes(target_graph))
     wanted = getattr(executor, "_isrp_focus", None)
     if wanted is not None:
         found = [node for node in found if node in wanted]

@@ -69,6 +69,7 @@ def municipality_parts(data: Graph) -> dict[URIRef, set[Node]]:
 
 
 _PREPARED: Prepared | None = None  # the state the forked workers validate
+_TARGETS: dict[int, list[Node]] | None = None  # and the focus nodes of its shapes
 
 
 def _run_part(args: tuple[Collection[Node] | None, str]) -> tuple[ValidationResult, ...]:
@@ -78,7 +79,7 @@ def _run_part(args: tuple[Collection[Node] | None, str]) -> tuple[ValidationResu
     from isrp_graph.validation.report import build_report
 
     prepared = _PREPARED
-    results = native.run(prepared.data, prepared.shapes, focus)
+    results = native.run(prepared.data, prepared.shapes, focus, _TARGETS)
     return build_report(results, prepared.data, prepared.shapes, lang=lang).results
 
 
@@ -91,7 +92,7 @@ def validate_parts(
 ) -> ValidationReport:
     """Validate ``state`` part by part (see the module doc) in ``jobs`` processes; with ``kommunen``
     (municipality IRIs) only the entries of those municipalities and their blank nodes."""
-    global _PREPARED
+    global _PREPARED, _TARGETS
     from isrp_graph.validation import native
 
     lang = normalise_lang(lang)
@@ -107,11 +108,11 @@ def validate_parts(
         tasks = [frozenset(members) for _iri, members in sorted(parts.items())]
         taken = frozenset().union(*tasks) if tasks else frozenset()
         tasks.append(_Rest(taken))
-    _PREPARED = prepared
+    _PREPARED, _TARGETS = prepared, native.targets(prepared.data, prepared.shapes)
     try:
         found = _map(tasks, lang, jobs)
     finally:
-        _PREPARED = None
+        _PREPARED, _TARGETS = None, None
     results = sorted((r for part in found for r in part), key=_sort_key)
     focus = frozenset().union(*(t for t in tasks if not isinstance(t, _Rest))) if kommunen else None
     return ValidationReport(
