@@ -25,6 +25,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Collection, Iterable
+from itertools import chain
 from typing import Any
 
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
@@ -38,6 +39,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from isrp_graph.validation import engine as _engine  # noqa: F401  (the faster parameter lookup)
+from isrp_graph.validation.index import IndexedGraph
 
 _SH = str(SH)
 _SH_ValidationReport = URIRef(_SH + "ValidationReport")
@@ -74,6 +76,7 @@ class _Prepared:
         self.sg = ShapesGraph(shapes)
         self.shapes = list(self.sg.shapes)
         self.components: dict[int, list[Any]] = {}
+        self.messages: dict[int, list[Any]] = {}
         self.lock = threading.Lock()
         fast = type("FastShape", (Shape,), {"__slots__": (), "validate": _validate, "owner": self})
         for shape in self.shapes:
@@ -142,20 +145,17 @@ def run(
 
 
 def _report_graph(sg: ShapesGraph, data: Graph, conforms: bool, reports: list) -> Graph:
-    """The report graph exactly as ``pyshacl.validator.Validator.create_validation_report`` makes it."""
-    vg = Graph(bind_namespaces="core")
-    for prefix, namespace in sg.graph.namespace_manager.namespaces():
-        vg.namespace_manager.bind(prefix, namespace)
+    """The report graph exactly as ``pyshacl.validator.Validator.create_validation_report`` makes it
+    (as a read-only :class:`.index.IndexedGraph`: rdflib's store takes longer to fill than to read)."""
+    clones = Graph(bind_namespaces="core")  # blank nodes copied from the shapes or data graph
     vr = BNode()
-    vg.add((vr, RDF.type, _SH_ValidationReport))
-    vg.add((vr, _SH_conforms, Literal(conforms)))
+    triples: list = [(vr, RDF.type, _SH_ValidationReport), (vr, _SH_conforms, Literal(conforms))]
     cloned: dict[tuple[int, str], Node] = {}
-    for _text, result_node, triples in reports:
-        vg.add((vr, _SH_result, result_node))
-        for s, p, o in triples:
+    for _text, result_node, parts in reports:
+        triples.append((vr, _SH_result, result_node))
+        for s, p, o in parts:
             if isinstance(o, _Generic):
-                for message in o.messages():
-                    vg.add((s, p, message))
+                triples.extend((s, p, message) for message in o.messages())
                 continue
             if isinstance(o, tuple):
                 source, node = o
@@ -166,11 +166,23 @@ def _report_graph(sg: ShapesGraph, data: Graph, conforms: bool, reports: list) -
                     if key in cloned:
                         o = cloned[key]
                     elif isinstance(node, BNode):
-                        cloned[key] = o = clone_blank_node(source, node, vg, keepid=True)
+                        cloned[key] = o = clone_blank_node(source, node, clones, keepid=True)
                     else:
                         cloned[key] = o = URIRef(str(node))
-            vg.add((s, p, o))
-    return vg
+            triples.append((s, p, o))
+    report = IndexedGraph(chain(triples, clones))
+    for prefix, namespace in sg.graph.namespace_manager.namespaces():
+        report.namespace_manager.bind(prefix, namespace)
+    return report
+
+
+def _messages(shape: Any) -> list:
+    """The shape's sh:message values (read once per shape)."""
+    owner: _Prepared = shape.owner
+    found = owner.messages.get(id(shape))
+    if found is None:
+        found = owner.messages[id(shape)] = list(shape.message)
+    return list(found)
 
 
 class _Generic:
@@ -215,7 +227,7 @@ def _make_v_result(
         triples.append((node, _SH_resultPath, (sg, result_path)))
     if source_constraint is not None:
         triples.append((node, _SH_sourceConstraint, (sg, source_constraint)))
-    messages = list(self.shape.message)
+    messages = _messages(self.shape)
     if extra_messages:
         for message in extra_messages:
             if message in messages:
@@ -278,39 +290,12 @@ def _quiet_class(cls: type) -> type:
 
         members: dict[str, Any] = {"make_v_result": _make_v_result}
         if issubclass(cls, SPARQLBasedConstraint):
-            members["_evaluate_sparql_constraint"] = _evaluate_sparql_constraint
+            from isrp_graph.validation import sparql_bulk
+
+            members["_evaluate_sparql_constraint"] = sparql_bulk.evaluate_sparql_constraint
+            members["_validate_sparql_query"] = sparql_bulk.validate_sparql_query
         quiet = _QUIET[cls] = type(cls.__name__, (cls,), members)
     return quiet
-
-
-def _evaluate_sparql_constraint(self: Any, sparql_constraint: Any, target_graph: Any, f_v_dict: dict) -> Any:
-    """``SPARQLBasedConstraint._evaluate_sparql_constraint`` with the query text prepared once:
-    pyshacl checks and rewrites the same text for every focus node; only ``$this`` differs."""
-    if not f_v_dict:
-        return False, []
-    first = next(iter(f_v_dict))
-    template, text = sparql_constraint.pre_bind_variables(first)
-    text = sparql_constraint.apply_prefixes(text)
-    binds_this = "this" in template
-    prepared = _PreparedConstraint(sparql_constraint, template, text, binds_this)
-    return type(self).__mro__[1]._evaluate_sparql_constraint(self, prepared, target_graph, f_v_dict)
-
-
-class _PreparedConstraint:
-    """A SPARQL constraint's query helper whose pre-binding is computed once (see above)."""
-
-    def __init__(self, helper: Any, template: dict, text: str, binds_this: bool) -> None:
-        self._helper, self._template, self._text, self._binds_this = helper, template, text, binds_this
-        self.messages, self.node = helper.messages, helper.node
-
-    def pre_bind_variables(self, focus: Node) -> tuple[dict, str]:
-        binds = dict(self._template)
-        if self._binds_this:
-            binds["this"] = focus
-        return binds, self._text
-
-    def apply_prefixes(self, text: str) -> str:
-        return text
 
 
 def _focus_list(shape: Any, executor: SHACLExecutor, target_graph: Any, focus: Any) -> list[Node]:
