@@ -34,7 +34,7 @@ import pyoxigraph as ox  # noqa: E402
 from isrp_graph.namespaces import GRAPH, ISRP  # noqa: E402
 from isrp_graph.registry import build_registry  # noqa: E402
 from isrp_graph.store.embedded import EmbeddedStore  # noqa: E402
-from isrp_graph.validation.check import Prepared, validate, validate_reference  # noqa: E402
+from isrp_graph.validation.check import Prepared, validate, validate_reference, validate_state  # noqa: E402
 from isrp_graph.validation.graphs import GraphState  # noqa: E402
 from isrp_graph.writes import apply_write  # noqa: E402
 
@@ -169,11 +169,24 @@ def main() -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS        {rss:7.1f} MiB")
     if args.synthetic_triples:
-        synthetic_figures(args.synthetic_triples, args.repeat)
+        neighbourhood_check(store, entry)
+        synthetic_figures(args.synthetic_triples, args.repeat, entry, store)
     store.close()
 
 
-def synthetic_figures(triples: int, repeat: int) -> None:
+def neighbourhood_check(store: EmbeddedStore, entry: URIRef) -> int:
+    """What a one-entry write validates (``writes._validate`` without a change): the affected nodes
+    and their extract, read from the store around ``entry``; returns the number of nodes checked."""
+    from isrp_graph.validation.neighbourhood import View, affected_in, local_state
+
+    view = View(store.ox_store)
+    focus = affected_in(view, {entry}, store.ox_store)
+    state = local_state(view, focus, store.ox_store, {entry})
+    validate_state(state, focus_nodes=focus, expand=False)
+    return len(focus)
+
+
+def synthetic_figures(triples: int, repeat: int, entry: URIRef, erfurt: EmbeddedStore) -> None:
     """Full validation of a synthetic multi-municipality registry with 1 and 2 processes."""
     from benchmarks.synthetic import generate, municipalities_for
     from isrp_graph.validation.partition import validate_store
@@ -184,6 +197,16 @@ def synthetic_figures(triples: int, repeat: int) -> None:
     big.ox_store.load("".join(generate(count)).encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=SYNTH)
     print()
     print(f"Synthetic registry: {count} municipalities + Erfurt, {len(big)} quads")
+    runs_small = max(3, repeat)
+    neighbourhood_check(big, entry)  # the schema cache of the store, as in a running service
+    small = timed(lambda: neighbourhood_check(erfurt, entry), runs_small)
+    large = timed(lambda: neighbourhood_check(big, entry), runs_small)
+    line("one entry, Erfurt store", small, f"{neighbourhood_check(erfurt, entry)} nodes")
+    line(
+        "one entry, large store",
+        large,
+        f"{neighbourhood_check(big, entry)} nodes; large/Erfurt cpu {large[1] / small[1]:.2f} (goal <= 1.5)",
+    )
     runs = max(1, min(repeat, 2))
     one = timed(lambda: (_clear_cache(), validate_store(big, jobs=1)), runs)
     line("full, --jobs 1 (cold)", one)

@@ -16,6 +16,7 @@ content. Other stores have no such view; the caller validates the full state ins
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
@@ -167,6 +168,9 @@ def affected_in(view: View, touched: Iterable[Node], store: ox.Store) -> set[Nod
     return affected_nodes(_graph(stated | rdfs_closure(stated)), touched)
 
 
+_KEEP = 4
+
+
 class SchemaCache:
     """The class/property hierarchy and the shapes of one store, read once per schema version."""
 
@@ -174,6 +178,9 @@ class SchemaCache:
         self._lock = threading.Lock()
         self._entries: dict[int, tuple[int, frozenset[Triple], dict[URIRef, frozenset[Triple]]]] = {}
         self._inverse: dict[int, frozenset[Node]] = {}
+        # the stores themselves: an entry is only valid for the very store it was read from (a closed
+        # store's id is reused by the next one); held so, at most _KEEP of them
+        self._stores: dict[int, ox.Store] = {}
         self.generation = 0
 
     def invalidate(self) -> None:
@@ -185,7 +192,7 @@ class SchemaCache:
         key = id(store)
         with self._lock:
             cached = self._entries.get(key)
-            if cached is not None and cached[0] == self.generation:
+            if cached is not None and cached[0] == self.generation and self._stores.get(key) is store:
                 return cached[1], cached[2]
         view = View(store)
         hierarchy = {t for p in SCHEMA_PREDICATES for t in view._quads(None, p, None)}
@@ -212,6 +219,13 @@ class SchemaCache:
         with self._lock:
             self._entries[key] = (self.generation, schema, frozen)
             self._inverse[key] = _looked_back(frozen)
+            self._stores.pop(key, None)
+            self._stores[key] = store
+            while len(self._stores) > _KEEP:
+                old = next(iter(self._stores))
+                del self._stores[old]
+                self._entries.pop(old, None)
+                self._inverse.pop(old, None)
         return schema, frozen
 
     def inverse_predicates(self, store: ox.Store) -> frozenset[Node]:
@@ -222,8 +236,6 @@ class SchemaCache:
 
 
 def _looked_back(shapes: Mapping[URIRef, frozenset[Triple]]) -> frozenset[Node]:
-    import re
-
     from isrp_graph.namespaces import PREFIXES
 
     found: set[Node] = set()
@@ -241,11 +253,50 @@ def _looked_back(shapes: Mapping[URIRef, frozenset[Triple]]) -> frozenset[Node]:
             if p not in (SH.select, SH.ask) or not isinstance(o, Literal):
                 continue
             text = str(o)
-            found.update(URIRef(m) for m in re.findall(r"<([^<>\s]+)>", text))
-            for prefix, local in re.findall(r"\b([A-Za-z][\w-]*):([A-Za-z_][\w-]*)", text):
-                if prefix in prefixes:
-                    found.add(URIRef(prefixes[prefix] + local))
+            names = _backward_names(text)
+            if names is None:  # $this in an unclear position: everything the query mentions
+                names = re.findall(r"<[^<>\s]+>", text) + [
+                    f"{prefix}:{local}"
+                    for prefix, local in re.findall(r"\b([A-Za-z][\w-]*):([A-Za-z_][\w-]*)", text)
+                ]
+            for name in names:
+                iri = _expand(name, prefixes)
+                if iri is not None:
+                    found.add(URIRef(iri))
     return frozenset(found)
+
+
+_NAME = r"(?:<[^<>\s]+>|[A-Za-z][\w-]*:[\w-]*|\ba\b)"
+_BEFORE_THIS = re.compile(r"(\S+)\s*$")
+_INVERSE = re.compile(r"\^\s*\(?\s*(" + _NAME + ")")
+_THIS = re.compile(r"[$?]this\b")
+
+
+def _backward_names(text: str) -> list[str] | None:
+    """The predicates a SPARQL query follows *into* ``$this`` (``?x P $this``, ``^P``), as written;
+    ``None`` when ``$this`` stands where that cannot be told (after a variable or a comma)."""
+    names = [m.group(1) for m in _INVERSE.finditer(text)]
+    for match in _THIS.finditer(text):
+        before = _BEFORE_THIS.search(text[: match.start()])
+        token = before.group(1) if before else ""
+        if token.endswith(("{", "(", ".", ";", "!=", "=", "SELECT", "DISTINCT", "REDUCED")) or token == "":
+            continue
+        if token.startswith(("?", "$")) or token.endswith(","):
+            return None
+        if re.fullmatch(_NAME, token):
+            names.append(token)
+            continue
+        return None
+    return names
+
+
+def _expand(name: str, prefixes: Mapping[str, str]) -> str | None:
+    if name == "a":
+        return str(RDF.type)
+    if name.startswith("<"):
+        return name[1:-1]
+    prefix, _colon, local = name.partition(":")
+    return prefixes[prefix] + local if prefix in prefixes else None
 
 
 SCHEMA_CACHE = SchemaCache()
