@@ -317,6 +317,84 @@ def _ranged_properties(schema: Iterable[Triple]) -> set[Node]:
     return ranged
 
 
+class _RangeTypes:
+    """Which ranged properties can still add a type to a node: a property whose range classes (with
+    their superclasses, and those of its superproperties' ranges) the node's own types already reach
+    adds nothing, so its incoming triple need not be read (on a large store most such reads are
+    index lookups that find a node of a known kind)."""
+
+    def __init__(self, schema: frozenset[Triple]) -> None:
+        self.schema = schema
+        self._supers: dict[Node, set[Node]] = {}
+        super_properties: dict[Node, set[Node]] = {}
+        ranges: dict[Node, set[Node]] = {}
+        for s, p, o in schema:
+            if p == RDFS.subClassOf:
+                self._supers.setdefault(s, set()).add(o)
+            elif p == RDFS.subPropertyOf:
+                super_properties.setdefault(s, set()).add(o)
+            elif p == RDFS.range:
+                ranges.setdefault(s, set()).add(o)
+        self._closed: dict[Node, frozenset[Node]] = {}
+        self.classes: dict[Node, frozenset[Node]] = {}
+        for prop in _ranged_properties(schema):
+            found: set[Node] = set()
+            seen: set[Node] = set()
+            frontier = [prop]
+            while frontier:
+                current = frontier.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                for cls in ranges.get(current, ()):
+                    found |= self.closure(cls)
+                frontier.extend(super_properties.get(current, ()))
+            self.classes[prop] = frozenset(found)
+
+    def closure(self, cls: Node) -> frozenset[Node]:
+        """``cls`` and its superclasses by the schema's stated subClassOf triples."""
+        found = self._closed.get(cls)
+        if found is None:
+            seen: set[Node] = set()
+            frontier = [cls]
+            while frontier:
+                current = frontier.pop()
+                if current not in seen:
+                    seen.add(current)
+                    frontier.extend(self._supers.get(current, ()))
+            found = self._closed[cls] = frozenset(seen)
+        return found
+
+    def pull(self, view: View, node: Node, types: Iterable[Node], local: set[Triple]) -> None:
+        """Add one incoming triple per ranged property that may add a type to ``node``."""
+        known: set[Node] = set()
+        for cls in types:
+            known |= self.closure(cls)
+        for prop, classes in self.classes.items():
+            if classes <= known:
+                continue
+            found = view.one_incoming(node, prop)  # type: ignore[arg-type]
+            if found is not None:
+                local.add(found)
+
+
+_RANGE_TYPES: list[_RangeTypes] = []
+
+
+def _range_types(schema: frozenset[Triple]) -> _RangeTypes:
+    for cached in _RANGE_TYPES:
+        if cached.schema is schema:
+            return cached
+    made = _RangeTypes(schema)
+    _RANGE_TYPES.insert(0, made)
+    del _RANGE_TYPES[_KEEP:]
+    return made
+
+
+def _types(triples: Iterable[Triple], node: Node) -> list[Node]:
+    return [o for s, p, o in triples if s == node and p == RDF.type]
+
+
 def local_state(
     view: View, nodes: Iterable[Node], store: ox.Store, core: Iterable[Node] | None = None
 ) -> GraphState:
@@ -335,24 +413,23 @@ def local_state(
     # look back along (inverse paths, SPARQL constraints), so a concept used by every plan of a Land
     # does not pull in every plan
     looked_back = SCHEMA_CACHE.inverse_predicates(store)
-    ranged = _ranged_properties(schema)
+    ranged = _range_types(schema)
+    stated_types: dict[Node, list[Node]] = {}
+    for s, p, o in local:
+        if p == RDF.type:
+            stated_types.setdefault(s, []).append(o)
     for node in nodes - terms:
         if node in core:
             _incoming_chains(view, node, local)
             continue
         for prop in looked_back:
             local.update(view.incoming_via(node, prop))  # type: ignore[arg-type]
-        for prop in ranged:  # types inferred by range
-            found = view.one_incoming(node, prop)  # type: ignore[arg-type]
-            if found is not None:
-                local.add(found)
+        ranged.pull(view, node, stated_types.get(node, ()), local)  # types inferred by range
     mentioned = {n for triple in local for n in (triple[0], triple[2]) if not isinstance(n, Literal)}
     for node in mentioned - nodes:
-        local.update(view.out(node))
-        for prop in ranged:
-            found = view.one_incoming(node, prop)  # type: ignore[arg-type]
-            if found is not None:
-                local.add(found)
+        out = view.out(node)
+        local.update(out)
+        ranged.pull(view, node, _types(out, node), local)
     graphs: dict[URIRef, frozenset[Triple]] = {LOCAL_GRAPH: frozenset(local | schema)}
     graphs.update(shapes)
     return GraphState(graphs)
