@@ -183,6 +183,15 @@ class SchemaCache:
         self._stores: dict[int, ox.Store] = {}
         self.generation = 0
 
+    def forget(self, store: ox.Store) -> None:
+        """Drop what was read from ``store`` (it is being closed)."""
+        key = id(store)
+        with self._lock:
+            if self._stores.get(key) is store:
+                del self._stores[key]
+                self._entries.pop(key, None)
+                self._inverse.pop(key, None)
+
     def invalidate(self) -> None:
         with self._lock:
             self.generation += 1
