@@ -101,6 +101,20 @@ class View:
             *(t for t in self._in.get(node, ()) if t[1] == predicate),
         ]
 
+    def incoming_predicates(self, node: Node, limit: int) -> set[str] | None:
+        """The predicates (IRIs as text) of the triples pointing at ``node`` when there are at most
+        ``limit`` of them in the store, else ``None`` (a hub: a concept, an office)."""
+        found: set[str] = set()
+        quads = self._ox.quads_for_pattern(None, None, to_ox(node), None)  # type: ignore[arg-type]
+        for scanned, quad in enumerate(quads, 1):
+            self.reads += 1
+            if scanned > limit:
+                return None
+            if self._ok(quad.graph_name):
+                found.add(quad.predicate.value)
+        found.update(str(t[1]) for t in self._in.get(node, ()))
+        return found
+
     def one_incoming(self, node: Node, predicate: URIRef) -> Triple | None:
         for triple in self._quads(None, predicate, node):
             return triple
@@ -379,15 +393,19 @@ class _RangeTypes:
         known: set[Node] = set()
         for cls in types:
             known |= self.closure(cls)
-        for prop, classes in self.classes.items():
-            if classes <= known:
-                continue
+        wanted = [prop for prop, classes in self.classes.items() if not classes <= known]
+        if len(wanted) > 2:  # one short scan of what points here, if little does, saves the lookups
+            present = view.incoming_predicates(node, _FEW)
+            if present is not None:
+                wanted = [prop for prop in wanted if str(prop) in present]
+        for prop in wanted:
             found = view.one_incoming(node, prop)  # type: ignore[arg-type]
             if found is not None:
                 local.add(found)
 
 
 _RANGE_TYPES: list[_RangeTypes] = []
+_FEW = 16  # incoming quads scanned for their predicates; a node with more is a hub
 
 
 def _range_types(schema: frozenset[Triple]) -> _RangeTypes:
