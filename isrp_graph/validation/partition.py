@@ -9,16 +9,18 @@ parts finds exactly what one whole run finds. The parts are
 - one for everything else, validated once: shared entries (laws, provisions, funding schemes,
   concepts), the ontology and vocabularies, sources, and nodes linked to no municipality.
 
-The state is read, closed under RDFS and indexed once; with ``jobs > 1`` the parts are validated in
-forked worker processes that share it (copy-on-write), each part on the same full state, so a
-constraint that looks across municipalities still sees everything.
+The state is read, closed under RDFS and indexed once, and the targets of every shape are found once
+and split by part. The municipalities are joined into ``2 × jobs`` groups of about equal size (fewer,
+larger runs; the same focus nodes), and with ``jobs > 1`` the groups are validated in forked worker
+processes that share the state (copy-on-write), each on the same full state, so a constraint that
+looks across municipalities still sees everything.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from rdflib import BNode, Graph, URIRef
@@ -33,22 +35,6 @@ from isrp_graph.validation.model import ValidationReport, ValidationResult
 from isrp_graph.validation.report import _sort_key
 
 MUNICIPALITY = ISRP.municipality
-
-
-class _Rest(Collection[Node]):
-    """Every node that is in none of the given parts (the part of the shared entries)."""
-
-    def __init__(self, taken: Collection[Node]) -> None:
-        self._taken = taken
-
-    def __contains__(self, node: object) -> bool:
-        return node not in self._taken
-
-    def __iter__(self):  # pragma: no cover - membership is all the validator asks
-        raise TypeError("the rest part is defined by membership only")
-
-    def __len__(self) -> int:  # pragma: no cover
-        raise TypeError("the rest part is defined by membership only")
 
 
 def municipality_parts(data: Graph) -> dict[URIRef, set[Node]]:
@@ -69,18 +55,27 @@ def municipality_parts(data: Graph) -> dict[URIRef, set[Node]]:
 
 
 _PREPARED: Prepared | None = None  # the state the forked workers validate
-_TARGETS: dict[int, list[Node]] | None = None  # and the focus nodes of its shapes
+_BUCKETS: list[dict[int, list[Node]]] = []  # per group of parts: the focus nodes of each shape
 
 
-def _run_part(args: tuple[Collection[Node] | None, str]) -> tuple[ValidationResult, ...]:
-    focus, lang = args
+def _run_part(args: tuple[int, str]) -> tuple[ValidationResult, ...]:
+    index, lang = args
     assert _PREPARED is not None
     from isrp_graph.validation import native
     from isrp_graph.validation.report import build_report
 
     prepared = _PREPARED
-    results = native.run(prepared.data, prepared.shapes, focus, _TARGETS)
+    results = native.run(prepared.data, prepared.shapes, None, _BUCKETS[index])
     return build_report(results, prepared.data, prepared.shapes, lang=lang).results
+
+
+def _groups(parts: list[set[Node]], count: int) -> list[set[Node]]:
+    """``parts`` joined into ``count`` groups of about equal size (largest first, each to the smallest
+    group): fewer, larger runs, the same focus nodes."""
+    groups: list[set[Node]] = [set() for _ in range(max(1, min(count, len(parts))))]
+    for part in sorted(parts, key=len, reverse=True):
+        min(groups, key=len).update(part)
+    return groups
 
 
 def validate_parts(
@@ -92,7 +87,7 @@ def validate_parts(
 ) -> ValidationReport:
     """Validate ``state`` part by part (see the module doc) in ``jobs`` processes; with ``kommunen``
     (municipality IRIs) only the entries of those municipalities and their blank nodes."""
-    global _PREPARED, _TARGETS
+    global _PREPARED, _BUCKETS
     from isrp_graph.validation import native
 
     lang = normalise_lang(lang)
@@ -101,31 +96,35 @@ def validate_parts(
     if not native.supports(prepared.shapes):  # shapes with rules etc.: one pyshacl run, one process
         focus = {n for iri in kommunen for n in parts.get(URIRef(iri), ())} if kommunen else None
         return validate_state(state, lang, focus, expand=False, prepared=prepared)
-    tasks: list[Collection[Node]] = []
-    if kommunen:
-        tasks = [frozenset(parts.get(URIRef(iri), ())) for iri in kommunen]
-    else:
-        tasks = [frozenset(members) for _iri, members in sorted(parts.items())]
-        taken = frozenset().union(*tasks) if tasks else frozenset()
-        tasks.append(_Rest(taken))
-    _PREPARED, _TARGETS = prepared, native.targets(prepared.data, prepared.shapes)
+    chosen = [parts.get(URIRef(iri), set()) for iri in kommunen] if kommunen else list(parts.values())
+    groups = _groups(chosen, 2 * jobs) if chosen else []
+    owner = {node: index for index, group in enumerate(groups) for node in group}
+    rest = None if kommunen else len(groups)  # the shared entries: one more group
+    buckets: list[dict[int, list[Node]]] = [{} for _ in range(len(groups) + (rest is not None))]
+    for shape_id, nodes in native.targets(prepared.data, prepared.shapes).items():
+        for bucket in buckets:
+            bucket[shape_id] = []
+        for node in nodes:
+            index = owner.get(node, rest)
+            if index is not None:
+                buckets[index][shape_id].append(node)
+    _PREPARED, _BUCKETS = prepared, buckets
     try:
-        found = _map(tasks, lang, jobs)
+        found = _map(len(buckets), lang, jobs)
     finally:
-        _PREPARED, _TARGETS = None, None
+        _PREPARED, _BUCKETS = None, []
     results = sorted((r for part in found for r in part), key=_sort_key)
-    focus = frozenset().union(*(t for t in tasks if not isinstance(t, _Rest))) if kommunen else None
     return ValidationReport(
         conforms=not any(r.severity == "Violation" for r in results),
         results=tuple(results),
         generated_at=datetime.now(UTC).replace(microsecond=0),
         lang=lang,
-        focus_nodes=focus,
+        focus_nodes=frozenset(owner) if kommunen else None,
     )
 
 
-def _map(tasks: Iterable[Collection[Node]], lang: str, jobs: int) -> list[tuple[ValidationResult, ...]]:
-    work = [(task, lang) for task in tasks]
+def _map(count: int, lang: str, jobs: int) -> list[tuple[ValidationResult, ...]]:
+    work = [(index, lang) for index in range(count)]
     jobs = max(1, min(jobs, len(work)))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [_run_part(item) for item in work]
