@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from isrp_graph.store.terms import from_ox, to_ox
 from isrp_graph.validation.graphs import GraphState, is_shapes_graph, is_validated_graph
+from isrp_graph.validation.ranges import range_types
 
 Triple = tuple
 SCHEMA_PREDICATES = (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range)
@@ -325,103 +326,6 @@ def _expand(name: str, prefixes: Mapping[str, str]) -> str | None:
 SCHEMA_CACHE = SchemaCache()
 
 
-def _ranged_properties(schema: Iterable[Triple]) -> set[Node]:
-    ranged = {s for s, p, _o in schema if p == RDFS.range}
-    sub: dict[Node, set[Node]] = {}
-    for s, p, o in schema:
-        if p == RDFS.subPropertyOf:
-            sub.setdefault(o, set()).add(s)
-    frontier = list(ranged)
-    while frontier:
-        for child in sub.get(frontier.pop(), ()):
-            if child not in ranged:
-                ranged.add(child)
-                frontier.append(child)
-    return ranged
-
-
-class _RangeTypes:
-    """Which ranged properties can still add a type to a node: a property whose range classes (with
-    their superclasses, and those of its superproperties' ranges) the node's own types already reach
-    adds nothing, so its incoming triple need not be read (on a large store most such reads are
-    index lookups that find a node of a known kind)."""
-
-    def __init__(self, schema: frozenset[Triple]) -> None:
-        self.schema = schema
-        self._supers: dict[Node, set[Node]] = {}
-        super_properties: dict[Node, set[Node]] = {}
-        ranges: dict[Node, set[Node]] = {}
-        for s, p, o in schema:
-            if p == RDFS.subClassOf:
-                self._supers.setdefault(s, set()).add(o)
-            elif p == RDFS.subPropertyOf:
-                super_properties.setdefault(s, set()).add(o)
-            elif p == RDFS.range:
-                ranges.setdefault(s, set()).add(o)
-        self._closed: dict[Node, frozenset[Node]] = {}
-        self.classes: dict[Node, frozenset[Node]] = {}
-        for prop in _ranged_properties(schema):
-            found: set[Node] = set()
-            seen: set[Node] = set()
-            frontier = [prop]
-            while frontier:
-                current = frontier.pop()
-                if current in seen:
-                    continue
-                seen.add(current)
-                for cls in ranges.get(current, ()):
-                    found |= self.closure(cls)
-                frontier.extend(super_properties.get(current, ()))
-            self.classes[prop] = frozenset(found)
-
-    def closure(self, cls: Node) -> frozenset[Node]:
-        """``cls`` and its superclasses by the schema's stated subClassOf triples."""
-        found = self._closed.get(cls)
-        if found is None:
-            seen: set[Node] = set()
-            frontier = [cls]
-            while frontier:
-                current = frontier.pop()
-                if current not in seen:
-                    seen.add(current)
-                    frontier.extend(self._supers.get(current, ()))
-            found = self._closed[cls] = frozenset(seen)
-        return found
-
-    def pull(self, view: View, node: Node, types: Iterable[Node], local: set[Triple]) -> None:
-        """Add one incoming triple per ranged property that may add a type to ``node``."""
-        known: set[Node] = set()
-        for cls in types:
-            known |= self.closure(cls)
-        wanted = [prop for prop, classes in self.classes.items() if not classes <= known]
-        if len(wanted) > 2:  # one short scan of what points here, if little does, saves the lookups
-            present = view.incoming_predicates(node, _FEW)
-            if present is not None:
-                wanted = [prop for prop in wanted if str(prop) in present]
-        for prop in wanted:
-            found = view.one_incoming(node, prop)  # type: ignore[arg-type]
-            if found is not None:
-                local.add(found)
-
-
-_RANGE_TYPES: list[_RangeTypes] = []
-_FEW = 16  # incoming quads scanned for their predicates; a node with more is a hub
-
-
-def _range_types(schema: frozenset[Triple]) -> _RangeTypes:
-    for cached in _RANGE_TYPES:
-        if cached.schema is schema:
-            return cached
-    made = _RangeTypes(schema)
-    _RANGE_TYPES.insert(0, made)
-    del _RANGE_TYPES[_KEEP:]
-    return made
-
-
-def _types(triples: Iterable[Triple], node: Node) -> list[Node]:
-    return [o for s, p, o in triples if s == node and p == RDF.type]
-
-
 def local_state(
     view: View, nodes: Iterable[Node], store: ox.Store, core: Iterable[Node] | None = None
 ) -> GraphState:
@@ -440,7 +344,7 @@ def local_state(
     # look back along (inverse paths, SPARQL constraints), so a concept used by every plan of a Land
     # does not pull in every plan
     looked_back = SCHEMA_CACHE.inverse_predicates(store)
-    ranged = _range_types(schema)
+    ranged = range_types(schema)
     stated_types: dict[Node, list[Node]] = {}
     for s, p, o in local:
         if p == RDF.type:
@@ -456,7 +360,7 @@ def local_state(
     for node in mentioned - nodes:
         out = view.out(node)
         local.update(out)
-        ranged.pull(view, node, _types(out, node), local)
+        ranged.pull(view, node, [o for s, p, o in out if s == node and p == RDF.type], local)
     graphs: dict[URIRef, frozenset[Triple]] = {LOCAL_GRAPH: frozenset(local | schema)}
     graphs.update(shapes)
     return GraphState(graphs)
