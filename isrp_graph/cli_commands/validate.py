@@ -25,7 +25,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--format", choices=FORMATS, default="text", help=h("cli.validate.format"))
     parser.add_argument("--severity", choices=SEVERITY_CHOICES, help=h("cli.validate.severity"))
     parser.add_argument("--completeness", action="store_true", help=h("cli.validate.completeness"))
+    parser.add_argument("--jobs", type=_jobs, default=1, metavar="N", help=h("cli.validate.jobs"))
+    parser.add_argument(
+        "--kommune", action="append", default=[], metavar="NAME", help=h("cli.validate.kommune")
+    )
     parser.set_defaults(func=cmd_validate)
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(text) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(text)
+    return value
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
@@ -46,8 +60,20 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
         if is_empty(store):
             note(t("service.validate_empty", lang))
             return ExitCode.INPUT
+        from isrp_graph.scope.municipalities import ScopeError, resolve_kommunen
+
+        try:
+            kommunen = resolve_kommunen(store, args.kommune, lang)
+        except ScopeError as exc:
+            note(exc.message(lang))
+            return ExitCode.USAGE
         with Activity(t("cli.validate.running", lang)):
-            report = validate(store, lang=lang)
+            if kommunen or args.jobs > 1:
+                from isrp_graph.validation.partition import validate_store
+
+                report = validate_store(store, lang, jobs=args.jobs, kommunen=kommunen)
+            else:
+                report = validate(store, lang=lang)
             scores = completeness(store, lang=lang) if args.completeness else None
     finally:
         store.close()

@@ -9,6 +9,7 @@ SPARQL Update, which pyoxigraph applies as one transaction: all or nothing.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -230,6 +231,10 @@ class EmbeddedStore:
     def close(self) -> None:
         if self._ox is not None and self.path is not None:
             self._ox.flush()
+        if self._ox is not None:  # the write-path schema cache holds the store: let it go
+            neighbourhood = sys.modules.get("isrp_graph.validation.neighbourhood")
+            if neighbourhood is not None:
+                neighbourhood.SCHEMA_CACHE.forget(self._ox)
         self._ox = None
 
 

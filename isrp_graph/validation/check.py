@@ -5,15 +5,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from rdflib import Graph
-from rdflib.namespace import SH
 from rdflib.term import Node
 
 from isrp_graph.store.base import Store
+from isrp_graph.validation import native
 from isrp_graph.validation.engine import run_fast, run_reference
 from isrp_graph.validation.focus import affected_nodes
 from isrp_graph.validation.graphs import GraphState, new_graph
+from isrp_graph.validation.index import IndexedGraph
 from isrp_graph.validation.mirror import Mirror, build_mirror
 from isrp_graph.validation.model import ValidationReport
 from isrp_graph.validation.report import build_report
@@ -48,11 +50,8 @@ class Prepared:
     def _build(cls, state: GraphState) -> Prepared:
         stated = set(state.data_triples())
         mirror, derived = build_mirror(stated)
-        data = new_graph()
-        for triple in stated:
-            data.add(triple)
-        for triple in derived:
-            data.add(triple)
+        data = IndexedGraph(chain(stated, derived))
+        data.mirror = mirror
         return cls(data=data, shapes=state.shapes_graph(), inferred=len(derived), mirror=mirror)
 
 
@@ -86,11 +85,11 @@ def validate_state(
         focus = set(focus_nodes)
         if expand:
             focus = affected_nodes(prepared.data, focus)
-    # SHACL rules (sh:rule) add triples to the data graph: pyshacl gets a copy (prepared states are
-    # shared between calls)
-    has_rules = (None, SH.rule, None) in prepared.shapes
-    data = _copy(prepared.data) if has_rules else prepared.data
-    _conforms, results = run_fast(data, prepared.shapes, focus, mirror=prepared.mirror)
+    if native.supports(prepared.shapes):
+        results = native.run(prepared.data, prepared.shapes, focus)
+    else:
+        # rules add triples to the data graph, so pyshacl gets a copy (prepared states are shared)
+        results = run_fast(_copy(prepared.data), prepared.shapes, focus, mirror=prepared.mirror)[1]
     return build_report(results, prepared.data, prepared.shapes, lang=lang, focus_nodes=focus)
 
 

@@ -1,4 +1,4 @@
-"""The pyoxigraph copy of the data graph: it computes the RDFS closure and answers pyshacl's SPARQL.
+"""The pyoxigraph copy of the data graph with its RDFS closure: it answers the shapes' SPARQL.
 
 pyoxigraph stores typed literals in canonical form: ``"01"^^xsd:positiveInteger`` comes back as
 ``"1"^^xsd:integer``, ``"P12M"^^xsd:duration`` as ``"P1Y"``. The rdflib data graph keeps the literals
@@ -17,25 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 import pyoxigraph as ox
 from rdflib import Literal
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from isrp_graph.store.terms import from_ox, to_ox
-from isrp_graph.validation.closure import close, load_ox
+from isrp_graph.store.terms import to_ox
+from isrp_graph.validation.closure import load_ox, python_closure
 from isrp_graph.validation.graphs import Triple
 
 _PLAIN = {None, XSD.string, RDF.langString}
-_SUPERPROPERTIES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?p ?q WHERE { ?p rdfs:subPropertyOf ?q . FILTER(?p != ?q) }
-"""
-_RANGES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?p ?c WHERE { ?q rdfs:range ?r . ?p rdfs:subPropertyOf* ?q . ?r rdfs:subClassOf* ?c . }
-"""
 
 
 @dataclass
@@ -87,40 +80,10 @@ def build_mirror(stated: set[Triple]) -> tuple[Mirror, set[Triple]]:
     ``inference="rdfs"`` validates such literals against the shapes of those classes, so the fast path
     has to see them too to find exactly the same.
     """
-    store = load_ox(stated)
-    close(store)
-    derived: set[Triple] = set()
-    for quad in store:
-        if isinstance(quad.object, ox.Literal):
-            continue
-        triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
-        if triple not in stated:
-            derived.add(triple)
-    supers = _pairs(store, _SUPERPROPERTIES)
-    ranges = _pairs(store, _RANGES)
-    literal_triples: list[Triple] = []
-    literals: set[Literal] = set()
-    for s, p, o in stated:
-        if isinstance(o, Literal):
-            literal_triples.append((s, p, o))
-            literals.add(o)
-            for q in supers.get(p, ()):
-                literal_triples.append((s, q, o))
-                if (s, q, o) not in stated:
-                    derived.add((s, q, o))
-    for literal in literals:
-        derived.add((literal, RDF.type, RDFS.Resource))
-    for _s, p, o in literal_triples:
-        for cls in ranges.get(p, ()):
-            derived.add((o, RDF.type, cls))
+    derived = python_closure(stated)
+    store = load_ox(chain(stated, (t for t in derived if not isinstance(t[0], Literal))))
+    literals = {o for _s, _p, o in stated if isinstance(o, Literal)}
     return Mirror(store=store, aliases=literal_aliases(literals)), derived
-
-
-def _pairs(store: ox.Store, query: str) -> dict[Node, list[Node]]:
-    pairs: dict[Node, list[Node]] = {}
-    for row in store.query(query):  # type: ignore[union-attr]
-        pairs.setdefault(from_ox(row[0]), []).append(from_ox(row[1]))
-    return pairs
 
 
 def rdfs_closure(triples: Iterable[Triple]) -> set[Triple]:

@@ -16,6 +16,7 @@ content. Other stores have no such view; the caller validates the full state ins
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
@@ -26,6 +27,7 @@ from rdflib.term import Node
 
 from isrp_graph.store.terms import from_ox, to_ox
 from isrp_graph.validation.graphs import GraphState, is_shapes_graph, is_validated_graph
+from isrp_graph.validation.ranges import range_types
 
 Triple = tuple
 SCHEMA_PREDICATES = (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range)
@@ -100,6 +102,20 @@ class View:
             *(t for t in self._in.get(node, ()) if t[1] == predicate),
         ]
 
+    def incoming_predicates(self, node: Node, limit: int) -> set[str] | None:
+        """The predicates (IRIs as text) of the triples pointing at ``node`` when there are at most
+        ``limit`` of them in the store, else ``None`` (a hub: a concept, an office)."""
+        found: set[str] = set()
+        quads = self._ox.quads_for_pattern(None, None, to_ox(node), None)  # type: ignore[arg-type]
+        for scanned, quad in enumerate(quads, 1):
+            self.reads += 1
+            if scanned > limit:
+                return None
+            if self._ok(quad.graph_name):
+                found.add(quad.predicate.value)
+        found.update(str(t[1]) for t in self._in.get(node, ()))
+        return found
+
     def one_incoming(self, node: Node, predicate: URIRef) -> Triple | None:
         for triple in self._quads(None, predicate, node):
             return triple
@@ -167,6 +183,9 @@ def affected_in(view: View, touched: Iterable[Node], store: ox.Store) -> set[Nod
     return affected_nodes(_graph(stated | rdfs_closure(stated)), touched)
 
 
+_KEEP = 4
+
+
 class SchemaCache:
     """The class/property hierarchy and the shapes of one store, read once per schema version."""
 
@@ -174,7 +193,19 @@ class SchemaCache:
         self._lock = threading.Lock()
         self._entries: dict[int, tuple[int, frozenset[Triple], dict[URIRef, frozenset[Triple]]]] = {}
         self._inverse: dict[int, frozenset[Node]] = {}
+        # the stores themselves: an entry is only valid for the very store it was read from (a closed
+        # store's id is reused by the next one); held so, at most _KEEP of them
+        self._stores: dict[int, ox.Store] = {}
         self.generation = 0
+
+    def forget(self, store: ox.Store) -> None:
+        """Drop what was read from ``store`` (it is being closed)."""
+        key = id(store)
+        with self._lock:
+            if self._stores.get(key) is store:
+                del self._stores[key]
+                self._entries.pop(key, None)
+                self._inverse.pop(key, None)
 
     def invalidate(self) -> None:
         with self._lock:
@@ -185,7 +216,7 @@ class SchemaCache:
         key = id(store)
         with self._lock:
             cached = self._entries.get(key)
-            if cached is not None and cached[0] == self.generation:
+            if cached is not None and cached[0] == self.generation and self._stores.get(key) is store:
                 return cached[1], cached[2]
         view = View(store)
         hierarchy = {t for p in SCHEMA_PREDICATES for t in view._quads(None, p, None)}
@@ -212,6 +243,13 @@ class SchemaCache:
         with self._lock:
             self._entries[key] = (self.generation, schema, frozen)
             self._inverse[key] = _looked_back(frozen)
+            self._stores.pop(key, None)
+            self._stores[key] = store
+            while len(self._stores) > _KEEP:
+                old = next(iter(self._stores))
+                del self._stores[old]
+                self._entries.pop(old, None)
+                self._inverse.pop(old, None)
         return schema, frozen
 
     def inverse_predicates(self, store: ox.Store) -> frozenset[Node]:
@@ -222,8 +260,6 @@ class SchemaCache:
 
 
 def _looked_back(shapes: Mapping[URIRef, frozenset[Triple]]) -> frozenset[Node]:
-    import re
-
     from isrp_graph.namespaces import PREFIXES
 
     found: set[Node] = set()
@@ -241,29 +277,53 @@ def _looked_back(shapes: Mapping[URIRef, frozenset[Triple]]) -> frozenset[Node]:
             if p not in (SH.select, SH.ask) or not isinstance(o, Literal):
                 continue
             text = str(o)
-            found.update(URIRef(m) for m in re.findall(r"<([^<>\s]+)>", text))
-            for prefix, local in re.findall(r"\b([A-Za-z][\w-]*):([A-Za-z_][\w-]*)", text):
-                if prefix in prefixes:
-                    found.add(URIRef(prefixes[prefix] + local))
+            names = _backward_names(text)
+            if names is None:  # $this in an unclear position: everything the query mentions
+                names = re.findall(r"<[^<>\s]+>", text) + [
+                    f"{prefix}:{local}"
+                    for prefix, local in re.findall(r"\b([A-Za-z][\w-]*):([A-Za-z_][\w-]*)", text)
+                ]
+            for name in names:
+                iri = _expand(name, prefixes)
+                if iri is not None:
+                    found.add(URIRef(iri))
     return frozenset(found)
 
 
+_NAME = r"(?:<[^<>\s]+>|[A-Za-z][\w-]*:[\w-]*|\ba\b)"
+_BEFORE_THIS = re.compile(r"(\S+)\s*$")
+_INVERSE = re.compile(r"\^\s*\(?\s*(" + _NAME + ")")
+_THIS = re.compile(r"[$?]this\b")
+
+
+def _backward_names(text: str) -> list[str] | None:
+    """The predicates a SPARQL query follows *into* ``$this`` (``?x P $this``, ``^P``), as written;
+    ``None`` when ``$this`` stands where that cannot be told (after a variable or a comma)."""
+    names = [m.group(1) for m in _INVERSE.finditer(text)]
+    for match in _THIS.finditer(text):
+        before = _BEFORE_THIS.search(text[: match.start()])
+        token = before.group(1) if before else ""
+        if token.endswith(("{", "(", ".", ";", "!=", "=", "SELECT", "DISTINCT", "REDUCED")) or token == "":
+            continue
+        if token.startswith(("?", "$")) or token.endswith(","):
+            return None
+        if re.fullmatch(_NAME, token):
+            names.append(token)
+            continue
+        return None
+    return names
+
+
+def _expand(name: str, prefixes: Mapping[str, str]) -> str | None:
+    if name == "a":
+        return str(RDF.type)
+    if name.startswith("<"):
+        return name[1:-1]
+    prefix, _colon, local = name.partition(":")
+    return prefixes[prefix] + local if prefix in prefixes else None
+
+
 SCHEMA_CACHE = SchemaCache()
-
-
-def _ranged_properties(schema: Iterable[Triple]) -> set[Node]:
-    ranged = {s for s, p, _o in schema if p == RDFS.range}
-    sub: dict[Node, set[Node]] = {}
-    for s, p, o in schema:
-        if p == RDFS.subPropertyOf:
-            sub.setdefault(o, set()).add(s)
-    frontier = list(ranged)
-    while frontier:
-        for child in sub.get(frontier.pop(), ()):
-            if child not in ranged:
-                ranged.add(child)
-                frontier.append(child)
-    return ranged
 
 
 def local_state(
@@ -284,24 +344,23 @@ def local_state(
     # look back along (inverse paths, SPARQL constraints), so a concept used by every plan of a Land
     # does not pull in every plan
     looked_back = SCHEMA_CACHE.inverse_predicates(store)
-    ranged = _ranged_properties(schema)
+    ranged = range_types(schema)
+    stated_types: dict[Node, list[Node]] = {}
+    for s, p, o in local:
+        if p == RDF.type:
+            stated_types.setdefault(s, []).append(o)
     for node in nodes - terms:
         if node in core:
             _incoming_chains(view, node, local)
             continue
         for prop in looked_back:
             local.update(view.incoming_via(node, prop))  # type: ignore[arg-type]
-        for prop in ranged:  # types inferred by range
-            found = view.one_incoming(node, prop)  # type: ignore[arg-type]
-            if found is not None:
-                local.add(found)
+        ranged.pull(view, node, stated_types.get(node, ()), local)  # types inferred by range
     mentioned = {n for triple in local for n in (triple[0], triple[2]) if not isinstance(n, Literal)}
     for node in mentioned - nodes:
-        local.update(view.out(node))
-        for prop in ranged:
-            found = view.one_incoming(node, prop)  # type: ignore[arg-type]
-            if found is not None:
-                local.add(found)
+        out = view.out(node)
+        local.update(out)
+        ranged.pull(view, node, [o for s, p, o in out if s == node and p == RDF.type], local)
     graphs: dict[URIRef, frozenset[Triple]] = {LOCAL_GRAPH: frozenset(local | schema)}
     graphs.update(shapes)
     return GraphState(graphs)

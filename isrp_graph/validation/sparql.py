@@ -86,27 +86,60 @@ class OxigraphQueriedGraph(RdfLibDataGraph):
         return _to_rdflib(answer, self.mirror)
 
     def _run(self, text: str, prefixes: dict[str, str], bindings: dict[str, Node]) -> Any:
-        refused = self.unprojected.setdefault(text, set())
-        while True:
-            query = text
-            substitutions: dict[ox.Variable, Any] = {}
-            for name, term in bindings.items():
-                pattern = _variable_pattern(name)
-                if not pattern.search(text):
-                    continue
-                if name in refused:
-                    if isinstance(term, BNode):
-                        raise _NeedsRdflib
-                    query = pattern.sub(lambda _m, t=term: _sparql_term(t), query)
-                else:
-                    substitutions[ox.Variable(name)] = to_ox(term)
-            try:
-                return self.mirror.store.query(query, prefixes=prefixes, substitutions=substitutions or None)
-            except RuntimeError as exc:
-                match = _NOT_PROJECTED.search(str(exc))
-                if match is None or match.group(1) in refused:
-                    raise
-                refused.add(match.group(1))
+        return run_on_mirror(self.mirror, self.unprojected, text, prefixes, bindings)
+
+
+def run_on_mirror(
+    mirror: Mirror,
+    unprojected: dict[str, set[str]],
+    text: str,
+    prefixes: dict[str, str],
+    bindings: dict[str, Node],
+) -> Any:
+    """``text`` on the mirror with ``bindings`` pre-bound (see the module doc); raises
+    :class:`_NeedsRdflib` when a blank node would have to be written into the query text."""
+    refused = unprojected.setdefault(text, set())
+    while True:
+        query = text
+        substitutions: dict[ox.Variable, Any] = {}
+        for name, term in bindings.items():
+            pattern = _variable_pattern(name)
+            if not pattern.search(text):
+                continue
+            if name in refused:
+                if isinstance(term, BNode):
+                    raise _NeedsRdflib
+                query = pattern.sub(lambda _m, t=term: _sparql_term(t), query)
+            else:
+                substitutions[ox.Variable(name)] = to_ox(term)
+        try:
+            return mirror.store.query(query, prefixes=prefixes, substitutions=substitutions or None)
+        except RuntimeError as exc:
+            match = _NOT_PROJECTED.search(str(exc))
+            if match is None or match.group(1) in refused:
+                raise
+            refused.add(match.group(1))
+
+
+def query_mirror(
+    graph: Any,
+    text: str,
+    initNs: Mapping[str, Any] | None = None,
+    initBindings: Mapping[Any, Node] | None = None,
+    **kwargs: Any,
+) -> Result:
+    """SPARQL ``text`` for :class:`.index.IndexedGraph` ``graph``: on its mirror, or with rdflib's
+    engine on the graph itself when the mirror cannot take the bindings."""
+    prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces()}
+    prefixes.update({p: str(ns) for p, ns in (initNs or {}).items()})
+    bindings = {str(name): term for name, term in (initBindings or {}).items() if term is not None}
+    unprojected = graph.__dict__.setdefault("_unprojected", {})
+    try:
+        answer = run_on_mirror(graph.mirror, unprojected, text, prefixes, bindings)
+    except _NeedsRdflib:
+        graph.__dict__["fallbacks"] = graph.__dict__.get("fallbacks", 0) + 1
+        return graph.rdflib_query(text, initNs=initNs, initBindings=initBindings, **kwargs)
+    return _to_rdflib(answer, graph.mirror)
 
 
 class _NeedsRdflib(Exception):

@@ -179,5 +179,13 @@ register(
             "en": "also show the completeness of each sectoral plan",
         },
         "cli.validate.running": {"de": "Prüfung läuft", "en": "Validation running"},
+        "cli.validate.jobs": {
+            "de": "in N Prozessen prüfen, aufgeteilt nach Kommunen (gleiche Befunde; Standard: 1)",
+            "en": "validate in N processes, split by municipality (same findings; default: 1)",
+        },
+        "cli.validate.kommune": {
+            "de": "nur die Einträge dieser Kommune prüfen (Name, Kurzname oder IRI; mehrfach möglich)",
+            "en": "only validate the entries of this municipality (name, short name or IRI; repeatable)",
+        },
     }
 )

@@ -96,3 +96,29 @@ def test_all_ontology_fixture_graphs(erfurt):
     assert_same_closure(state)
     found = assert_same_findings(state)
     assert found > 0 or not files
+
+
+def test_bulk_sparql_constraints_find_what_per_node_queries_find(erfurt, monkeypatch):
+    """SPARQL constraints run once for many focus nodes (``sparql_bulk``) give the per-node findings,
+    also when every constraint with two or more IRI focus nodes goes the bulk way."""
+    from isrp_graph.validation import sparql_bulk
+
+    monkeypatch.setattr(sparql_bulk, "BULK_MINIMUM", 10**9)
+    per_node = validate_state(erfurt)
+    monkeypatch.setattr(sparql_bulk, "BULK_MINIMUM", 2)
+    bulk = validate_state(erfurt)
+    assert bulk.results == per_node.results and per_node.results
+
+
+def test_only_queries_that_bind_this_first_are_run_in_bulk():
+    from isrp_graph.validation.sparql_bulk import bulk_text
+
+    first = "SELECT $this WHERE { $this a <urn:C> . FILTER NOT EXISTS { $this <urn:p> ?x } }"
+    assert (
+        bulk_text(first)
+        == "SELECT $this WHERE { #VALUES#  $this a <urn:C> . FILTER NOT EXISTS { $this <urn:p> ?x } }"
+    )
+    assert bulk_text("SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x } }") is None
+    assert bulk_text("SELECT $this WHERE { $this <urn:p> ?x { SELECT ?x WHERE { ?x ?p ?o } } }") is None
+    assert bulk_text("SELECT ?x WHERE { $this <urn:p> ?x }") is None  # $this not projected
+    assert bulk_text("SELECT $this WHERE { $this <urn:p> ?x } LIMIT 1") is None

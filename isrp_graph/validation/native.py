@@ -1,0 +1,398 @@
+"""pyshacl's validation semantics with the per-node overhead taken out.
+
+pyshacl validates a property shape once per focus node: for each of them it parses the shape's
+parameters from the shapes graph again, builds every constraint component anew, writes a text
+description of each result (thrown away here) and reads the data through rdflib's generator layers.
+On the Erfurt registry that is ~24,000 shape evaluations per run. This module keeps pyshacl's own
+code for everything that decides a finding (targets, value nodes, every constraint component's
+``evaluate``, the messages) and changes only how it is driven:
+
+- the :class:`pyshacl.shapes_graph.ShapesGraph` and each shape's constraint components are built once
+  per shapes graph and reused (:func:`shapes_for`);
+- a node shape hands all its focus nodes to each of its property shapes at once, instead of one call
+  per focus node (reports are per focus node either way, and conformance is their disjunction);
+- results carry no text description (pyshacl builds one for its ``results_text``, unused here);
+- the data graph is an :class:`.index.IndexedGraph` (dictionaries), its SPARQL answered by the mirror.
+
+The equivalence tests (tests/validation/test_fast_path.py) compare every field of every finding with
+stock pyshacl + RDFS on every fixture and on Erfurt. Shapes graphs using features this driver does
+not drive the same way (SHACL rules, functions, custom constraint components, JavaScript, target
+types) are validated by the plain pyshacl run (:func:`supports` is False for them).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Collection, Iterable
+from itertools import chain
+from typing import Any
+
+from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
+from pyshacl.consts import SH_Info, SH_Warning
+from pyshacl.pytypes import SHACLExecutor
+from pyshacl.rdfutil import clone_blank_node
+from pyshacl.shape import Shape
+from pyshacl.shapes_graph import ShapesGraph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+
+from isrp_graph.validation import engine as _engine  # noqa: F401  (the faster parameter lookup)
+from isrp_graph.validation.index import IndexedGraph
+
+_SH = str(SH)
+_SH_ValidationReport = URIRef(_SH + "ValidationReport")
+_SH_ValidationResult = URIRef(_SH + "ValidationResult")
+_SH_conforms = URIRef(_SH + "conforms")
+_SH_focusNode = URIRef(_SH + "focusNode")
+_SH_result = URIRef(_SH + "result")
+_SH_resultMessage = URIRef(_SH + "resultMessage")
+_SH_resultPath = URIRef(_SH + "resultPath")
+_SH_resultSeverity = URIRef(_SH + "resultSeverity")
+_SH_sourceConstraint = URIRef(_SH + "sourceConstraint")
+_SH_sourceConstraintComponent = URIRef(_SH + "sourceConstraintComponent")
+_SH_sourceShape = URIRef(_SH + "sourceShape")
+_SH_value = URIRef(_SH + "value")
+_UNSUPPORTED_NAMES = (
+    "ConstraintComponent SPARQLFunction Function SPARQLTargetType TargetType JSTarget "
+    "JSTargetType JSFunction JSConstraint JSRule SPARQLRule TripleRule"
+)
+_UNSUPPORTED_TYPES = frozenset(URIRef(_SH + name) for name in _UNSUPPORTED_NAMES.split(" "))
+_UNSUPPORTED_PREDICATES = tuple(URIRef(_SH + name) for name in ("rule", "js", "jsFunctionName", "expression"))
+
+
+def supports(shapes: Graph) -> bool:
+    """True when the native driver validates ``shapes`` exactly as pyshacl does."""
+    if any((None, p, None) in shapes for p in _UNSUPPORTED_PREDICATES):
+        return False
+    return not any((None, RDF.type, t) in shapes for t in _UNSUPPORTED_TYPES)
+
+
+class _Prepared:
+    """pyshacl's shapes with their constraint components, built once per shapes graph."""
+
+    def __init__(self, shapes: Graph) -> None:
+        self.sg = ShapesGraph(shapes)
+        self.shapes = list(self.sg.shapes)
+        self.components: dict[int, list[Any]] = {}
+        self.messages: dict[int, list[Any]] = {}
+        self.lock = threading.Lock()
+        fast = type("FastShape", (Shape,), {"__slots__": (), "validate": _validate, "owner": self})
+        for shape in self.shapes:
+            shape.set_advanced(True)
+            shape.__class__ = fast
+
+
+_SHAPES: list[tuple[Graph, _Prepared]] = []
+_SHAPES_LOCK = threading.Lock()
+
+
+def shapes_for(shapes: Graph) -> _Prepared:
+    """The prepared pyshacl shapes of ``shapes`` (the same graph object gives the same shapes)."""
+    with _SHAPES_LOCK:
+        for graph, prepared in _SHAPES:
+            if graph is shapes:
+                return prepared
+    prepared = _Prepared(shapes)
+    with _SHAPES_LOCK:
+        _SHAPES.insert(0, (shapes, prepared))
+        del _SHAPES[3:]
+    return prepared
+
+
+def _executor() -> SHACLExecutor:
+    return SHACLExecutor(
+        validator=None,
+        advanced_mode=True,
+        abort_on_first=False,
+        allow_infos=True,
+        allow_warnings=True,
+        iterate_rules=False,
+        sparql_mode=False,
+        max_validation_depth=15,
+        focus_nodes=None,
+        debug=False,
+    )
+
+
+def targets(data: Graph, shapes: Graph) -> dict[int, list[Node]]:
+    """The focus nodes of every top-level shape (by ``id``), to validate several parts of one state
+    without computing the targets once per part."""
+    return {id(shape): list(shape.focus_nodes(data)) for shape in shapes_for(shapes).shapes}
+
+
+def run(
+    data: Graph,
+    shapes: Graph,
+    focus: Collection[Node] | None = None,
+    found_targets: dict[int, list[Node]] | None = None,
+) -> Graph:
+    """Validate ``data`` (with its inferred triples) against ``shapes``; only the top-level focus
+    nodes in ``focus`` when given (``found_targets``: :func:`targets` of the same data and shapes).
+    Returns pyshacl's sh:ValidationReport graph (without text)."""
+    prepared = shapes_for(shapes)
+    executor = _executor()
+    executor._isrp_targets = found_targets  # type: ignore[attr-defined]
+    executor._isrp_focus = frozenset(focus) if isinstance(focus, (list, tuple)) else focus  # type: ignore[attr-defined]
+    reports: list = []
+    conforms = True
+    for shape in prepared.shapes:
+        shape_conforms, shape_reports = shape.validate(executor, data)
+        conforms = conforms and shape_conforms
+        reports.extend(shape_reports)
+    return _report_graph(prepared.sg, data, conforms, reports)
+
+
+def _report_graph(sg: ShapesGraph, data: Graph, conforms: bool, reports: list) -> Graph:
+    """The report graph exactly as ``pyshacl.validator.Validator.create_validation_report`` makes it
+    (as a read-only :class:`.index.IndexedGraph`: rdflib's store takes longer to fill than to read)."""
+    clones = Graph(bind_namespaces="core")  # blank nodes copied from the shapes or data graph
+    vr = BNode()
+    triples: list = [(vr, RDF.type, _SH_ValidationReport), (vr, _SH_conforms, Literal(conforms))]
+    cloned: dict[tuple[int, str], Node] = {}
+    for _text, result_node, parts in reports:
+        triples.append((vr, _SH_result, result_node))
+        for s, p, o in parts:
+            if isinstance(o, _Generic):
+                triples.extend((s, p, message) for message in o.messages())
+                continue
+            if isinstance(o, tuple):
+                source, node = o
+                if isinstance(node, Literal):
+                    o = node
+                else:
+                    key = (id(source), str(node))
+                    if key in cloned:
+                        o = cloned[key]
+                    elif isinstance(node, BNode):
+                        cloned[key] = o = clone_blank_node(source, node, clones, keepid=True)
+                    else:
+                        cloned[key] = o = URIRef(str(node))
+            triples.append((s, p, o))
+    report = IndexedGraph(chain(triples, clones))
+    for prefix, namespace in sg.graph.namespace_manager.namespaces():
+        report.namespace_manager.bind(prefix, namespace)
+    return report
+
+
+def _messages(shape: Any) -> list:
+    """The shape's sh:message values (read once per shape)."""
+    owner: _Prepared = shape.owner
+    found = owner.messages.get(id(shape))
+    if found is None:
+        found = owner.messages[id(shape)] = list(shape.message)
+    return list(found)
+
+
+class _Generic:
+    """pyshacl's generic message of a component, made only when the result goes into a report."""
+
+    __slots__ = ("args", "component")
+
+    def __init__(self, component: Any, *args: Any) -> None:
+        self.component, self.args = component, args
+
+    def messages(self) -> list:
+        return self.component.make_generic_messages(*self.args) or []
+
+
+def _make_v_result(
+    self: Any,
+    datagraph: Any,
+    focus_node: Node,
+    value_node: Node | None = None,
+    result_path: Node | None = None,
+    constraint_component: Node | None = None,
+    source_constraint: Node | None = None,
+    extra_messages: Iterable | None = None,
+    bound_vars: Any = None,
+) -> tuple[str, BNode, list]:
+    """``ConstraintComponent.make_v_result`` without the text description."""
+    constraint_component = constraint_component or self.shacl_constraint_component
+    sg = self.shape.sg.graph
+    node = BNode()
+    triples: list = [
+        (node, RDF.type, _SH_ValidationResult),
+        (node, _SH_sourceConstraintComponent, (sg, constraint_component)),
+        (node, _SH_sourceShape, (sg, self.shape.node)),
+        (node, _SH_resultSeverity, self.shape.severity),
+        (node, _SH_focusNode, (datagraph or sg, focus_node)),
+    ]
+    if value_node is not None:
+        triples.append((node, _SH_value, (datagraph, value_node)))
+    if result_path is None and self.shape.is_property_shape:
+        result_path = self.shape.path()
+    if result_path is not None:
+        triples.append((node, _SH_resultPath, (sg, result_path)))
+    if source_constraint is not None:
+        triples.append((node, _SH_sourceConstraint, (sg, source_constraint)))
+    messages = _messages(self.shape)
+    if extra_messages:
+        for message in extra_messages:
+            if message in messages:
+                continue
+            if isinstance(message, Literal) and bound_vars is not None:
+                message = Literal(self._format_sparql_based_result_message(str(message.value), bound_vars))
+            triples.append((node, _SH_resultMessage, message))
+    elif not messages:
+        # made when the result is reported (most results of nested shapes are only counted)
+        triples.append((node, _SH_resultMessage, _Generic(self, datagraph, focus_node, value_node)))
+    for message in messages:
+        if isinstance(message, Literal) and bound_vars is not None:
+            message = Literal(self._format_sparql_based_result_message(str(message.value), bound_vars))
+        triples.append((node, _SH_resultMessage, message))
+    return "", node, triples
+
+
+def _components(shape: Any) -> list[Any]:
+    """The shape's constraint components (pyshacl's classes, in pyshacl's order), built once."""
+    owner: _Prepared = shape.owner
+    key = id(shape)
+    found = owner.components.get(key)
+    if found is not None:
+        return found
+    import pyshacl.shape
+    from pyshacl.constraints.advanced import ExpressionConstraint, SH_expression
+    from pyshacl.errors import ConstraintLoadWarning
+
+    parameters, parameter_map = pyshacl.shape.CONSTRAINT_PARAMS  # type: ignore[attr-defined]
+    search = parameters.copy()
+    constraint_map = dict(parameter_map)
+    search.append(SH_expression)
+    constraint_map[SH_expression] = ExpressionConstraint
+    classes = [constraint_map[p] for p, _v in shape.sg.predicate_objects(shape.node) if p in search]
+    built: list[Any] = []
+    done: set = set()
+    for cls in classes:
+        if cls in done:
+            continue
+        done.add(cls)
+        try:
+            component = _quiet_class(cls)(shape)
+        except ConstraintLoadWarning as warning:
+            shape.logger.warning(repr(warning))
+            continue
+        built.append(component)
+    with owner.lock:
+        owner.components[key] = built
+    return built
+
+
+_QUIET: dict[type, type] = {}
+
+
+def _quiet_class(cls: type) -> type:
+    """``cls`` with :func:`_make_v_result` (no text description) in place of pyshacl's."""
+    quiet = _QUIET.get(cls)
+    if quiet is None:
+        from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
+
+        members: dict[str, Any] = {"make_v_result": _make_v_result}
+        if issubclass(cls, SPARQLBasedConstraint):
+            from isrp_graph.validation import sparql_bulk
+
+            members["_evaluate_sparql_constraint"] = sparql_bulk.evaluate_sparql_constraint
+            members["_validate_sparql_query"] = sparql_bulk.validate_sparql_query
+        quiet = _QUIET[cls] = type(cls.__name__, (cls,), members)
+    return quiet
+
+
+def _focus_list(shape: Any, executor: SHACLExecutor, target_graph: Any, focus: Any) -> list[Node]:
+    if focus is not None:
+        if isinstance(focus, (URIRef, BNode, Literal)):
+            return [focus]
+        return list(focus)
+    known = getattr(executor, "_isrp_targets", None)
+    found = known[id(shape)] if known is not None else list(shape.focus_nodes(target_graph))
+    wanted = getattr(executor, "_isrp_focus", None)
+    if wanted is not None:
+        found = [node for node in found if node in wanted]
+    return found
+
+
+def _validate(
+    self: Any,
+    executor: SHACLExecutor,
+    target_graph: Any,
+    focus: Any = None,
+    _evaluation_path: list | None = None,
+) -> tuple[bool, list]:
+    """``pyshacl.shape.Shape.validate`` (same conformance and reports), see the module doc."""
+    if self.deactivated:
+        return True, []
+    focus_list = _focus_list(self, executor, target_graph, focus)
+    if not focus_list:
+        return True, []
+    if _evaluation_path is None:
+        _evaluation_path = []
+    elif len(_evaluation_path) // 2 >= executor.max_validation_depth:
+        from pyshacl.errors import ReportableRuntimeError
+
+        raise ReportableRuntimeError("Validation path too deep!")
+    allow_conform = self.severity in (SH_Info, SH_Warning)
+    allowed = {SH_Info, SH_Warning}
+    value_nodes = self.value_nodes(target_graph, focus_list)
+    reports: list = []
+    non_conformant = False
+    _evaluation_path.append(self)
+    for component in _components(self):
+        path = [*_evaluation_path, component]
+        if isinstance(component, PropertyConstraintComponent):
+            is_conform, found = _property_shapes(component, executor, target_graph, value_nodes, path)
+        else:
+            is_conform, found = component.evaluate(executor, target_graph, value_nodes, path)
+        if is_conform or allow_conform:
+            pass
+        else:
+            all_allowed = True
+            for _text, node, parts in found:
+                severities = [o for s, p, o in parts if s == node and p == _SH_resultSeverity]
+                if severities:
+                    all_allowed = all_allowed and severities[0] in allowed
+            non_conformant = non_conformant or not all_allowed
+        reports.extend(found)
+    for custom in self.find_custom_constraints():
+        validator = custom.make_validator_for_shape(self)
+        is_conform, found = validator.evaluate(
+            executor, target_graph, value_nodes, [*_evaluation_path, validator]
+        )
+        non_conformant = non_conformant or not is_conform
+        reports.extend(found)
+    return not non_conformant, reports
+
+
+def _property_shapes(
+    component: Any, executor: SHACLExecutor, target_graph: Any, value_nodes: dict, path: list
+) -> tuple[bool, list]:
+    """``PropertyConstraintComponent.evaluate`` with each property shape validated once for all value
+    nodes (in batches of distinct nodes, so a node met twice is reported twice, as pyshacl does)."""
+    from pyshacl.errors import ReportableRuntimeError
+
+    occurrences = Counter(v for nodes in value_nodes.values() for v in nodes)
+    batches: list[list[Node]] = []
+    level = 0
+    while True:
+        batch = [v for v, n in occurrences.items() if n > level]
+        if not batch:
+            break
+        batches.append(batch)
+        level += 1
+    non_conformant = False
+    reports: list = []
+    if not batches:
+        return True, reports
+    recursive = component.recursion_triggers(path)
+    for node in component.property_shapes:
+        if component.shape.sg.is_filtered_out_shape(node):
+            continue
+        shape = component.shape.get_other_shape(node)
+        if recursive and shape in recursive:
+            continue
+        if not shape or not shape.is_property_shape:
+            raise ReportableRuntimeError(f"'{node}' is not a well-formed SHACL PropertyShape.")
+        for batch in batches:
+            is_conform, found = shape.validate(executor, target_graph, focus=batch, _evaluation_path=path[:])
+            non_conformant = non_conformant or not is_conform
+            reports.extend(found)
+    return not non_conformant, reports

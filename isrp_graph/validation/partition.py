@@ -1,0 +1,148 @@
+"""Full validation split by municipality, optionally in parallel processes.
+
+Every finding belongs to the top-level focus node it was found on (results of nested shapes are
+details of that one finding), so splitting the focus nodes splits the findings: the run over all
+parts finds exactly what one whole run finds. The parts are
+
+- one per municipality: the entries with ``isrp:municipality`` pointing at it, and the blank nodes they
+  hold (terms, memberships, role associations);
+- one for everything else, validated once: shared entries (laws, provisions, funding schemes,
+  concepts), the ontology and vocabularies, sources, and nodes linked to no municipality.
+
+The state is read, closed under RDFS and indexed once, and the targets of every shape are found once
+and split by part. The municipalities are joined into ``2 × jobs`` groups of about equal size (fewer,
+larger runs; the same focus nodes), and with ``jobs > 1`` the groups are validated in forked worker
+processes that share the state (copy-on-write), each on the same full state, so a constraint that
+looks across municipalities still sees everything.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.term import Node
+
+from isrp_graph.messages import normalise_lang
+from isrp_graph.namespaces import ISRP
+from isrp_graph.store.base import Store
+from isrp_graph.validation.check import Prepared, validate_state
+from isrp_graph.validation.graphs import GraphState
+from isrp_graph.validation.model import ValidationReport, ValidationResult
+from isrp_graph.validation.report import _sort_key
+
+MUNICIPALITY = ISRP.municipality
+
+
+def municipality_parts(data: Graph) -> dict[URIRef, set[Node]]:
+    """municipality IRI -> its entries and the blank nodes they hold (through blank nodes only)."""
+    parts: dict[URIRef, set[Node]] = {}
+    for entry, municipality in data.subject_objects(MUNICIPALITY):
+        if isinstance(municipality, URIRef) and not isinstance(entry, BNode):
+            parts.setdefault(municipality, set()).add(entry)
+    for members in parts.values():
+        frontier = list(members)
+        while frontier:
+            node = frontier.pop()
+            for obj in data.objects(node, None):
+                if isinstance(obj, BNode) and obj not in members:
+                    members.add(obj)
+                    frontier.append(obj)
+    return parts
+
+
+_PREPARED: Prepared | None = None  # the state the forked workers validate
+_BUCKETS: list[dict[int, list[Node]]] = []  # per group of parts: the focus nodes of each shape
+
+
+def _run_part(args: tuple[int, str]) -> tuple[ValidationResult, ...]:
+    index, lang = args
+    assert _PREPARED is not None
+    from isrp_graph.validation import native
+    from isrp_graph.validation.report import build_report
+
+    prepared = _PREPARED
+    results = native.run(prepared.data, prepared.shapes, None, _BUCKETS[index])
+    return build_report(results, prepared.data, prepared.shapes, lang=lang).results
+
+
+def _groups(parts: list[set[Node]], count: int) -> list[set[Node]]:
+    """``parts`` joined into ``count`` groups of about equal size (largest first, each to the smallest
+    group): fewer, larger runs, the same focus nodes."""
+    groups: list[set[Node]] = [set() for _ in range(max(1, min(count, len(parts))))]
+    for part in sorted(parts, key=len, reverse=True):
+        min(groups, key=len).update(part)
+    return groups
+
+
+def validate_parts(
+    state: GraphState,
+    lang: str = "de",
+    *,
+    jobs: int = 1,
+    kommunen: Sequence[str] = (),
+) -> ValidationReport:
+    """Validate ``state`` part by part (see the module doc) in ``jobs`` processes; with ``kommunen``
+    (municipality IRIs) only the entries of those municipalities and their blank nodes."""
+    global _PREPARED, _BUCKETS
+    from isrp_graph.validation import native
+
+    lang = normalise_lang(lang)
+    prepared = Prepared.of(state)
+    parts = municipality_parts(prepared.data)
+    if not native.supports(prepared.shapes):  # shapes with rules etc.: one pyshacl run, one process
+        focus = {n for iri in kommunen for n in parts.get(URIRef(iri), ())} if kommunen else None
+        return validate_state(state, lang, focus, expand=False, prepared=prepared)
+    chosen = [parts.get(URIRef(iri), set()) for iri in kommunen] if kommunen else list(parts.values())
+    groups = _groups(chosen, 2 * jobs) if chosen else []
+    owner = {node: index for index, group in enumerate(groups) for node in group}
+    rest = None if kommunen else len(groups)  # the shared entries: one more group
+    buckets: list[dict[int, list[Node]]] = [{} for _ in range(len(groups) + (rest is not None))]
+    for shape_id, nodes in native.targets(prepared.data, prepared.shapes).items():
+        for bucket in buckets:
+            bucket[shape_id] = []
+        for node in nodes:
+            index = owner.get(node, rest)
+            if index is not None:
+                buckets[index][shape_id].append(node)
+    _PREPARED, _BUCKETS = prepared, buckets
+    try:
+        found = _map(len(buckets), lang, jobs)
+    finally:
+        _PREPARED, _BUCKETS = None, []
+    results = sorted((r for part in found for r in part), key=_sort_key)
+    return ValidationReport(
+        conforms=not any(r.severity == "Violation" for r in results),
+        results=tuple(results),
+        generated_at=datetime.now(UTC).replace(microsecond=0),
+        lang=lang,
+        focus_nodes=frozenset(owner) if kommunen else None,
+    )
+
+
+def _map(count: int, lang: str, jobs: int) -> list[tuple[ValidationResult, ...]]:
+    work = [(index, lang) for index in range(count)]
+    jobs = max(1, min(jobs, len(work)))
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_run_part(item) for item in work]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        return pool.map(_run_part, work, chunksize=1)
+
+
+def validate_store(
+    store: Store, lang: str = "de", *, jobs: int = 1, kommunen: Sequence[str] = ()
+) -> ValidationReport:
+    """:func:`validate_parts` on the current state of ``store``."""
+    return validate_parts(GraphState.from_store(store), lang, jobs=jobs, kommunen=kommunen)
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1

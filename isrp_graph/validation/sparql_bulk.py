@@ -1,0 +1,134 @@
+"""SHACL-SPARQL constraints for many focus nodes at once.
+
+pyshacl runs a constraint's SELECT once per focus node, with ``$this`` pre-bound, and checks and
+rewrites the same query text every time. Here the text is prepared once; and when the query binds
+``$this`` in the first triple pattern of its top-level group (and has no subquery, grouping, ordering,
+slicing or VALUES of its own), the rows for all IRI focus nodes come from one run of the query with
+``VALUES $this { … }`` in front: the same rows pre-binding gives, since every later part of the query
+sees ``$this`` bound by that pattern either way. A query whose ``NOT EXISTS`` part the engine cannot
+correlate costs what the store costs, so once per constraint instead of once per focus node keeps a
+full validation linear. Other queries, blank-node focus nodes and small focus sets go the per-node way.
+The rows are handed to pyshacl's own result code (:func:`validate_sparql_query` replays its
+deduplication), so the findings are pyshacl's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+BULK_MINIMUM = 16  # fewer IRI focus nodes: per node (a one-entry check must not cost a store scan)
+_ROWS = "__isrp_rows"
+_HEAD = re.compile(
+    r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?P<projection>[^{]*?)"
+    r"\s*WHERE\s*\{\s*[$?]this\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_FORBIDDEN = re.compile(r"\b(?:GROUP\s+BY|HAVING|ORDER\s+BY|LIMIT|OFFSET|VALUES|SERVICE)\b", re.IGNORECASE)
+_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+_THIS = re.compile(r"[$?]this\b")
+
+
+def bulk_text(text: str) -> str | None:
+    """``text`` with a ``VALUES $this`` placeholder after its first ``WHERE {``, when the rows of one
+    run equal the rows of pre-bound runs (see the module doc); ``None`` otherwise."""
+    head = _HEAD.match(text)
+    if head is None or _FORBIDDEN.search(text) or len(_SELECT.findall(text)) != 1:
+        return None
+    projection = head.group("projection")
+    if "*" not in projection and not _THIS.search(projection):
+        return None
+    at = text.index("{", head.start("projection")) + 1
+    return text[:at] + " #VALUES# " + text[at:]
+
+
+def evaluate_sparql_constraint(self: Any, sparql_constraint: Any, target_graph: Any, f_v_dict: dict) -> Any:
+    """``SPARQLBasedConstraint._evaluate_sparql_constraint`` with the query text prepared once and,
+    where it is safe, one query for all IRI focus nodes."""
+    if not f_v_dict:
+        return False, []
+    first = next(iter(f_v_dict))
+    template, text = sparql_constraint.pre_bind_variables(first)
+    text = sparql_constraint.apply_prefixes(text)
+    binds_this = "this" in template
+    rows: dict[Node, list[dict]] | None = None
+    if binds_this and getattr(target_graph, "mirror", None) is not None:
+        rows = _bulk_rows(target_graph, text, template, [f for f in f_v_dict if isinstance(f, URIRef)])
+    prepared = _PreparedConstraint(sparql_constraint, template, text, binds_this, rows)
+    return type(self).__mro__[1]._evaluate_sparql_constraint(self, prepared, target_graph, f_v_dict)
+
+
+def _bulk_rows(graph: Any, text: str, template: dict, foci: list[URIRef]) -> dict[Node, list[dict]] | None:
+    if len(foci) < BULK_MINIMUM:
+        return None
+    shaped = bulk_text(text)
+    if shaped is None:
+        return None
+    from isrp_graph.validation.sparql import _NeedsRdflib, _to_rdflib, run_on_mirror
+
+    values = "VALUES ?this { " + " ".join(f.n3() for f in foci) + " }"
+    query = shaped.replace("#VALUES#", values, 1)
+    others = {name: term for name, term in template.items() if name != "this" and term is not None}
+    prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces()}
+    unprojected = graph.__dict__.setdefault("_unprojected", {})
+    try:
+        answer = _to_rdflib(run_on_mirror(graph.mirror, unprojected, query, prefixes, others), graph.mirror)
+    except _NeedsRdflib:
+        return None
+    rows: dict[Node, list[dict]] = {f: [] for f in foci}
+    for row in answer:
+        found = row.asdict()  # type: ignore[union-attr]
+        focus = found.get("this")
+        if focus in rows:
+            rows[focus].append(found)
+    return rows
+
+
+def validate_sparql_query(self: Any, query: str, init_binds: dict, target_graph: Any) -> list:
+    """``SPARQLBasedConstraint._validate_sparql_query``, on the bulk rows of the focus node when
+    there are some (the same deduplication as pyshacl's)."""
+    if _ROWS not in init_binds:
+        return type(self).__mro__[1]._validate_sparql_query(self, query, init_binds, target_graph)
+    violations: list = []
+    dedup: set = set()
+    for row in init_binds[_ROWS]:
+        var_dict = dict(row)
+        failure = var_dict.pop("failure", None)
+        if failure is not None:
+            if True in dedup:
+                continue
+            violations.append((True, var_dict))
+            dedup.add(True)
+            continue
+        p = var_dict.pop("path", None)
+        v = var_dict.pop("value", None)
+        t = var_dict.pop("this", None)
+        if (p is not None) or (v is not None) or (t is not None):
+            if (t, p, v, var_dict) in violations:
+                continue
+            violations.append((t, p, v, var_dict))
+    return violations
+
+
+class _PreparedConstraint:
+    """A SPARQL constraint's query helper whose pre-binding is computed once (see above)."""
+
+    def __init__(
+        self, helper: Any, template: dict, text: str, binds_this: bool, rows: dict[Node, list[dict]] | None
+    ) -> None:
+        self._template, self._text, self._binds_this, self._rows = template, text, binds_this, rows
+        self.messages, self.node = helper.messages, helper.node
+
+    def pre_bind_variables(self, focus: Node) -> tuple[dict, str]:
+        binds = dict(self._template)
+        if self._binds_this:
+            binds["this"] = focus
+        if self._rows is not None and focus in self._rows:
+            binds[_ROWS] = self._rows[focus]
+        return binds, self._text
+
+    def apply_prefixes(self, text: str) -> str:
+        return text
