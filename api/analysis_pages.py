@@ -17,6 +17,7 @@ from api.context import entry_href, lang_of, state
 from api.library import function
 from api.negotiation import respond
 from api.results_view import result_table
+from api.scope import cache_part, outside_scope, scope_model, scope_of, scoped_rows
 from api.tables import Column, Item, Table
 from isrp_graph import entries
 from isrp_graph.analyses.basis import Facts, abbreviation
@@ -207,6 +208,8 @@ def _plan_names(request: Request, examples: bool) -> tuple[list[str], dict[str, 
         app.store, ("matrix-plans", lang), lambda: run_named(app.store, "plans-overview", {}, lang)
     )
     iris = sorted({str(r["plan"]) for r in plans.rows})
+    outside = outside_scope(request, iris)  # plans of another municipality than the page covers
+    iris = [iri for iri in iris if iri not in outside]
     facts = Facts(app.store, iris)
     labeller = Labeller(app.store, lang)
     labeller.prime(iris)
@@ -328,6 +331,7 @@ def matrix_model(request: Request) -> tuple[dict[str, Any], Table, Table]:
         "pairs": [p for p in kept],
         "anchors": anchors,
         "include_examples": examples,
+        "scope": scope_model(request),
         "scale": scale,
         "summary": t(
             "web.matrix.summary2",
@@ -364,6 +368,7 @@ def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
     lang = lang_of(request)
     catalogue = function("isrp_graph.queries", "catalogue")
     run_named = function("isrp_graph.queries", "run_named")
+    scope = scope_of(request)
     reports = []
     for query in catalogue():
         # queries that need a value without default (e.g. one measure) belong on the SPARQL page
@@ -376,9 +381,12 @@ def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
             "error": None,
             "table": None,
         }
+        params = {"kommune": scope[0]} if len(scope) == 1 and "kommune" in names_of(query) else {}
         try:
             result = request.app.state.cache.get(
-                app.store, ("named", query.name, lang), lambda q=query: run_named(app.store, q.name, {}, lang)
+                app.store,
+                ("named", query.name, lang, *cache_part(request)),
+                lambda q=query, p=params: scoped_rows(request, run_named(app.store, q.name, p, lang)),
             )
             item["table"] = result_table(request, result, query.title_in(lang))
             for column in item["table"].columns:
@@ -389,6 +397,10 @@ def tagged_reports(request: Request, tag: str) -> list[dict[str, Any]]:
             item["error"] = t("web.report.failed", lang, reason=str(exc))
         reports.append(item)
     return reports
+
+
+def names_of(query: Any) -> set[str]:
+    return {p.name for p in query.parameters}
 
 
 def _report_page(request: Request, tag: str, key: str) -> Response:

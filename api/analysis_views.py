@@ -3,7 +3,8 @@
 Each page shows its Stichtag (settable as ``?stichtag=TT.MM.JJJJ``, like ``--date`` in the CLI) and a
 visible switch for examples (``?beispiele=1``, like ``--include-examples``); every table says the basis of
 each row and shows the editorial notes beside it. JSON twin: the tables and the findings as data; CSV:
-one table (``?tabelle=NAME``, default the first)."""
+one table (``?tabelle=NAME``, default the first). ``?kommune=`` narrows to one municipality of the
+installation (api/scope.py); the page says which municipalities it covers."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fastapi.responses import Response
 from api.context import lang_of, state
 from api.errors import HttpError
 from api.negotiation import respond
+from api.scope import cache_part, scope_model, scope_of
 from api.tables import Column, Item
 from api.tables import Table as WebTable
 from isrp_graph.analyses import texts as _texts  # noqa: F401  (registers the texts)
@@ -84,10 +86,11 @@ def report_for(request: Request, name: str) -> Any:
     app = state(request)
     lang = lang_of(request)
     day, examples = options_of(request)
-    options = AnalysisOptions(reference_date=day, include_examples=examples)
+    kommunen = scope_of(request)
+    options = AnalysisOptions(reference_date=day, include_examples=examples, kommunen=kommunen)
     return request.app.state.cache.get(
         app.store,
-        ("analysis", name, lang, day.isoformat(), examples),
+        ("analysis", name, lang, day.isoformat(), examples, *cache_part(request)),
         lambda: run_analysis(app.store, name, lang, options),
     )
 
@@ -122,6 +125,7 @@ def analysis_page(request: Request, name: str, key: str, tables: list[Table] | N
         "stichtag": german_date(day, lang),
         "stichtag_input": day.strftime("%d.%m.%Y"),
         "include_examples": examples,
+        "scope": scope_model(request),
         "legend": t("analysis.basis.legend", lang),
         "tables": [
             {

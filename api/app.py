@@ -51,7 +51,8 @@ from isrp_graph.analyses.basis import number_text
 from isrp_graph.analyses.plain import plain_names
 from isrp_graph.auth import Auth
 from isrp_graph.messages import LocalizedError
-from isrp_graph.settings import Settings, load_settings
+from isrp_graph.scope.installation import served_kommunen
+from isrp_graph.settings import Settings, SettingsError, load_settings
 from isrp_graph.store.base import Store
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         from isrp_graph.store import open_store
 
         store = open_store(settings)
+    try:  # the municipalities this installation serves: resolved once, an unknown name refuses the start
+        kommunen = served_kommunen(settings, store)
+    except SettingsError:
+        if owns_store:
+            store.close()
+        raise
 
     @asynccontextmanager
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
@@ -106,6 +113,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.cache = ResultCache(app.state.version)
     app.state.reports = Reports()
     app.state.auth = people
+    app.state.kommunen = kommunen
 
     # vis-network ships inside pyvis: offered here, before the static folder
     @app.get("/static/vendor/vis-network.min.js", include_in_schema=False)

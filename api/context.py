@@ -47,13 +47,16 @@ def lang_of(request: Request) -> str:
 
 
 def href(request: Request, path: str, **params: Any) -> str:
-    """A link inside the app that keeps the page language when it is not the default."""
+    """A link inside the app that keeps the page language when it is not the default, the release
+    (``stand``) and the chosen municipality (``kommune``)."""
     lang = lang_of(request)
     query = {k: v for k, v in params.items() if v not in (None, "", [])}
     if lang != normalise_lang(state(request).settings.lang):
         query["lang"] = lang
     if request.query_params.get("stand") and not getattr(request.state, "stand_failed", False):
         query.setdefault("stand", request.query_params["stand"])
+    if request.query_params.get("kommune"):  # the chosen municipality stays on every page (api/scope.py)
+        query.setdefault("kommune", request.query_params["kommune"])
     encoded = urlencode(query, doseq=True)
     return f"{path}?{encoded}" if encoded else path
 

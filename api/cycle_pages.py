@@ -14,6 +14,7 @@ from fastapi.responses import Response
 import api.i18n_cycle  # noqa: F401  (registers the web.cycle.* texts)
 from api.context import entry_href, lang_of, state
 from api.negotiation import PAGE, TABLE_PAGE, respond
+from api.scope import cache_part, scope_model, scope_of
 from api.tables import Column, Item, Table
 from isrp_graph.cycle import FlowFilters, compare_sessions, impact_flow, measure_chain, session_rankings
 from isrp_graph.cycle.flow import STAGES
@@ -51,7 +52,10 @@ def _want_examples(request: Request) -> bool:
 def _filters(request: Request) -> FlowFilters:
     q = request.query_params
     return FlowFilters(
-        area=q.get("gebiet") or None, target_group=q.get("zielgruppe") or None, office=q.get("amt") or None
+        area=q.get("gebiet") or None,
+        target_group=q.get("zielgruppe") or None,
+        office=q.get("amt") or None,
+        kommunen=scope_of(request),
     )
 
 
@@ -269,6 +273,7 @@ def impact(request: Request) -> Response:
             examples=len(flow.examples),
         ),
         "options": filter_options(flow, lang),
+        "scope": scope_model(request, "web.scope.covers_data"),
     }
     return respond(
         request,
@@ -296,10 +301,11 @@ def priorities(request: Request) -> Response:
     lang = lang_of(request)
     app = state(request)
     examples = _want_examples(request)
+    kommunen = scope_of(request)
     rankings = request.app.state.cache.get(
         app.store,
-        ("priority-sessions", lang, examples),
-        lambda: session_rankings(app.store, lang, include_examples=examples),
+        ("priority-sessions", lang, examples, *cache_part(request)),
+        lambda: session_rankings(app.store, lang, include_examples=examples, kommunen=kommunen),
     )
     by_iri = {r.session.iri: r for r in rankings}
     first, second = (
@@ -311,6 +317,7 @@ def priorities(request: Request) -> Response:
         "tables": [ranking_table(request, r, lang) for r in rankings],
         "comparison": comparison_table(request, first, second, lang) if first and second else None,
         "examples_included": examples,
+        "scope": scope_model(request, "web.scope.covers_data"),
     }
     return respond(
         request, "priorities.html", model, title=t("web.cycle.priorities_title", lang), formats=PAGE

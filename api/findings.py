@@ -15,6 +15,7 @@ from fastapi import Request
 from api.context import lang_of, state
 from api.errors import HttpError
 from api.library import Unavailable, function
+from api.scope import scoped_report
 from isrp_graph.messages import register
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def full_report(request: Request, wait: float = 5.0) -> Any:
         error = run["error"]
         message = error.message(lang_of(request)) if hasattr(error, "message") else str(error)
         raise HttpError(500, "web.validation.failed", reason=message)
-    return run["report"]
+    return scoped_report(request, run["report"])  # only the findings of the request's municipalities
 
 
 def findings_for(request: Request, iri: str, wait: float = 2.0) -> list[Any] | None:

@@ -9,22 +9,34 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.analysis_pages import tagged_reports
+from api.analysis_views import report_for
 from api.context import state
 from api.errors import HttpError
 from api.findings import full_report
 from api.library import function
 from api.negotiation import jsonable
 from api.overview import plan_rows
+from api.scope import installation_kommunen, outside_scope, scope_model, served
 from isrp_graph import entries
-from isrp_graph.messages import normalise_lang, register
+from isrp_graph.analyses.registry import ANALYSES
+from isrp_graph.analyses.registry import jsonable as report_data
+from isrp_graph.messages import normalise_lang, register, t
 from isrp_graph.namespaces import ISRP
 
 router = APIRouter(prefix="/api/v1", tags=["API"])
 LANG = Query("de", description="Sprache / language: de | en", pattern="^(de|en)$")
+KOMMUNE = Query(None, description=t("web.scope.param", "de") + " / " + t("web.scope.param", "en"))
+SCOPED: dict[int | str, dict[str, Any]] = {
+    404: {"description": "Kommune hier nicht angeboten / municipality not offered here"}
+}
 
 register(
     {
         "web.api.no_plan": {"de": "Keine Planung {id} im Register.", "en": "No plan {id} in the registry."},
+        "web.api.no_analysis": {
+            "de": "Keine Auswertung „{name}“. Vorhanden: {known}.",
+            "en": "No analysis '{name}'. Available: {known}.",
+        },
         "web.api.no_entry": {
             "de": "Kein Eintrag {iri} im Register.",
             "en": "No entry {iri} in the registry.",
@@ -47,7 +59,7 @@ def _expand(request: Request, value: str | None) -> str | None:
     return base + value
 
 
-@router.get("/plans", summary="Planungen (Fachplanungen) mit Filtern / plans with filters")
+@router.get("/plans", summary="Planungen (Fachplanungen) mit Filtern / plans with filters", responses=SCOPED)
 def plans(
     request: Request,
     target_group: str | None = Query(
@@ -58,6 +70,7 @@ def plans(
     status: str | None = Query(None, description="Stand (IRI oder vocab:status/…)"),
     q: str | None = Query(None, description="Volltext in allen Spalten / full text"),
     lang: str = LANG,
+    kommune: str | None = KOMMUNE,
 ) -> dict[str, Any]:
     filters = {
         key: iri
@@ -82,7 +95,19 @@ def plans(
 
 
 @router.get("/plans/{plan_id}", summary="Eine Planung mit allen Angaben / one plan")
-def plan(request: Request, plan_id: str, municipality: str = "erfurt", lang: str = LANG) -> dict[str, Any]:
+def plan(
+    request: Request,
+    plan_id: str,
+    municipality: str | None = Query(
+        None,
+        description="Pfadteil der Kommune in der IRI (Vorgabe: die Kommune der Anwendung, sonst erfurt) / "
+        "the municipality's path segment in the IRI (default: the installation's, else erfurt)",
+    ),
+    lang: str = LANG,
+) -> dict[str, Any]:
+    if municipality is None:
+        serving = served(request) if installation_kommunen(request) else []
+        municipality = serving[0].slug if len(serving) == 1 else "erfurt"
     iri = f"{state(request).settings.base_iri}{municipality}/plan/{plan_id}"
     found = entries.entry(state(request).store, iri, normalise_lang(lang))
     if found is None:
@@ -98,9 +123,24 @@ def entry(request: Request, iri: str, lang: str = LANG) -> dict[str, Any]:
     return jsonable(found)
 
 
-@router.get("/interfaces", summary="Schnittstellen und Abgrenzungen als Planungspaare / declared relations")
-def interfaces(request: Request, lang: str = LANG) -> list[Any]:
-    return jsonable(entries.relation_pairs(state(request).store, normalise_lang(lang)))
+@router.get(
+    "/interfaces",
+    summary="Schnittstellen und Abgrenzungen als Planungspaare / declared relations",
+    responses=SCOPED,
+)
+def interfaces(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
+    pairs = entries.relation_pairs(state(request).store, normalise_lang(lang))
+    outside = outside_scope(request, {p.plan.iri for p in pairs} | {p.other.iri for p in pairs})
+    return jsonable([p for p in pairs if p.plan.iri not in outside and p.other.iri not in outside])
+
+
+@router.get(
+    "/kommunen", summary="Kommunen dieser Anwendung / municipalities of this installation", responses=SCOPED
+)
+def kommunen(request: Request, lang: str = LANG) -> dict[str, Any]:
+    """The municipalities the installation serves (``kommune`` values for the other routes)."""
+    found = scope_model(request)
+    return {"kommunen": found["kommunen"], "choices": found["choices"]}
 
 
 def _reports(request: Request, tag: str) -> list[dict[str, Any]]:
@@ -116,18 +156,43 @@ def _reports(request: Request, tag: str) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/overlaps", summary="Überschneidungen / overlaps (named queries tagged Überschneidungen)")
-def overlaps(request: Request, lang: str = LANG) -> list[dict[str, Any]]:
+@router.get(
+    "/overlaps",
+    summary="Überschneidungen / overlaps (named queries tagged Überschneidungen)",
+    responses=SCOPED,
+)
+def overlaps(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[dict[str, Any]]:
     return _reports(request, "Überschneidungen")
 
 
-@router.get("/gaps", summary="Planungslücken / gaps (named queries tagged Lücken)")
-def gaps(request: Request, lang: str = LANG) -> list[dict[str, Any]]:
+@router.get("/gaps", summary="Planungslücken / gaps (named queries tagged Lücken)", responses=SCOPED)
+def gaps(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[dict[str, Any]]:
     return _reports(request, "Lücken")
 
 
-@router.get("/validation", summary="Prüfbericht / validation report")
-def validation(request: Request, lang: str = LANG) -> Response:
+@router.get(
+    "/analyses/{name}",
+    summary="Eine Auswertung mit allen Befunden (interfaces, overlaps, gaps, funding, spatial) / one "
+    "analysis with all findings",
+    responses=SCOPED,
+)
+def analysis(
+    request: Request,
+    name: str,
+    stichtag: str | None = Query(None, description="Stichtag TT.MM.JJJJ (Vorgabe heute) / reference date"),
+    beispiele: str | None = Query(None, description="1: Beispiele einbeziehen / include examples"),
+    lang: str = LANG,
+    kommune: str | None = KOMMUNE,
+) -> dict[str, Any]:
+    """The library's report of analysis ``name`` as data, for the municipalities the request covers
+    (``scope``)."""
+    if name not in ANALYSES:
+        raise HttpError(404, "web.api.no_analysis", name=name[:60], known=", ".join(ANALYSES))
+    return {"scope": scope_model(request), "report": report_data(report_for(request, name))}
+
+
+@router.get("/validation", summary="Prüfbericht / validation report", responses=SCOPED)
+def validation(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> Response:
     report = full_report(request)
     return Response(report.to_json(), media_type="application/json")
 
@@ -169,21 +234,23 @@ def cycle(request: Request, lang: str = LANG) -> list[Any]:
 
 
 def _instances(request: Request, cls: str, lang: str) -> list[Any]:
-    return jsonable(entries.instances(state(request).store, cls, normalise_lang(lang)))
+    found = entries.instances(state(request).store, cls, normalise_lang(lang))
+    outside = outside_scope(request, [link.iri for link in found])  # entries of another municipality
+    return jsonable([link for link in found if link.iri not in outside])
 
 
-@router.get("/bodies", summary="Gremien und Beteiligungsformate / bodies and formats")
-def bodies(request: Request, lang: str = LANG) -> list[Any]:
+@router.get("/bodies", summary="Gremien und Beteiligungsformate / bodies and formats", responses=SCOPED)
+def bodies(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return _instances(request, str(ISRP.ParticipationElement), lang)
 
 
-@router.get("/spatial-units", summary="Raumeinheiten / spatial units")
-def spatial_units(request: Request, lang: str = LANG) -> list[Any]:
+@router.get("/spatial-units", summary="Raumeinheiten / spatial units", responses=SCOPED)
+def spatial_units(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return _instances(request, str(ISRP.SpatialUnit), lang)
 
 
-@router.get("/measures", summary="Maßnahmen / measures")
-def measures(request: Request, lang: str = LANG) -> list[Any]:
+@router.get("/measures", summary="Maßnahmen / measures", responses=SCOPED)
+def measures(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return _instances(request, str(ISRP.Measure), lang)
 
 

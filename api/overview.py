@@ -14,6 +14,7 @@ from fastapi import Request
 
 from api.context import entry_href, lang_of, state
 from api.library import Unavailable, function
+from api.scope import outside_scope, scope_model
 from api.tables import Column, Item, Table
 from isrp_graph import entries
 from isrp_graph.messages import register, t
@@ -91,12 +92,16 @@ def plan_rows(
     request: Request, filters: dict[str, str] | None = None
 ) -> tuple[entries.PlanOverview, entries.PlanOverview, dict[str, str]]:
     """The whole overview, its rows after the filters (default: from the query string; keys as in
-    ``FILTERS``, values IRIs), and the active filters."""
+    ``FILTERS``, values IRIs), and the active filters; only the plans of the municipalities the request
+    covers (api/scope.py)."""
     app = state(request)
     lang = lang_of(request)
     overview = request.app.state.cache.get(
         app.store, ("overview", lang), lambda: entries.plan_overview(app.store, lang)
     )
+    outside = outside_scope(request, [r.iri for r in overview.rows])  # plans of another municipality
+    if outside:
+        overview = entries.PlanOverview(overview.columns, [r for r in overview.rows if r.iri not in outside])
     given = filters if filters is not None else dict(request.query_params)
     active = {name: given[name] for name in FILTERS if given.get(name)}
     rows = overview.rows
@@ -139,6 +144,7 @@ def overview_model(request: Request) -> tuple[dict[str, Any], Table]:
         for name, column in FILTERS.items()
     ]
     model = {
+        "scope": scope_model(request, "web.scope.covers_data"),
         "filters": filters,
         "q": request.query_params.get("q", ""),
         "completeness_available": scores is not None,

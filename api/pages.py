@@ -19,6 +19,7 @@ from api.findings import Pending, full_report
 from api.library import Unavailable, function
 from api.negotiation import choose_format, respond
 from api.overview import overview_model
+from api.scope import scope_model
 from api.validation_view import validation_model
 from isrp_graph.messages import register, t
 
@@ -226,6 +227,5 @@ def validation(request: Request) -> Response:
         return respond(
             request, "validation.html", model, title=t("web.nav.validation", lang), status_code=503
         )
-    model = validation_model(request, report)
+    model = {**validation_model(request, report), "scope": scope_model(request)}
     return respond(request, "validation.html", model, title=t("web.nav.validation", lang))
-

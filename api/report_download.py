@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 
 from fastapi import APIRouter, Request
@@ -14,9 +15,22 @@ from api.context import href, lang_of, state
 from api.errors import HttpError
 from api.library import function
 from api.negotiation import respond
-from isrp_graph.messages import t
+from api.scope import cache_part, scope_model, scope_of
+from isrp_graph.messages import register, t
+from isrp_graph.scope.installation import accepts_kommunen, covers_all
 
 router = APIRouter()
+
+register(
+    {
+        "web.spr.no_scope": {
+            "de": "Der Sozialplanungsreport lässt sich noch nicht auf einzelne Kommunen beschränken, und das "
+            "Register enthält weitere Kommunen. Deshalb wird er hier nicht erstellt.",
+            "en": "The Sozialplanungsreport cannot yet be limited to single municipalities, and the registry "
+            "holds further municipalities. It is therefore not made here.",
+        },
+    }
+)
 _lock = threading.Lock()
 _cache: dict[tuple, bytes] = {}
 
@@ -35,11 +49,16 @@ def _year(value: str | None) -> int:
 
 
 def _made(request: Request, year: int, kind: str) -> bytes:
-    key = (request.app.state.version.value, len(state(request).store), year, kind)
+    kommunen = scope_of(request)
+    key = (request.app.state.version.value, len(state(request).store), year, kind, *cache_part(request))
     with _lock:
         if key in _cache:
             return _cache[key]
-    html = function("isrp_graph.reporting", "sozialplanungsreport")(state(request).store, year)
+    make = function("isrp_graph.reporting", "sozialplanungsreport")
+    if not _can_make(request, make):
+        raise HttpError(409, "web.spr.no_scope")
+    scoped = {"kommunen": kommunen} if kommunen and accepts_kommunen(make) else {}
+    html = make(state(request).store, year, **scoped)
     if kind == "pdf":
         from weasyprint import HTML
 
@@ -53,6 +72,13 @@ def _made(request: Request, year: int, kind: str) -> bytes:
     return body
 
 
+def _can_make(request: Request, make: Callable[..., object]) -> bool:
+    """The report of one municipality never holds another's entries: it is scoped by the library where
+    it can be, otherwise refused while the store holds municipalities outside the request's scope."""
+    kommunen = scope_of(request)
+    return not kommunen or accepts_kommunen(make) or covers_all(state(request).store, kommunen)
+
+
 @router.get("/sozialplanungsreport", include_in_schema=False)
 def report_page(request: Request, jahr: str | None = None) -> Response:
     lang = lang_of(request)
@@ -64,6 +90,10 @@ def report_page(request: Request, jahr: str | None = None) -> Response:
         "years": list(range(this, this - 6, -1)),
         "pdf": href(request, "/sozialplanungsreport.pdf", jahr=year),
         "html": href(request, "/sozialplanungsreport.html", jahr=year),
+        "scope": scope_model(request, "web.scope.covers_data"),
+        "refused": None
+        if _can_make(request, function("isrp_graph.reporting", "sozialplanungsreport"))
+        else t("web.spr.no_scope", lang),
     }
     return respond(request, "sozialplanungsreport.html", model, title=t("web.spr.title", lang))
 

@@ -21,6 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings.lang": {"de": "erlaubt sind de oder en", "en": "allowed are de or en"},
     "settings.number": {"de": "erwartet eine positive Zahl", "en": "expects a positive number"},
+    "settings.names": {
+        "de": "erwartet Namen, durch Kommas getrennt, oder eine Liste von Namen",
+        "en": "expects names separated by commas, or a list of names",
+    },
     "settings.config_unreadable": {
         "de": "Konfigurationsdatei {path} ist kein gültiges TOML: {reason}",
         "en": "Config file {path} is not valid TOML: {reason}",

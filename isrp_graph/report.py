@@ -59,6 +59,7 @@ def write_report(
         reference_system=options.reference_system,
         candidates=options.candidates,
         include_examples=options.include_examples,
+        kommunen=options.kommunen,
     )
     reports = run_all(store, lang, options)
     folder = Path(directory)
@@ -77,6 +78,7 @@ def write_report(
         "reference_date": day.isoformat(),
         "reference_system": options.reference_system,
         "include_examples": options.include_examples,
+        "kommunen": list(options.kommunen),
         "basis": {b: basis_label(b, lang) for b in BASES},
         "basis_legend": t("analysis.basis.legend", lang),
         "analyses": {name: jsonable(report) for name, report in reports.items()},

@@ -14,6 +14,7 @@ is unset, ``./isrp.toml`` when it exists. Its keys are the variable names in low
     result_limit = 10000
     base_iri = "https://w3id.org/isrp/"
     max_request_bytes = 20000000  # and the other limits of isrp_graph/limits.py
+    kommune = ["erfurt"]          # or "erfurt,weimar": the municipalities served; empty = all
 
 Keys this module does not know are kept in ``Settings.extra`` for other modules.
 """
@@ -58,6 +59,9 @@ class Settings:
     max_sheet_rows: int = 20_000
     max_workbook_unpacked_bytes: int = 100_000_000
     max_listed_errors: int = 100
+    # the municipalities this installation serves (names as isrp_graph.scope.resolve_kommunen accepts:
+    # slug, label or IRI); empty = every municipality of the store. Resolved against the store at start.
+    kommune: tuple[str, ...] = ()
     config_file: Path | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -104,6 +108,7 @@ _KEYS = (
     "query_timeout",
     "result_limit",
     "base_iri",
+    "kommune",
     *LIMIT_KEYS,
 )
 
@@ -165,6 +170,8 @@ def _build(
         kwargs["store_path"] = path
     if "editor_tokens" in values:
         kwargs["editor_tokens"] = _tokens(values["editor_tokens"])
+    if "kommune" in values:
+        kwargs["kommune"] = _names(values["kommune"])
     if "query_timeout" in values:
         kwargs["query_timeout"] = _number("query_timeout", values["query_timeout"], float)
     if "result_limit" in values:
@@ -178,6 +185,21 @@ def _build(
 def _tokens(value: Any) -> tuple[str, ...]:
     items = value.split(",") if isinstance(value, str) else [str(v) for v in value]
     return tuple(token.strip() for token in items if token.strip())
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """Municipality names from ``"a, b"`` or a list, without empty items and repeats, in order."""
+    if isinstance(value, str):
+        items = value.split(",")
+    elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        items = list(value)
+    else:
+        raise SettingsError("settings.invalid", name="kommune", value=value, reason=_reason("settings.names"))
+    names: list[str] = []
+    for item in (i.strip() for i in items):
+        if item and item not in names:
+            names.append(item)
+    return tuple(names)
 
 
 def _number(name: str, value: Any, kind: type[int] | type[float]) -> Any:

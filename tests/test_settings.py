@@ -97,3 +97,38 @@ def test_overrides() -> None:
     assert settings.is_memory and settings.lang == "de"
     with pytest.raises(SettingsError):
         Settings().with_overrides(lang="xx")
+
+
+def test_kommune_from_the_environment_comma_separated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert load_settings(env={}).kommune == ()
+    assert load_settings(env={"ISRP_KOMMUNE": " erfurt , Stadt Weimar,,erfurt "}).kommune == (
+        "erfurt",
+        "Stadt Weimar",
+    )
+    assert load_settings(env={"ISRP_KOMMUNE": "  "}).kommune == ()
+
+
+def test_kommune_in_the_config_file_as_text_or_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "isrp.toml").write_text('[isrp]\nkommune = ["erfurt", "weimar"]\n', encoding="utf-8")
+    assert load_settings(env={}).kommune == ("erfurt", "weimar")
+    assert load_settings(env={"ISRP_KOMMUNE": "jena"}).kommune == ("jena",)  # the variable wins
+    (tmp_path / "isrp.toml").write_text('kommune = "erfurt,weimar"\n', encoding="utf-8")
+    assert load_settings(env={}).kommune == ("erfurt", "weimar")
+    (tmp_path / "isrp.toml").write_text("kommune = 5\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env={})
+    assert "kommune" in caught.value.message("de") and "Namen" in caught.value.message("de")
+
+
+def test_an_unknown_served_municipality_refuses_with_both_languages(memory_store) -> None:  # type: ignore[no-untyped-def]
+    from isrp_graph.scope.installation import served_kommunen
+
+    assert served_kommunen(Settings(), memory_store) == ()
+    with pytest.raises(SettingsError) as caught:
+        served_kommunen(Settings(kommune=("erfurt",)), memory_store)  # an empty store knows none
+    assert "„erfurt“" in caught.value.message("de") and "startet nicht" in caught.value.message("de")
+    assert "'erfurt'" in caught.value.message("en") and "does not start" in caught.value.message("en")

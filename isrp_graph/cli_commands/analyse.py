@@ -16,6 +16,7 @@ from isrp_graph.analyses.basis import parse_stichtag
 from isrp_graph.analyses.registry import ANALYSES, AnalysisOptions, jsonable, run_analysis
 from isrp_graph.analyses.spatial import DEFAULT_REFERENCE_SYSTEM
 from isrp_graph.cli_commands.common import Activity, ExitCode, UsageError, h, note
+from isrp_graph.cli_commands.kommunen import add_kommune_option, kommunen_of, say_scope
 from isrp_graph.messages import t
 from isrp_graph.queries import catalogue, run_named, to_csv, to_json, to_table
 from isrp_graph.registry import open_registry
@@ -73,6 +74,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--reference", default=DEFAULT_REFERENCE_SYSTEM, metavar="IRI", help=h("cli.analyse.reference")
     )
+    add_kommune_option(parser)
 
 
 def _date(text: str) -> date:
@@ -148,14 +150,16 @@ def cmd_run_query(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_analyse(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.lang
-    options = AnalysisOptions(
-        reference_date=args.date,
-        reference_system=args.reference,
-        plan=args.plan,
-        include_examples=args.include_examples,
-    )
     store = open_registry(settings)
     try:
+        options = AnalysisOptions(
+            reference_date=args.date,
+            reference_system=args.reference,
+            plan=args.plan,
+            include_examples=args.include_examples,
+            kommunen=kommunen_of(args, settings, store),
+        )
+        say_scope(store, options.kommunen, lang)
         with Activity(t("cli.analyse.running", lang)):
             report = run_analysis(store, args.analysis, lang, options)
     finally:
@@ -179,11 +183,15 @@ def cmd_analyse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    options = AnalysisOptions(
-        reference_date=args.date, reference_system=args.reference, include_examples=args.include_examples
-    )
     store = open_registry(settings)
     try:
+        options = AnalysisOptions(
+            reference_date=args.date,
+            reference_system=args.reference,
+            include_examples=args.include_examples,
+            kommunen=kommunen_of(args, settings, store),
+        )
+        say_scope(store, options.kommunen, settings.lang)
         with Activity(t("cli.report.running", settings.lang)):
             written = write_report(store, args.output, settings.lang, options)
     finally:

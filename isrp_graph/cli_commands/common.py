@@ -75,10 +75,11 @@ class UsageError(LocalizedError):
 def exit_code_for(error: BaseException) -> ExitCode:
     """The exit code for a library error."""
     from isrp_graph.loading import RdfInputError, RdfSyntaxError
+    from isrp_graph.scope import ScopeError
     from isrp_graph.settings import SettingsError
     from isrp_graph.store.errors import StoreError, StoreUnreachable
 
-    if isinstance(error, SettingsError | UsageError):
+    if isinstance(error, SettingsError | UsageError | ScopeError):
         return ExitCode.USAGE
     if isinstance(error, StoreUnreachable):
         return ExitCode.STORE
