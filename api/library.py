@@ -50,10 +50,14 @@ class StoreVersion:
     def __init__(self) -> None:
         self.value = 0
         self.lock = threading.Lock()
+        self.listeners: list[Callable[[int], None]] = []  # told the new value after every bump
 
     def bump(self) -> None:
         with self.lock:
             self.value += 1
+            value = self.value
+        for listener in list(self.listeners):
+            listener(value)
 
 
 class ResultCache:

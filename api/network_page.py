@@ -4,8 +4,9 @@ inside the app's header, navigation and footer, served with its vis-network file
 and its script from /netzwerk/netzwerk.js; ``?format=json`` gives the nodes, links and measures.
 
 The network, its measures and its layouts are computed once per store version and language, in a
-background thread. A request after a save waits a moment for the new version; if it takes longer it
-gets the previous version at once with a note that it is being recomputed."""
+background thread; after a save only what the save touched is looked at again
+(``isrp_graph.network_cache``), started by the save itself (``StoreVersion.listeners``). A request
+while that runs gets the previous version at once with a note that it is being recomputed."""
 
 from __future__ import annotations
 
@@ -27,7 +28,9 @@ from isrp_graph.messages import t
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-WAIT_FRESH = 0.01  # seconds a request waits for the new version before it gets the previous one
+# seconds a request waits for the new version before it gets the previous one: none, the refresh
+# started with the save and a reader never waits for it
+WAIT_FRESH = 0.0
 WAIT_FIRST = 60.0  # with no earlier version there is nothing else to show
 
 
@@ -37,6 +40,8 @@ class NetworkResult:
     metrics: Any
     model: Any
     pages: dict[tuple[str, bool], str] = field(default_factory=dict)  # (focus, fresh) -> HTML, rendered once
+    state: Any = None  # isrp_graph.network_cache.NetworkState: what the next refresh starts from
+    version: int = -1  # the app's store version it is current for
 
 
 class NetworkCache:
@@ -65,6 +70,35 @@ class NetworkCache:
             raise HttpError(503, "network.page.pending")
         return last, False
 
+    def refresh_all(self, app: Any, version: int) -> None:
+        """After a save: every network computed so far (per language and examples) is either still
+        current (the save touched nothing in it: one small query, answered here) or refreshed for
+        ``version`` in the background."""
+        unchanged = function("isrp_graph.network_cache", "unchanged_by_commits")
+        with self.lock:
+            variants = {k[1:] for k in self.done}
+        for lang, illustrative in sorted(variants):
+            key = (version, lang, illustrative)
+            previous = self.latest(lang, illustrative)
+            # only when this save is the one change since: a change without a commit (a restore)
+            # bumps the version too, and its entries are not among the touched ones
+            before = previous.state if previous is not None and previous.version == version - 1 else None
+            try:
+                state = unchanged(app.state.isrp.store, before) if before is not None else None
+            except Exception:  # the save is done; the background refresh meets and reports the error
+                log.exception("network check after a save failed")
+                state = None
+            if state is None:
+                self.start(app, key)
+                continue
+            with self.lock:
+                if key not in self.done and key not in self.running:
+                    self.done[key] = NetworkResult(
+                        previous.graph, previous.metrics, previous.model, previous.pages, state, version
+                    )
+                    for old in [k for k in self.done if k[1:] == key[1:] and k[0] < key[0]]:
+                        del self.done[old]
+
     def latest(self, lang: str, illustrative: bool) -> NetworkResult | None:
         with self.lock:
             keys = [k for k in self.done if k[1:] == (lang, illustrative)]
@@ -84,14 +118,20 @@ class NetworkCache:
         return event
 
     def _work(self, app: Any, key: tuple, event: threading.Event) -> None:
-        _, lang, illustrative = key
+        version, lang, illustrative = key
         try:
-            build = function("isrp_graph.network", "build_network")
-            measure = function("isrp_graph.network", "network_metrics")
-            page_model = function("isrp_graph.network_page", "page_model")
-            graph = build(app.state.isrp.store, lang, include_illustrative=illustrative)
-            metrics = measure(graph)
-            result = NetworkResult(graph, metrics, page_model(graph, lang, metrics=metrics, site=True))
+            # only what the saves since the previous version touched is looked at again
+            refresh = function("isrp_graph.network_cache", "refresh_network")
+            previous = self.latest(lang, illustrative)
+            before = previous.state if previous is not None else None
+            one_step = previous is not None and previous.version == version - 1
+            state = refresh(app.state.isrp.store, before, lang, illustrative, only_commits=one_step)
+            if previous is not None and state.model is previous.model:
+                result = NetworkResult(
+                    previous.graph, previous.metrics, previous.model, previous.pages, state, version
+                )
+            else:
+                result = NetworkResult(state.graph, state.metrics, state.model, state=state, version=version)
             for fresh in (True, False):  # the page as it is, and with the note while the next one is computed
                 render_page(result, lang, None, fresh)
             with self.lock:
@@ -113,6 +153,9 @@ def cache_of(app: Any) -> NetworkCache:
     cache = getattr(app.state, "network", None)
     if cache is None:
         cache = app.state.network = NetworkCache()
+        listeners = getattr(getattr(app.state, "version", None), "listeners", None)
+        if listeners is not None:  # refresh right after a save, not when someone next asks
+            listeners.append(lambda version: cache.refresh_all(app, version))
     return cache
 
 

@@ -20,6 +20,7 @@ from rdflib import Literal, URIRef
 
 from isrp_graph.messages import normalise_lang
 from isrp_graph.store.base import Store
+from isrp_graph.store.sparql_text import iri as sparql_iri
 
 KINDS: tuple[str, ...] = ("plan", "organisation", "network", "body", "format", "funding")
 EDGE_KINDS: tuple[str, ...] = (
@@ -94,8 +95,19 @@ def build_network(store: Store, lang: str = "de", *, include_illustrative: bool 
     docs (``kind``, ``label``, ``label_de``, ``label_en``, ``iri``, ``illustrative``; edges ``kind``,
     ``kinds``, ``label``). Examples (``isrp:illustrative true``: entries, and interfaces or
     delimitations) are left out unless ``include_illustrative``: they are never counted."""
+    return network_from(store, node_candidates(store), lang, include_illustrative=include_illustrative)
+
+
+def network_from(
+    store: Store,
+    candidates: dict[str, dict[str, Any]],
+    lang: str = "de",
+    *,
+    include_illustrative: bool = False,
+) -> nx.Graph:
+    """The network from the given node candidates (``node_candidates``) and the links in ``store``."""
     lang = normalise_lang(lang)
-    nodes = _nodes(store)
+    nodes = candidates
     if not include_illustrative:
         nodes = {iri: info for iri, info in nodes.items() if not info["illustrative"]}
     graph = nx.Graph(lang=lang, include_illustrative=include_illustrative)
@@ -137,10 +149,23 @@ def build_network(store: Store, lang: str = "de", *, include_illustrative: bool 
     return graph
 
 
-def _nodes(store: Store) -> dict[str, dict[str, Any]]:
+def node_candidates(store: Store, only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Every entry that can be a node (kind, German and English label, example or not), or only those
+    of ``only`` (after a save: the entries it touched)."""
+    query = NODES_QUERY
+    if only is not None:
+        wanted = sorted(set(only))
+        if not wanted:
+            return {}
+        values = " ".join(sparql_iri(i) for i in wanted)
+        query = NODES_QUERY.replace("?node a ?type .", f"VALUES ?node {{ {values} }}\n  ?node a ?type .")
+    return _nodes(store, query)
+
+
+def _nodes(store: Store, query: str = NODES_QUERY) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     labels: dict[str, dict[str, str]] = {}
-    for row in store.select(NODES_QUERY).rows:
+    for row in store.select(query).rows:
         iri = str(row["node"])
         rank = int(row["rank"])  # type: ignore[arg-type]
         if iri not in found or rank < found[iri]["rank"]:
@@ -235,7 +260,26 @@ BETWEENNESS_SAMPLES = 100
 SEED = 7
 
 
-def network_metrics(graph: nx.Graph) -> NetworkMetrics:
+@dataclass(frozen=True)
+class StructureMeasures:
+    """The measures that depend on the nodes and links only, not on the labels: kept over a save
+    that only renamed entries."""
+
+    degree: dict[str, float]
+    betweenness: dict[str, float]
+    groups: tuple[frozenset[str], ...]
+    articulation: frozenset[str]
+
+
+def structure_key(graph: nx.Graph) -> tuple[frozenset, frozenset]:
+    """Nodes (with kind) and links: equal keys, equal ``StructureMeasures``."""
+    return (
+        frozenset((n, k) for n, k in graph.nodes(data="kind")),
+        frozenset(frozenset(e) for e in graph.edges()),
+    )
+
+
+def measure_structure(graph: nx.Graph) -> StructureMeasures:
     degree = nx.degree_centrality(graph) if len(graph) > 1 else {n: 0.0 for n in graph}
     if len(graph) <= 2:
         betweenness = {n: 0.0 for n in graph}
@@ -243,9 +287,17 @@ def network_metrics(graph: nx.Graph) -> NetworkMetrics:
         betweenness = nx.betweenness_centrality(graph, normalized=True)
     else:
         betweenness = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLES, normalized=True, seed=SEED)
-    communities = _communities(graph)
+    articulation = frozenset(nx.articulation_points(graph)) if len(graph) else frozenset()
+    return StructureMeasures(degree, betweenness, tuple(_groups(graph)), articulation)
+
+
+def network_metrics(graph: nx.Graph, structure: StructureMeasures | None = None) -> NetworkMetrics:
+    """The measures of ``graph``; ``structure`` (of a graph with the same ``structure_key``) saves
+    computing centralities and communities again."""
+    structure = structure or measure_structure(graph)
+    degree, betweenness, articulation = structure.degree, structure.betweenness, structure.articulation
+    communities = _communities(graph, structure.groups)
     member_of = {n: i for i, members in enumerate(communities) for n in members}
-    articulation = set(nx.articulation_points(graph)) if len(graph) else set()
     values = list(betweenness.values())
     threshold = max(mean(values) + pstdev(values), 1e-9) if values else 1.0
     brokers = []
@@ -282,18 +334,20 @@ def network_metrics(graph: nx.Graph) -> NetworkMetrics:
     )
 
 
-def _communities(graph: nx.Graph) -> list[list[str]]:
+def _groups(graph: nx.Graph) -> list[frozenset[str]]:
     if graph.number_of_edges() == 0:
-        groups = [{n} for n in graph]
-    else:
-        groups = [
-            set(c)
-            for c in (
-                nx.community.greedy_modularity_communities(graph)
-                if len(graph) <= EXACT_MAX_NODES
-                else nx.community.louvain_communities(graph, seed=SEED)
-            )
-        ]
+        return [frozenset({n}) for n in graph]
+    return [
+        frozenset(c)
+        for c in (
+            nx.community.greedy_modularity_communities(graph)
+            if len(graph) <= EXACT_MAX_NODES
+            else nx.community.louvain_communities(graph, seed=SEED)
+        )
+    ]
+
+
+def _communities(graph: nx.Graph, groups: Iterable[frozenset[str]]) -> list[list[str]]:
     labels = {n: str(graph.nodes[n].get("label", n)).casefold() for n in graph}
     return [sorted(g) for g in sorted(groups, key=lambda g: (-len(g), min(labels[n] for n in g)))]
 

@@ -50,13 +50,23 @@ def node_box(label: str, size: float, font: float) -> Box:
     return Box(width=max(2 * size, text_w), above=size, below=size + LABEL_GAP + text_h)
 
 
-def layout(graph: nx.Graph, boxes: dict[str, Box], seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Positions (x, y) per node, in picture units, with no two boxes overlapping."""
+def layout(
+    graph: nx.Graph,
+    boxes: dict[str, Box],
+    seed: int = 7,
+    previous: dict[str, tuple[float, float]] | None = None,
+) -> dict[str, tuple[float, float]]:
+    """Positions (x, y) per node, in picture units, with no two boxes overlapping.
+
+    With ``previous`` positions (the picture before a save), every node that has one keeps it and a
+    new node starts next to its placed neighbours; only the overlaps are then removed, so the picture
+    people know stays where it was and no force layout is run."""
     if len(graph) == 0:
         return {}
     nodes = sorted(graph, key=str)
     unit = float(np.median([max(b.width, b.above + b.below) for b in boxes.values()]))
-    start = _initial(graph, nodes, unit, seed)
+    known = {n: previous[n] for n in nodes if previous and n in previous}
+    start = _from_previous(graph, nodes, known, unit) if known else _initial(graph, nodes, unit, seed)
     xy = np.array([start[n] for n in nodes], dtype=float)
     w = np.array([boxes[n].width + PADDING for n in nodes])
     top = np.array([boxes[n].above + PADDING / 2 for n in nodes])
@@ -105,6 +115,32 @@ def _initial(graph: nx.Graph, nodes: list[str], unit: float, seed: int) -> dict[
     return placed
 
 
+def _from_previous(
+    graph: nx.Graph, nodes: list[str], known: dict[str, tuple[float, float]], unit: float
+) -> dict[str, np.ndarray]:
+    """Known nodes where they were; a new node at the centre of its placed neighbours (a little
+    below, so it does not sit exactly on one), or, without any, in a row under the picture."""
+    placed = {n: np.array(known[n], dtype=float) for n in known}
+    bottom = max(p[1] for p in placed.values()) + unit * 1.5
+    left = min(p[0] for p in placed.values())
+    pending = [n for n in nodes if n not in placed]
+    for _ in range(len(pending) + 1):  # new nodes next to new nodes: place in waves
+        waiting = []
+        for n in pending:
+            near = [placed[m] for m in graph.neighbors(n) if m in placed]
+            if near:
+                centre = np.mean(near, axis=0)
+                placed[n] = centre + np.array([0.0, unit * 0.5])
+            else:
+                waiting.append(n)
+        if len(waiting) == len(pending):
+            break
+        pending = waiting
+    for loose, n in enumerate(pending):
+        placed[n] = np.array([left + loose * unit * 1.2, bottom])
+    return placed
+
+
 def separate(
     xy: np.ndarray, width: np.ndarray, top: np.ndarray, bottom: np.ndarray, rounds: int = MAX_ROUNDS
 ) -> np.ndarray:
@@ -142,9 +178,7 @@ def separate(
     return xy
 
 
-def overlaps(
-    positions: dict[str, tuple[float, float]], boxes: dict[str, Box]
-) -> list[tuple[str, str]]:
+def overlaps(positions: dict[str, tuple[float, float]], boxes: dict[str, Box]) -> list[tuple[str, str]]:
     """Pairs of nodes whose boxes (without padding) overlap: empty for a layout of ``layout``."""
     found = []
     names = sorted(positions)

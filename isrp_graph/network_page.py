@@ -15,7 +15,9 @@ pyvis's template loads Bootstrap and other files from a CDN.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -61,6 +63,9 @@ STYLES: dict[str, KindStyle] = {
 # Positions are computed on the server (isrp_graph.network_layout): no physics in the browser, the
 # same picture on every visit, no label over another.
 LAYOUT_SEED = 7
+# layouts computed since start: "fresh" (force layout from scratch), "moved" (previous positions kept,
+# overlaps removed), "reused" (nothing the layout shows changed); read by tests and benchmarks
+LAYOUT_COUNTS: Counter[str] = Counter()
 
 # Larger networks start with these kinds; the others are one checkbox away.
 START_KINDS: tuple[str, ...] = ("plan", "network", "body")
@@ -236,13 +241,19 @@ def render_network_page(
         context["vis_css"] = Markup(assets["vis-network.css"].read_text(encoding="utf-8"))
     if not script_url:
         context["page_js"] = Markup(SCRIPT.read_text(encoding="utf-8").replace("</", "<\\/"))
-    env = Environment(
+    return _environment().get_template(TEMPLATE).render(**context)
+
+
+@cache
+def _environment() -> Environment:
+    """One Jinja environment per process: the template is compiled once (compiling took longer than
+    rendering, on every page after a save), and again only when its file changes."""
+    return Environment(
         loader=FileSystemLoader(Path(__file__).parent),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env.get_template(TEMPLATE).render(**context)
 
 
 @dataclass(frozen=True)
@@ -253,11 +264,48 @@ class PageModel:
     context: dict[str, Any]
     data: dict[str, Any]
     presets_index: frozenset[str]
+    # what each layout was computed from (nodes, links, boxes): a later model reuses a layout whose
+    # key is unchanged and starts the others from their previous positions
+    layout_keys: dict[str, tuple] = field(default_factory=dict)
+
+
+class _Layouts:
+    """Layouts of one page model, reusing those of ``previous`` where nothing they show changed."""
+
+    def __init__(self, boxes: dict[str, Any], previous: PageModel | None) -> None:
+        self.boxes = boxes
+        self.keys: dict[str, tuple] = {}
+        self.previous = previous
+        self.reused = self.moved = self.fresh = 0
+
+    def __call__(self, name: str, graph: nx.Graph, old: dict[str, Any] | None) -> dict[str, Any]:
+        nodes = sorted(graph)
+        key = (
+            tuple(nodes),
+            tuple(sorted(tuple(sorted(e)) for e in graph.edges())),
+            tuple(self.boxes[n] for n in nodes),
+        )
+        self.keys[name] = key
+        if self.previous is not None and old is not None and self.previous.layout_keys.get(name) == key:
+            self.reused += 1
+            return old
+        if old:
+            self.moved += 1
+        else:
+            self.fresh += 1
+        return layout(graph, self.boxes, seed=LAYOUT_SEED, previous=old or None)
 
 
 def page_model(
-    graph: nx.Graph, lang: str = "de", *, metrics: NetworkMetrics | None = None, site: bool = False
+    graph: nx.Graph,
+    lang: str = "de",
+    *,
+    metrics: NetworkMetrics | None = None,
+    site: bool = False,
+    previous: PageModel | None = None,
 ) -> PageModel:
+    """The page model; with ``previous`` (the model before a save) every layout whose nodes, links
+    and boxes are unchanged is reused and the others keep the positions of their unchanged nodes."""
     lang = normalise_lang(lang)
     metrics = metrics or network_metrics(graph)
     by_iri = {m.iri: m for m in metrics.nodes}
@@ -268,10 +316,13 @@ def page_model(
     start_kinds = [k for k in present if k in START_KINDS] if reduced else present
     if not start_kinds:
         start_kinds = present
-    views = {"all": layout(graph, boxes, seed=LAYOUT_SEED)}
+    old_views = previous.data["views"] if previous is not None else {}
+    old_presets = previous.data["presets"] if previous is not None else {}
+    layouts = _Layouts(boxes, previous)
+    views = {"all": layouts("all", graph, old_views.get("all"))}
     if start_kinds != present:
         start = graph.subgraph([n for n, k in graph.nodes(data="kind") if k in start_kinds])
-        views["start"] = layout(start, boxes, seed=LAYOUT_SEED)
+        views["start"] = layouts("start", start, old_views.get("start"))
     else:
         views["start"] = views["all"]
     presets: dict[str, dict[str, Any]] = {}
@@ -282,7 +333,11 @@ def page_model(
         )
         if len(graph) <= PRESETS_INLINE_MAX_NODES:
             for n in members:
-                presets[n] = preset_view(graph, n, boxes)
+                ego = nx.ego_graph(graph, n, radius=1)
+                old = old_presets.get(n)
+                pos = layouts("preset:" + n, ego, old["pos"] if old else None)
+                kept = old is not None and pos is old["pos"]
+                presets[n] = old if kept else {"nodes": sorted(ego), "pos": pos}
         if members:
             groups.append((t(key, lang), [(n, labels[n]) for n in members]))
     nodes, edges, options = _vis_data(graph, metrics, lang, views["all"])
@@ -331,8 +386,11 @@ def page_model(
         "brokers": [labels[n] for n in metrics.brokers],
         "isolated": [labels[n] for n in metrics.isolated_plans],
         "community_count": len(metrics.communities),
-        "community_names": [name for name, members in zip(community_names, metrics.communities, strict=True)
-                            if len(members) > 1][:5],
+        "community_names": [
+            name
+            for name, members in zip(community_names, metrics.communities, strict=True)
+            if len(members) > 1
+        ][:5],
         "illustrative": bool(graph.graph.get("include_illustrative")),
         "nodes_count": graph.number_of_nodes(),
         "edges_count": graph.number_of_edges(),
@@ -361,7 +419,10 @@ def page_model(
         },
     }
     preset_ids = {n for _, members in groups for n, _ in members}
-    return PageModel(context=context, data=data, presets_index=frozenset(preset_ids))
+    LAYOUT_COUNTS.update(reused=layouts.reused, moved=layouts.moved, fresh=layouts.fresh)
+    return PageModel(
+        context=context, data=data, presets_index=frozenset(preset_ids), layout_keys=layouts.keys
+    )
 
 
 def preset_view(graph: nx.Graph, node: str, boxes: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -3,3 +3,5 @@ of each entry, reverts and restores, "what changed since …", and releases (Sta
 
 See docs/changes.md. The write path itself is :mod:`isrp_graph.writes`.
 """
+
+from isrp_graph.changes.report_changes import report_changes as report_changes

@@ -233,7 +233,7 @@ def collect(store: Store, year: int, lang: str = "de", reference_date: date | No
         bodies=bodies,
         sources=sources,
         examples_left_out=len(examples),
-        changes=changes_since(store, year),
+        changes=changes_since(store, year, stichtag, lang),
     )
 
 
@@ -414,17 +414,9 @@ def _iso(text: str | None) -> date | None:
         return None
 
 
-def changes_since(store: Store, year: int) -> Any:
-    """HOOK for engineer "changes": the release diff between the previous year's release and now.
+def changes_since(store: Store, year: int, until: date | None = None, lang: str = "de") -> Any:
+    """What changed since the previous year's release (or, without one, since 1 January of
+    ``year``) up to the Stichtag ``until``. A store error is raised, never hidden."""
+    from isrp_graph.changes import report_changes
 
-    ``isrp_graph.changes`` may provide ``report_changes(store, since_year) -> object with a
-    ``tables()`` method or a list of text lines``; until then the report says that no earlier release
-    is recorded ("keine Vorgängerfassung erfasst")."""
-    try:
-        from isrp_graph.changes import report_changes  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    try:
-        return report_changes(store, year - 1)
-    except Exception:  # a release diff that fails must not take the whole report down
-        return None
+    return report_changes(store, year - 1, until, lang)

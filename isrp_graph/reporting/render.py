@@ -4,6 +4,9 @@ bookmarks from the headings, table headers, alternative texts)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -223,13 +226,16 @@ def _known(key: str) -> bool:
 
 
 def _changes(changes: Any) -> tuple[list[Table], list[str]]:
+    """The change chapter's tables and its introductory lines (both where the result has them)."""
     if changes is None:
         return [], []
-    if hasattr(changes, "tables"):
-        return list(changes.tables()), []
     if isinstance(changes, list | tuple):
         return [], [str(line) for line in changes]
-    return [], [str(changes)]
+    tables = list(changes.tables()) if hasattr(changes, "tables") else []
+    lines = [str(line) for line in changes.lines()] if hasattr(changes, "lines") else []
+    if not tables and not lines:
+        lines = [str(changes)]
+    return tables, lines
 
 
 def write_pdf(html: str, target: str | Path) -> Path:
@@ -237,7 +243,44 @@ def write_pdf(html: str, target: str | Path) -> Path:
     from weasyprint import HTML
 
     path = Path(target)
-    HTML(string=html, base_url=str(Path(__file__).parent)).write_pdf(
-        path, pdf_variant="pdf/ua-1", custom_metadata=True
-    )
+    with _page_references_once():
+        HTML(string=html, base_url=str(Path(__file__).parent)).write_pdf(
+            path, pdf_variant="pdf/ua-1", custom_metadata=True
+        )
     return path
+
+
+@contextmanager
+def _page_references_once() -> Iterator[None]:
+    """pydyf (0.13) builds the tuple of all page references anew each time WeasyPrint's tagging asks
+    for one page's reference: once per tagged element, so pages × elements (a 300-page report spent a
+    quarter of its time there). While a PDF is written, the tuple is kept until a page is added. The
+    references are the same either way; another thread writing a PDF meanwhile gets the same answers."""
+    import pydyf
+
+    with _PATCH_LOCK:
+        _PATCH_USERS[0] += 1
+        if _PATCH_USERS[0] == 1:
+            _ORIGINAL[0] = pydyf.PDF.__dict__["page_references"]
+            pydyf.PDF.page_references = property(_cached_page_references)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        with _PATCH_LOCK:
+            _PATCH_USERS[0] -= 1
+            if _PATCH_USERS[0] == 0:
+                pydyf.PDF.page_references = _ORIGINAL[0]  # type: ignore[method-assign]
+
+
+def _cached_page_references(pdf: Any) -> tuple[bytes, ...]:
+    kids = pdf.pages["Kids"]
+    memo = pdf.__dict__.get("_isrp_page_references")
+    if memo is None or memo[0] != len(kids):
+        memo = (len(kids), _ORIGINAL[0].fget(pdf))
+        pdf.__dict__["_isrp_page_references"] = memo
+    return memo[1]
+
+
+_PATCH_LOCK = threading.Lock()
+_PATCH_USERS = [0]
+_ORIGINAL: list[Any] = [None]  # pydyf's own property while the faster one is in place

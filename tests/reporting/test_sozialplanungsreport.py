@@ -65,7 +65,7 @@ def test_html_has_every_chapter_in_german(report_html: str) -> None:
     ):
         assert heading in report_html
     assert "Stichtag: 31.12.2025" in report_html
-    assert "Keine Vorgängerfassung erfasst" in report_html  # the hook for the release diff
+    assert "Für das Vorjahr 2024 ist kein Stand festgehalten" in report_html  # no release recorded
     assert "Integrierter Sozialraumplan" in report_html
     assert "<script" not in report_html
     # every chart is an SVG image with a text alternative and a table beside it
