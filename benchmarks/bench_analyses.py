@@ -1,9 +1,16 @@
 """Times every named query and every analysis on the Erfurt registry and on synthetic multi-municipality
 registries (benchmarks/synthetic.py) on pyoxigraph, and the named queries on plain rdflib at the small
-size for the ratio. Prints a table, names the slowest query and what limits it.
+size for the ratio. Prints a table, names the slowest query and what limits it, and the scaling ratios
+of issue 17:
+
+- all analyses at the largest size ÷ at the size nearest 100k (linear: about the ratio of the sizes);
+- one municipality's analyses (``kommunen=(synth-0001,)``) on the largest store ÷ the same municipality
+  alone in a store (goal ≤ 2: the cost of a municipality does not depend on the others);
+- the wall time of all analyses at the largest size, and the finding counts per size (a faster analysis
+  that finds less would show here).
 
     python -m benchmarks.bench_analyses                      # Erfurt, 10k, 100k, 1M triples
-    python -m benchmarks.bench_analyses --sizes 10000,100000 --repeat 3 --rdflib-timeout 120
+    python -m benchmarks.bench_analyses --sizes 100000,300000 --repeat 1 --no-rdflib
 
 Times are wall-clock seconds (best of ``--repeat`` runs) for the full call through the Store (query,
 conversion to rdflib terms) or the analysis function (queries + labels + Python). Not a test: nothing
@@ -29,6 +36,7 @@ from isrp_graph.analyses.funding import funding_overview
 from isrp_graph.analyses.gaps import find_gaps
 from isrp_graph.analyses.interfaces import interface_matrix, plan_interfaces
 from isrp_graph.analyses.overlaps import find_overlaps
+from isrp_graph.analyses.registry import ANALYSES, AnalysisOptions, run_all
 from isrp_graph.analyses.spatial import spatial_overview
 from isrp_graph.loading import load_files, rdf_files
 from isrp_graph.queries import NamedQuery, bindings_for, catalogue, run_named
@@ -39,21 +47,24 @@ from isrp_graph.store import EmbeddedStore
 DAY = date(2025, 6, 30)
 ERFURT_REFERENCE = "https://w3id.org/isrp/erfurt/spatial-system/ortsteile"
 SYNTH_REFERENCE = "https://w3id.org/isrp/synth-0001/spatial-system/ortsteile"
+SYNTH_FIRST = "https://w3id.org/isrp/synth-0001/org/stadt"
 
 # What drives the cost of each query (checked against the figures; see queries/README.md).
 NOTES = {
-    "overlaps-target-topic": "plan pairs of one municipality are joined on a key computed from the IRI "
-    "(https://w3id.org/isrp/<municipality>/); oxigraph joins a computed key by nested loop, so the cost "
-    "grows with (all plans)² (11,625 plans at 1M: ~135M comparisons), then per pair the target-group/topic "
-    "checks. A municipality node in the data, or one query per municipality, would make it linear",
-    "overlaps-funding": "the same plan pairs as overlaps-target-topic, then schemes used directly or through "
-    "measures",
+    "overlaps-target-topic": "candidate pairs (same spatial system, nested scopes, or city-wide) come from "
+    "small sub-SELECTs of plans with their isrp:municipality, hash-joined on the municipality: the pairs "
+    "grow with the sum over municipalities of (its plans)², i.e. linearly in the number of municipalities; "
+    "then per pair the target-group/topic checks. With kommune= every sub-SELECT starts from that "
+    "municipality (isrp_graph.scope.bind_kommune)",
+    "overlaps-funding": "the same per-municipality plan pairs as overlaps-target-topic, then schemes used "
+    "directly or through measures (a shared Land/federal scheme pairs plans of one municipality only)",
     "spatial-nesting": "every unit of every plan's spatial system checked against the reference system with "
     "transitive geo:sfWithin in both directions and geo:sfOverlaps",
-    "funding-coordination": "pairs of funded items (measures, facilities, plans) in equal or nested areas; "
-    "shared Land/federal schemes meet in every municipality",
+    "funding-coordination": "pairs of funded items (measures, facilities, plans) in equal or nested areas of "
+    "one municipality (two sub-SELECTs joined on isrp:municipality); shared Land/federal schemes meet in "
+    "every municipality, one row per municipality",
     "measure-plan-fit": "plans of all municipalities that share a target group or topic with the measure are "
-    "found before the municipality filter keeps the measure's own",
+    "found before the join on the measure's isrp:municipality keeps its own",
     "plans-overview": "one row per plan with six optional facts and three labels (11,625 rows at 1M)",
     "gaps-target-groups": "for each concept a NOT EXISTS over every plan/measure naming it, a narrower or a "
     "broader concept, each checked for being in force",
@@ -84,6 +95,8 @@ def _params(store: EmbeddedStore, query: NamedQuery, reference: str) -> dict[str
         "measure": str(measure[0]["m"]) if measure else "https://w3id.org/isrp/none",
         "date": DAY.isoformat(),
         "reference": reference,
+        "entry": str(plan[0]["p"]) if plan else "https://w3id.org/isrp/none",
+        "organisation": SYNTH_FIRST,
     }
     return {p.name: known[p.name] for p in query.parameters if p.name in known}
 
@@ -94,12 +107,15 @@ def erfurt_store() -> EmbeddedStore:
     return store
 
 
-def synthetic_store(triples: int, folder: Path) -> tuple[EmbeddedStore, int]:
-    """Ontology + vocabularies (for labels and the hierarchy) + a synthetic registry of about ``triples``."""
+def synthetic_store(
+    triples: int, folder: Path, municipalities: int | None = None
+) -> tuple[EmbeddedStore, int]:
+    """Ontology + vocabularies (for labels and the hierarchy) + a synthetic registry of about ``triples``
+    (or of exactly ``municipalities``; the first ones are the same whatever the number)."""
     store = EmbeddedStore(None, query_timeout=None)
     load_files(store, rdf_files(ontology_dir()))
-    path = folder / f"synthetic-{triples}.nt"
-    municipalities = synthetic.municipalities_for(triples)
+    municipalities = municipalities or synthetic.municipalities_for(triples)
+    path = folder / f"synthetic-{triples}-{municipalities}.nt"
     synthetic.write(path, municipalities)
     store.ox_store.bulk_load(
         path=str(path),
@@ -134,6 +150,25 @@ def time_analyses(store: EmbeddedStore, reference: str, repeat: int) -> dict[str
         findings = sum(len(t) for t in report.tables() if t.finding)  # type: ignore[attr-defined]
         out[name] = (seconds, findings)
     return out
+
+
+def time_all(
+    store: EmbeddedStore, reference: str, repeat: int, kommunen: tuple[str, ...] = ()
+) -> tuple[float, dict[str, int]]:
+    """All analyses as the CLI, the report and the web app run them (``run_all``, overlaps once), with
+    the finding count of each."""
+    options = AnalysisOptions(reference_date=DAY, reference_system=reference, kommunen=kommunen)
+    seconds, reports = _best(lambda: run_all(store, "de", options), repeat)
+    counts = {
+        name: sum(len(t) for t in report.tables() if t.finding)  # type: ignore[attr-defined]
+        for name, report in reports.items()  # type: ignore[attr-defined]
+    }
+    return seconds, counts
+
+
+def _matrix_cells(store: EmbeddedStore, reference: str, kommunen: tuple[str, ...] = ()) -> int:
+    options = AnalysisOptions(reference_date=DAY, reference_system=reference, kommunen=kommunen)
+    return len(run_all(store, "de", options, names=("interfaces",))["interfaces"].cells)  # type: ignore[attr-defined]
 
 
 # --- plain rdflib, in a child process so a runaway query can be stopped -------------------------
@@ -208,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     columns: list[str] = []
     query_times: dict[str, dict[str, tuple[float, int]]] = {}
     analysis_times: dict[str, dict[str, tuple[float, int]]] = {}
+    all_times: dict[str, tuple[float, dict[str, int], int]] = {}  # label -> (seconds, counts, quads)
+    scoped: dict[str, tuple[float, dict[str, int]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         store = erfurt_store()
@@ -216,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"measuring {label} …", file=sys.stderr)
         query_times[label] = time_queries(store, ERFURT_REFERENCE, args.repeat)
         analysis_times[label] = time_analyses(store, ERFURT_REFERENCE, args.repeat)
+        seconds, counts = time_all(store, ERFURT_REFERENCE, args.repeat)
+        all_times[label] = (seconds, counts, len(store))
         store.close()
         rdflib_times: dict[str, tuple[float | None, int | str | None]] = {}
         for index, size in enumerate(sizes):
@@ -227,6 +266,18 @@ def main(argv: list[str] | None = None) -> int:
             repeat = args.repeat if size <= 200_000 else 1
             query_times[label] = time_queries(store, SYNTH_REFERENCE, repeat)
             analysis_times[label] = time_analyses(store, SYNTH_REFERENCE, repeat)
+            seconds, counts = time_all(store, SYNTH_REFERENCE, repeat)
+            all_times[label] = (seconds, counts, len(store))
+            if index == len(sizes) - 1:
+                print(f"measuring one municipality on {label} and alone …", file=sys.stderr)
+                first = (SYNTH_FIRST,)
+                scoped["shared"] = time_all(store, SYNTH_REFERENCE, args.repeat, first)
+                cells_shared = _matrix_cells(store, SYNTH_REFERENCE, first)
+                alone, _ = synthetic_store(size, folder, municipalities=1)
+                scoped["alone"] = time_all(alone, SYNTH_REFERENCE, args.repeat)
+                cells_alone = _matrix_cells(alone, SYNTH_REFERENCE)
+                alone_quads = len(alone)
+                alone.close()
             if index == 0 and not args.no_rdflib:
                 print(f"measuring rdflib at {label} …", file=sys.stderr)
                 rdflib_times = time_rdflib(
@@ -264,6 +315,39 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
     print("\ncells: time (best of runs) / rows (queries) or findings (analyses); q = quads")
+
+    print("\nall analyses (run_all: overlaps once, as the CLI, report and web app run them):")
+    for label, (seconds, counts, _quads) in all_times.items():
+        found = ", ".join(f"{n} {counts.get(n, 0)}" for n in ANALYSES)
+        print(f"  {label}: {_fmt(seconds)} — findings: {found}")
+    synthetic_labels = columns[1:]
+    if len(synthetic_labels) >= 2:
+        base = min(synthetic_labels, key=lambda c: abs(all_times[c][2] - 100_000))
+        top = synthetic_labels[-1]
+        if base != top:
+            size_ratio = all_times[top][2] / all_times[base][2]
+            time_ratio = all_times[top][0] / max(all_times[base][0], 1e-9)
+            print(
+                f"\nall analyses at {top} ÷ at {base}: {time_ratio:.1f}× for {size_ratio:.1f}× the quads "
+                f"(goal ≤ 12 for 1M ÷ 100k, i.e. linear)"
+            )
+            for name in analysis_times[top]:
+                ratio = analysis_times[top][name][0] / max(analysis_times[base][name][0], 1e-9)
+                print(f"  {name}(): {ratio:.1f}×")
+    if scoped:
+        shared_s, shared_counts = scoped["shared"]
+        alone_s, alone_counts = scoped["alone"]
+        same = (
+            "same findings"
+            if shared_counts == alone_counts and cells_shared == cells_alone
+            else (f"DIFFERENT findings: {shared_counts} vs {alone_counts}")
+        )
+        print(
+            f"\none municipality (synth-0001) on {columns[-1]}: {_fmt(shared_s)}; alone in a store "
+            f"({alone_quads:,} q): {_fmt(alone_s)} — ratio {shared_s / max(alone_s, 1e-9):.2f}× (goal ≤ 2); "
+            f"{same}; matrix cells {cells_shared}/{cells_alone}"
+        )
+        print(f"wall time of all analyses at {columns[-1]}: {_fmt(all_times[columns[-1]][0])}")
 
     largest = columns[-1]
     slowest = sorted(names, key=lambda n: -query_times[largest][n][0])[:3]

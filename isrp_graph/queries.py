@@ -27,6 +27,7 @@ from isrp_graph import csv_safe
 from isrp_graph.messages import LocalizedError, normalise_lang, t
 from isrp_graph.namespaces import PREFIXES
 from isrp_graph.resources import queries_dir
+from isrp_graph.scope.sparql import KOMMUNE_VARIABLE, bind_kommune
 from isrp_graph.store.base import SelectResult, Store
 from isrp_graph.store.results import select_to_json
 
@@ -82,6 +83,12 @@ class Parameter:
     @property
     def required(self) -> bool:
         return self.default is None
+
+    @property
+    def optional(self) -> bool:
+        """``default: ""``: no value means no binding (the variable stays free, e.g. ``kommune``: every
+        municipality, each joined only with itself)."""
+        return self.default == ""
 
     def describe(self, lang: str = "de") -> str:
         return (
@@ -240,7 +247,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         unused = ", ".join(sorted(declared - used))
         raise QueryCatalogueError(where=where, reason=f"declared parameters not used in the query: {unused}")
     for parameter in parameters:
-        if parameter.default is not None:
+        if parameter.default is not None and not parameter.optional:
             try:
                 to_term(parameter, parameter.default)
             except ParameterError as exc:
@@ -366,6 +373,8 @@ def bindings_for(query: NamedQuery, params: Mapping[str, str], lang: str = "de")
             value = parameter.default
         if value is None:
             raise ParameterError("queries.param_missing", name=parameter.name, query=query.name)
+        if value == "" and parameter.optional:
+            continue
         bindings[parameter.variable] = to_term(parameter, value, lang)
     return bindings
 
@@ -384,7 +393,12 @@ def run_named(
     check = getattr(store, "check_named_query", None)
     if check is not None:
         check(name)
-    return store.select(query.text, bindings=bindings_for(query, params or {}, lang))
+    bindings = bindings_for(query, params or {}, lang)
+    text = query.text
+    kommune = bindings.pop(KOMMUNE_VARIABLE, None)
+    if kommune is not None:  # bound in every group that uses it, sub-SELECTs too (isrp_graph.scope)
+        text = bind_kommune(text, str(kommune))
+    return store.select(text, bindings=bindings)
 
 
 # --- renderers ---------------------------------------------------------------------------------

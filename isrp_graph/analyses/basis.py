@@ -94,11 +94,12 @@ class EntryFacts:
     links: dict[str, set[str]] = field(default_factory=dict)  # partOf/hasPart/replacedBy/... -> IRIs
 
     def notes_in(self, lang: str) -> tuple[str, ...]:
-        """The editorial notes in ``lang`` (else German, untagged, any), RDF names in plain words."""
+        """The editorial notes in ``lang`` (else German, untagged, any), RDF names in plain words, sorted
+        (a store returns several notes of one entry in no fixed order)."""
         for wanted in (lang, "de", ""):
             if self.notes.get(wanted):
-                return tuple(plain_names(n, lang) for n in self.notes[wanted])
-        return tuple(plain_names(n, lang) for texts in self.notes.values() for n in texts)
+                return tuple(sorted(plain_names(n, lang) for n in self.notes[wanted]))
+        return tuple(sorted(plain_names(n, lang) for texts in self.notes.values() for n in texts))
 
     @property
     def end(self) -> date | None:

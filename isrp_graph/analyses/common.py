@@ -3,15 +3,15 @@ cells the named queries return, and German-friendly sorting."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from isrp_graph.messages import normalise_lang, t
-from isrp_graph.queries import run_named
+from isrp_graph.messages import normalise_lang
+from isrp_graph.queries import get_query, run_named
 from isrp_graph.store.base import SelectResult, Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
@@ -88,14 +88,6 @@ def as_date(node: Node | None) -> date | None:
         return None
 
 
-def municipality_label(iri: str, lang: str) -> str | None:
-    """``https://w3id.org/isrp/erfurt/`` (the queries' "city-wide in this municipality") -> a label."""
-    if iri.startswith(REGISTRY_BASE) and iri.endswith("/") and iri.count("/") == 5:
-        name = iri[len(REGISTRY_BASE) : -1]
-        return t("analysis.citywide", lang, municipality=name.replace("-", " ").title())
-    return None
-
-
 def local_name(iri: str) -> str:
     """The last segment of an IRI, the fallback label."""
     stripped = iri.rstrip("/#")
@@ -164,7 +156,7 @@ def fetch_labels(store: Store, iris: Iterable[str], lang: str = "de") -> dict[st
     labels = {}
     for item in wanted:
         options = sorted(found.get(item, []))
-        labels[item] = _best_label(options, lang) or municipality_label(item, lang) or local_name(item)
+        labels[item] = _best_label(options, lang) or local_name(item)
     return labels
 
 
@@ -180,6 +172,10 @@ class Labeller:
         missing = [i for i in iris if i and i not in self._known]
         if missing:
             self._known.update(fetch_labels(self.store, missing, self.lang))
+
+    def name(self, iri: str, label: str) -> None:
+        """Use ``label`` for ``iri`` (e.g. a municipality node standing for "city-wide")."""
+        self._known[iri] = label
 
     def ref(self, iri: str) -> Ref:
         if iri not in self._known:
@@ -201,9 +197,41 @@ class Labeller:
         return tuple(sorted(found, key=lambda m: (not m.exact, ref_key(m.a), ref_key(m.b))))
 
 
-def run(store: Store, name: str, lang: str, params: Mapping[str, str] | None = None) -> SelectResult:
-    """Run a named query (the analyses' only way to ask the store something, besides labels)."""
-    return run_named(store, name, dict(params or {}), lang)
+def run(
+    store: Store,
+    name: str,
+    lang: str,
+    params: Mapping[str, str] | None = None,
+    kommunen: Sequence[str] = (),
+) -> SelectResult:
+    """Run a named query (the analyses' only way to ask the store something, besides labels). With
+    ``kommunen`` (municipality IRIs) a query with the parameter ``kommune`` runs once per municipality
+    (bound in each of its groups, so each run costs what that municipality holds) and the rows are
+    joined; empty ``kommunen``: one run over every municipality, each compared only with itself."""
+    if not kommunen or get_query(name).parameter("kommune") is None:
+        return run_named(store, name, dict(params or {}), lang)
+    merged: SelectResult | None = None
+    seen: set[tuple[tuple[str, object], ...]] = set()
+    for kommune in dict.fromkeys(kommunen):
+        result = run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang)
+        if merged is None:
+            merged = SelectResult(list(result.variables))
+        for row in result.rows:
+            key = tuple(sorted(row.items(), key=lambda item: item[0]))
+            if key not in seen:
+                seen.add(key)
+                merged.rows.append(row)
+    assert merged is not None
+    return merged
+
+
+def municipality_name(iri: str) -> str:
+    """A municipality node's short name for "gesamtstädtisch (…)": its registry path segment in title
+    case (``…/erfurt/org/stadt`` -> ``Erfurt``), as the analyses have always written it."""
+    if iri.startswith(REGISTRY_BASE):
+        segment = iri[len(REGISTRY_BASE) :].split("/", 1)[0]
+        return segment.replace("-", " ").title()
+    return local_name(iri)
 
 
 def iri_of(node: Node | None) -> str:

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,13 +114,17 @@ class FundingReport:
         ]
 
 
-def funding_overview(store: Store, lang: str = "de", *, include_examples: bool = False) -> FundingReport:
+def funding_overview(
+    store: Store, lang: str = "de", *, include_examples: bool = False, kommunen: Sequence[str] = ()
+) -> FundingReport:
     """The three funding findings, sorted by label. Rows about an illustrative measure, plan or facility
-    are left out unless ``include_examples``."""
+    are left out unless ``include_examples``. ``kommunen`` (municipality IRIs): only their plans,
+    measures and facilities (the shared Land/federal schemes appear for each; empty: all)."""
     lang = normalise_lang(lang)
-    matrix = run(store, "funding-matrix", lang)
-    coordination = run(store, "funding-coordination", lang)
-    unfunded = run(store, "measures-unfunded", lang)
+    kommunen = tuple(kommunen)
+    matrix = run(store, "funding-matrix", lang, kommunen=kommunen)
+    coordination = run(store, "funding-coordination", lang, kommunen=kommunen)
+    unfunded = run(store, "measures-unfunded", lang, kommunen=kommunen)
     if not include_examples:
         facts = Facts(
             store,

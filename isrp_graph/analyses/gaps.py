@@ -30,6 +30,7 @@ marked, with ``include_examples``), and they address no group, topic, need or ar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -346,26 +347,31 @@ def find_gaps(
     candidates: int | None = 3,
     exclude_groups: str = DEFAULT_EXCLUDED_GROUPS,
     include_examples: bool = False,
+    kommunen: Sequence[str] = (),
 ) -> GapReport:
     """Every gap list at ``reference_date`` (default today). ``candidates``: how many fitting plans to
     name for each unassigned measure (``None``: all). ``include_examples``: keep illustrative entries
-    (marked) instead of listing them apart; they then also count as addressing groups and topics."""
+    (marked) instead of listing them apart; they then also count as addressing groups and topics.
+    ``kommunen`` (municipality IRIs): the gaps of those municipalities only — a group, topic or
+    provision is then a gap when none of *their* plans and measures addresses it (empty: all)."""
     lang = normalise_lang(lang)
     day = reference_date or date.today()
     examples = "true" if include_examples else "false"
     dated = {"date": day.isoformat(), "examples": examples}
     labeller = Labeller(store, lang)
 
-    groups = run(store, "gaps-target-groups", lang, {**dated, "exclude": exclude_groups})
-    topics = run(store, "gaps-topics", lang, dated)
-    needs = run(store, "gaps-needs", lang, dated)
-    mandatory = run(store, "gaps-mandatory-provisions", lang, dated)
-    ended = run(store, "plans-ended", lang, {"date": day.isoformat()})
-    overdue = run(store, "plans-update-overdue", lang, {"date": day.isoformat()})
-    unassigned = run(store, "measures-unassigned", lang)
-    guidelines = run(store, "guidelines-unimplemented", lang, {"examples": examples})
-    incomplete = run(store, "measures-incomplete", lang)
-    high_need = run(store, "areas-high-need-uncovered", lang, dated)
+    kommunen = tuple(kommunen)
+    scope = {"kommunen": kommunen}
+    groups = run(store, "gaps-target-groups", lang, {**dated, "exclude": exclude_groups}, **scope)
+    topics = run(store, "gaps-topics", lang, dated, **scope)
+    needs = run(store, "gaps-needs", lang, dated, **scope)
+    mandatory = run(store, "gaps-mandatory-provisions", lang, dated, **scope)
+    ended = run(store, "plans-ended", lang, {"date": day.isoformat()}, **scope)
+    overdue = run(store, "plans-update-overdue", lang, {"date": day.isoformat()}, **scope)
+    unassigned = run(store, "measures-unassigned", lang, **scope)
+    guidelines = run(store, "guidelines-unimplemented", lang, {"examples": examples}, **scope)
+    incomplete = run(store, "measures-incomplete", lang, **scope)
+    high_need = run(store, "areas-high-need-uncovered", lang, dated, **scope)
 
     central = (
         [str(r["concept"]) for r in (*groups.rows, *topics.rows)]
@@ -461,10 +467,11 @@ def find_gaps(
             frozenset(iri_list(r["targetGroups"])),
             frozenset(iri_list(r["topics"])),
             frozenset(iri_list(r["areas"])),
+            str(r.get("municipality") or ""),
         )
         for r in kept_unassigned
     ]
-    fitting = candidates_for(labeller, open_measures, day, candidates)
+    fitting = candidates_for(labeller, open_measures, day, candidates, kommunen)
     unassigned_measures = [
         UnassignedMeasure(
             measure=labeller.ref(str(r["measure"])),

@@ -1,13 +1,17 @@
 """Declared interfaces and delimitations: for one plan, and as a plan × plan matrix.
 
 ``plan_interfaces(store, plan)`` lists a plan's declared interfaces and delimitations with every partner
-plan (named query ``plan-interfaces``). ``interface_matrix(store)`` puts every plan against every other:
-each cell holds the declared interfaces, the declared delimitations and the derived overlap (strength
-and evidence, from ``overlaps.find_overlaps``) of the pair — as data, as a wide CSV matrix and as a list.
+plan (named query ``plan-interfaces``). ``interface_matrix(store)`` puts every plan against every other
+plan of its municipality (``isrp:municipality``): each cell holds the declared interfaces, the declared
+delimitations and the derived overlap (strength and evidence, from ``overlaps.find_overlaps``) of the
+pair — as data, as a wide CSV matrix and as a list. On a store of several municipalities the matrix has
+one part per municipality (``parts``; the wide table puts them one below the other), so its size is the
+sum of the municipalities' squares, never the square of all plans.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isrp_graph.analyses.basis import Facts
@@ -151,15 +155,15 @@ class InterfaceMatrix:
     cells: tuple[MatrixCell, ...]
     lang: str = "de"
     include_examples: bool = False
+    municipality: Ref | None = None  # the municipality of a part (None: the whole matrix)
+    parts: tuple[InterfaceMatrix, ...] = ()  # one per municipality when the store holds several
 
     def cell(self, plan_x: str, plan_y: str) -> MatrixCell | None:
         """The cell of two plans in either order (``None`` when nothing connects them)."""
         a, b = sorted((plan_x, plan_y))
         return next((c for c in self.cells if (c.plan_a.iri, c.plan_b.iri) == (a, b)), None)
 
-    def matrix_table(self) -> Table:
-        """Rows "1. Plan", columns numbered the same way (25 long plan names do not fit as headers)."""
-        lang = self.lang
+    def _rows(self, width: int) -> list[tuple[str, ...]]:
         index = {(c.plan_a.iri, c.plan_b.iri): c for c in self.cells}
         rows = []
         for number, row_plan in enumerate(self.plans, 1):
@@ -170,14 +174,28 @@ class InterfaceMatrix:
                     continue
                 a, b = sorted((row_plan.iri, column_plan.iri))
                 cell = index.get((a, b))
-                cells.append(cell.summary(lang) if cell else "")
-            rows.append(tuple(cells))
+                cells.append(cell.summary(self.lang) if cell else "")
+            rows.append(tuple(cells + [""] * (width - len(self.plans))))
+        return rows
+
+    def matrix_table(self) -> Table:
+        """Rows "1. Plan", columns numbered the same way (25 long plan names do not fit as headers).
+        With several municipalities each part follows a row "Kommune: …", numbered on its own."""
+        lang = self.lang
+        parts = self.parts or (self,)
+        width = max((len(p.plans) for p in parts), default=0)
+        rows: list[tuple[str, ...]] = []
+        for part in parts:
+            if self.parts:
+                name = part.municipality.label if part.municipality else "–"
+                rows.append((t("analysis.matrix.municipality", lang, name=name), *([""] * width)))
+            rows += part._rows(width)
         return Table(
             name="interface-matrix",
             finding=False,
             title=t("analysis.matrix.title", lang),
             description=t("analysis.matrix.description", lang),
-            columns=(t("analysis.col.plan", lang), *(str(n) for n in range(1, len(self.plans) + 1))),
+            columns=(t("analysis.col.plan", lang), *(str(n) for n in range(1, width + 1))),
             rows=tuple(rows),
         )
 
@@ -231,15 +249,18 @@ def interface_matrix(
     overlaps: OverlapReport | None = None,
     *,
     include_examples: bool = False,
+    kommunen: Sequence[str] = (),
 ) -> InterfaceMatrix:
-    """Every plan × plan pair with declared interfaces, delimitations and derived overlaps. Pass an
-    ``OverlapReport`` computed before to avoid running the overlap queries twice. Illustrative relations
-    and plans are never counted; with ``include_examples`` they are shown, marked."""
+    """Every plan × plan pair of one municipality with declared interfaces, delimitations and derived
+    overlaps. Pass an ``OverlapReport`` computed before (for the same ``kommunen``) to avoid running the
+    overlap queries twice. Illustrative relations and plans are never counted; with ``include_examples``
+    they are shown, marked. ``kommunen`` (municipality IRIs): only their plans (empty: all)."""
     lang = normalise_lang(lang)
+    kommunen = tuple(kommunen)
     if overlaps is None:
-        overlaps = find_overlaps(store, lang, include_examples=include_examples)
-    plans_result = run(store, "plans-overview", lang)
-    relations = run(store, "plan-relations", lang)
+        overlaps = find_overlaps(store, lang, include_examples=include_examples, kommunen=kommunen)
+    plans_result = run(store, "plans-overview", lang, kommunen=kommunen)
+    relations = run(store, "plan-relations", lang, kommunen=kommunen)
     facts = Facts(
         store, [str(r["plan"]) for r in plans_result.rows] + [str(r["relation"]) for r in relations.rows]
     )
@@ -284,4 +305,43 @@ def interface_matrix(
             )
         )
     cells.sort(key=lambda c: (ref_key(c.plan_a), ref_key(c.plan_b)))
-    return InterfaceMatrix(plans=plans, cells=tuple(cells), lang=lang, include_examples=include_examples)
+    home = {str(r["plan"]): str(r.get("municipality") or "") for r in plans_result.rows}
+    return InterfaceMatrix(
+        plans=plans,
+        cells=tuple(cells),
+        lang=lang,
+        include_examples=include_examples,
+        parts=_parts(labeller, plans, cells, home, include_examples),
+    )
+
+
+def _parts(
+    labeller: Labeller,
+    plans: Sequence[Ref],
+    cells: Sequence[MatrixCell],
+    home: dict[str, str],
+    include_examples: bool,
+) -> tuple[InterfaceMatrix, ...]:
+    """One matrix per municipality (none when all plans belong to one): its plans and the cells of
+    two of its plans, by the municipality's label."""
+    municipalities = sorted({home.get(p.iri, "") for p in plans})
+    if len(municipalities) <= 1:
+        return ()
+    labeller.prime([m for m in municipalities if m])
+    by_municipality: dict[str, list[MatrixCell]] = {m: [] for m in municipalities}
+    for cell in cells:
+        a, b = home.get(cell.plan_a.iri, ""), home.get(cell.plan_b.iri, "")
+        if a == b:
+            by_municipality[a].append(cell)
+    parts = [
+        InterfaceMatrix(
+            plans=tuple(p for p in plans if home.get(p.iri, "") == m),
+            cells=tuple(by_municipality[m]),
+            lang=labeller.lang,
+            include_examples=include_examples,
+            municipality=labeller.ref(m) if m else None,
+        )
+        for m in municipalities
+    ]
+    parts.sort(key=lambda part: ref_key(part.municipality) if part.municipality else ("", ""))
+    return tuple(parts)

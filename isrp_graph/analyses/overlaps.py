@@ -31,7 +31,7 @@ the unflagged pairs of its class. The report lists the undeclared, not contained
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -43,7 +43,7 @@ from isrp_graph.analyses.common import (
     Ref,
     iri_list,
     match_list,
-    municipality_label,
+    municipality_name,
     ref_key,
     run,
     sort_key,
@@ -103,6 +103,7 @@ class Overlap:
     flags: tuple[str, ...] = ()  # texts: "X nicht mehr wirksam", "Y nur Entwurf"
     contained_by: tuple[str, ...] = ()  # texts: "A ist Teil von B"
     example: bool = False
+    municipality: str = ""  # IRI of the municipality both plans belong to (isrp:municipality)
 
     @property
     def declared(self) -> bool:
@@ -130,6 +131,7 @@ class OverlapReport:
     reference_date: date | None = None
     examples: tuple[Overlap, ...] = ()
     include_examples: bool = False
+    kommunen: tuple[str, ...] = ()  # the municipalities asked for (empty: all, each on its own)
 
     @property
     def undeclared(self) -> tuple[Overlap, ...]:
@@ -250,11 +252,16 @@ class _Evidence:
 
 
 def declared_pairs(
-    store: Store, lang: str, facts: Facts | None = None, *, include_examples: bool = False
+    store: Store,
+    lang: str,
+    facts: Facts | None = None,
+    *,
+    include_examples: bool = False,
+    kommunen: Sequence[str] = (),
 ) -> dict[tuple[str, str], list[str]]:
     """Plan pair (IRI order) -> the IRIs of the interfaces/delimitations that relate both plans
-    (illustrative relations only with ``include_examples``)."""
-    rows = run(store, "plan-relations", lang).rows
+    (illustrative relations only with ``include_examples``; only relations of ``kommunen`` if given)."""
+    rows = run(store, "plan-relations", lang, kommunen=kommunen).rows
     facts = facts if facts is not None else Facts(store)
     facts.add(str(row["relation"]) for row in rows)
     pairs: dict[tuple[str, str], list[str]] = {}
@@ -321,30 +328,36 @@ def find_overlaps(
     reference_date: date | None = None,
     *,
     include_examples: bool = False,
+    kommunen: Sequence[str] = (),
 ) -> OverlapReport:
     """All derived overlaps: undeclared and not contained first (by evidence class, flags, strength,
     labels), then contained, then declared ones. Pairs with an illustrative plan are listed apart (or kept
-    and marked with ``include_examples``)."""
+    and marked with ``include_examples``). Pairs are only formed inside one municipality
+    (``isrp:municipality``); ``kommunen`` (IRIs) keeps those municipalities only (empty: all)."""
     lang = normalise_lang(lang)
     day = reference_date or date.today()
+    kommunen = tuple(kommunen)
     evidence: dict[tuple[str, str], _Evidence] = {}
+    home: dict[tuple[str, str], str] = {}
 
     def entry(row: dict) -> _Evidence:  # type: ignore[type-arg]
-        return evidence.setdefault((str(row["planA"]), str(row["planB"])), _Evidence())
+        pair = (str(row["planA"]), str(row["planB"]))
+        home.setdefault(pair, str(row.get("municipality") or ""))
+        return evidence.setdefault(pair, _Evidence())
 
-    for row in run(store, "overlaps-target-topic", lang).rows:
+    for row in run(store, "overlaps-target-topic", lang, kommunen=kommunen).rows:
         item = entry(row)
         item.kinds.add(KIND_TARGET_TOPIC)
         item.groups.update(dict.fromkeys(match_list(row["targetGroups"])))
         item.topics.update(dict.fromkeys(iri_list(row["topics"])))
         item.spaces.update(dict.fromkeys(iri_list(row["spaces"])))
-    for row in run(store, "overlaps-funding", lang).rows:
+    for row in run(store, "overlaps-funding", lang, kommunen=kommunen).rows:
         item = entry(row)
         item.kinds.add(KIND_FUNDING)
         item.schemes.update(dict.fromkeys(iri_list(row["schemes"])))
         item.groups.update(dict.fromkeys(match_list(row["targetGroups"])))
         item.spaces.update(dict.fromkeys(iri_list(row["spaces"])))
-    for row in run(store, "overlaps-network", lang).rows:
+    for row in run(store, "overlaps-network", lang, kommunen=kommunen).rows:
         item = entry(row)
         item.kinds.add(KIND_NETWORK)
         item.networks.update(dict.fromkeys(iri_list(row["networks"])))
@@ -354,12 +367,20 @@ def find_overlaps(
     spaces_seen = {i for e in evidence.values() for i in e.spaces}
     facts = Facts(store, plans | groups_seen | spaces_seen)
 
-    def below_city(space: str) -> bool:
-        return municipality_label(space, "de") is None and facts[space].unit_type != WHOLE_CITY
+    # a plan without scope meets the other plans of its municipality "city-wide": the space is the
+    # municipality node itself, shown as "gesamtstädtisch (…)"
+    citywide = {m for m in home.values() if m}
 
-    declared = declared_pairs(store, lang, facts, include_examples=include_examples)
+    def below_city(space: str) -> bool:
+        return space not in citywide and facts[space].unit_type != WHOLE_CITY
+
+    declared = declared_pairs(store, lang, facts, include_examples=include_examples, kommunen=kommunen)
     general = {g for g in groups_seen if facts[g].general_population}
     labeller = Labeller(store, lang)
+    for municipality in citywide:
+        labeller.name(
+            municipality, t("analysis.citywide", lang, municipality=municipality_name(municipality))
+        )
     labeller.prime(
         [*plans, *groups_seen]
         + [i for e in evidence.values() for i in (*e.topics, *e.spaces, *e.schemes, *e.networks)]
@@ -395,6 +416,7 @@ def find_overlaps(
             flags=tuple(flags),
             contained_by=_containment(facts, a, b, labeller, lang),
             example=example,
+            municipality=home.get((a, b), ""),
         )
         if example and not include_examples:
             examples.append(overlap)
@@ -408,6 +430,7 @@ def find_overlaps(
         reference_date=day,
         examples=tuple(examples),
         include_examples=include_examples,
+        kommunen=kommunen,
     )
 
 

@@ -1,8 +1,8 @@
 """Which plans fit an operational measure best — the seed's "Prüfung, ob es zu einer Fachplanung passt
 oder separat bearbeitet werden müsste".
 
-A candidate is a plan in force at the reference date, of the measure's municipality (the IRI segment
-``https://w3id.org/isrp/<municipality>/``), that shares a target group or a topic with the measure.
+A candidate is a plan in force at the reference date, of the measure's municipality (both name it with
+``isrp:municipality``), that shares a target group or a topic with the measure.
 Target groups match as everywhere (same concept, or one narrower than the other below the scheme's top);
 areas match when equal or nested (``geo:sfWithin``, either direction) and only add to the score.
 **Score**: 2 per target group both name exactly, 1 per target-group match via broader/narrower,
@@ -17,12 +17,11 @@ million triples. A test checks that both give the same candidates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from isrp_graph.analyses.common import (
-    REGISTRY_BASE,
     Labeller,
     Match,
     Ref,
@@ -58,21 +57,16 @@ def fit_score(target_groups: tuple[Match, ...], topics: tuple[Ref, ...], areas: 
     )
 
 
-def municipality(iri: str) -> str:
-    """``https://w3id.org/isrp/erfurt/measure/x`` -> ``erfurt`` (the convention's IRI pattern)."""
-    if not iri.startswith(REGISTRY_BASE):
-        return ""
-    return iri[len(REGISTRY_BASE) :].split("/", 1)[0]
-
-
 @dataclass(frozen=True)
 class Facts:
-    """What is compared: an entry's target groups, topics and areas (IRIs)."""
+    """What is compared: an entry's target groups, topics and areas (IRIs), and its municipality (the
+    IRI ``isrp:municipality`` names)."""
 
     iri: str
     groups: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
     areas: frozenset[str] = frozenset()
+    municipality: str = ""
 
 
 @dataclass
@@ -166,14 +160,14 @@ def candidate_plans(
     return _rank(candidates, limit)
 
 
-def load_hierarchy(labeller: Labeller) -> Hierarchy:
+def load_hierarchy(labeller: Labeller, kommunen: Sequence[str] = ()) -> Hierarchy:
     hierarchy = Hierarchy()
     for row in run(labeller.store, "concept-broader", labeller.lang).rows:
         concept, broader = str(row["concept"]), str(row["broader"])
         hierarchy.broader.setdefault(concept, set()).add(broader)
         if as_bool(row["broaderIsTop"]):
             hierarchy.tops.add(broader)
-    for row in run(labeller.store, "area-within", labeller.lang).rows:
+    for row in run(labeller.store, "area-within", labeller.lang, kommunen=kommunen).rows:
         hierarchy.within.setdefault(str(row["unit"]), set()).add(str(row["container"]))
     return hierarchy
 
@@ -186,10 +180,9 @@ def fit(
     limit: int | None = 3,
 ) -> tuple[PlanCandidate, ...]:
     """Rank ``plans`` for ``measure`` by the rules above (only plans of the same municipality)."""
-    home = municipality(measure.iri)
     found: list[tuple[Facts, list[tuple[str, str]], list[str], list[tuple[str, str]]]] = []
     for plan in plans:
-        if municipality(plan.iri) != home:
+        if plan.municipality != measure.municipality:
             continue
         groups = hierarchy.group_matches(measure.groups, plan.groups)
         topics = sorted(measure.topics & plan.topics)
@@ -208,28 +201,44 @@ def fit(
     return _rank(candidates, limit)
 
 
-def plans_in_force(labeller: Labeller, reference_date: date) -> dict[str, list[Facts]]:
-    """Municipality -> the facts of its plans in force (named query ``plans-in-force``)."""
+def plans_in_force(
+    labeller: Labeller, reference_date: date, kommunen: Sequence[str] = ()
+) -> dict[str, list[Facts]]:
+    """Municipality IRI -> the facts of its plans in force (named query ``plans-in-force``)."""
     by_municipality: dict[str, list[Facts]] = {}
-    for row in run(
-        labeller.store, "plans-in-force", labeller.lang, {"date": reference_date.isoformat()}
-    ).rows:
-        plan = str(row["plan"])
-        by_municipality.setdefault(municipality(plan), []).append(
+    result = run(
+        labeller.store,
+        "plans-in-force",
+        labeller.lang,
+        {"date": reference_date.isoformat()},
+        kommunen=kommunen,
+    )
+    for row in result.rows:
+        home = str(row.get("municipality") or "")
+        by_municipality.setdefault(home, []).append(
             Facts(
-                plan,
+                str(row["plan"]),
                 frozenset(iri_list(row["targetGroups"])),
                 frozenset(iri_list(row["topics"])),
                 frozenset(iri_list(row["scopes"])),
+                home,
             )
         )
     return by_municipality
 
 
 def candidates_for(
-    labeller: Labeller, measures: Iterable[Facts], reference_date: date, limit: int | None = 3
+    labeller: Labeller,
+    measures: Iterable[Facts],
+    reference_date: date,
+    limit: int | None = 3,
+    kommunen: Sequence[str] = (),
 ) -> dict[str, tuple[PlanCandidate, ...]]:
-    """Measure IRI -> its best-fitting plans, for many measures with four queries in all."""
-    plans = plans_in_force(labeller, reference_date)
-    hierarchy = load_hierarchy(labeller)
-    return {m.iri: fit(labeller, m, plans.get(municipality(m.iri), []), hierarchy, limit) for m in measures}
+    """Measure IRI -> its best-fitting plans, for many measures with four queries in all (only the
+    plans and areas of ``kommunen`` when given)."""
+    measures = list(measures)
+    if not measures:
+        return {}
+    plans = plans_in_force(labeller, reference_date, kommunen)
+    hierarchy = load_hierarchy(labeller, kommunen)
+    return {m.iri: fit(labeller, m, plans.get(m.municipality, []), hierarchy, limit) for m in measures}

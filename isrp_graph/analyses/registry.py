@@ -55,9 +55,11 @@ def run_analysis(
     if name == "interfaces":
         if options.plan:
             return plan_interfaces(store, options.plan, lang)
-        return interface_matrix(store, lang, overlaps, include_examples=options.include_examples)
+        return interface_matrix(
+            store, lang, overlaps, include_examples=options.include_examples, kommunen=options.kommunen
+        )
     if name == "overlaps":
-        if overlaps is not None and overlaps.lang == lang:
+        if overlaps is not None and overlaps.lang == lang and overlaps.kommunen == tuple(options.kommunen):
             return overlaps
         return _overlaps(store, lang, options)
     if name == "gaps":
@@ -67,16 +69,25 @@ def run_analysis(
             lang,
             candidates=options.candidates,
             include_examples=options.include_examples,
+            kommunen=options.kommunen,
         )
     if name == "funding":
-        return funding_overview(store, lang, include_examples=options.include_examples)
+        return funding_overview(
+            store, lang, include_examples=options.include_examples, kommunen=options.kommunen
+        )
     if name == "spatial":
-        return spatial_overview(store, options.reference_system, lang)
+        return spatial_overview(store, options.reference_system, lang, kommunen=options.kommunen)
     raise ValueError(f"unknown analysis {name!r} (known: {', '.join(ANALYSES)})")
 
 
 def _overlaps(store: Store, lang: str, options: AnalysisOptions) -> OverlapReport:
-    return find_overlaps(store, lang, options.reference_date, include_examples=options.include_examples)
+    return find_overlaps(
+        store,
+        lang,
+        options.reference_date,
+        include_examples=options.include_examples,
+        kommunen=options.kommunen,
+    )
 
 
 def run_all(

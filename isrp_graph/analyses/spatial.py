@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from isrp_graph.analyses.common import Labeller, Ref, iri_list, ref_key, run, value
@@ -125,16 +126,22 @@ class SpatialReport:
 
 
 def spatial_overview(
-    store: Store, reference_system: str = DEFAULT_REFERENCE_SYSTEM, lang: str = "de"
+    store: Store,
+    reference_system: str = DEFAULT_REFERENCE_SYSTEM,
+    lang: str = "de",
+    *,
+    kommunen: Sequence[str] = (),
 ) -> SpatialReport:
     """Spatial systems of the plans, units that do not nest in ``reference_system`` (IRI or prefixed
-    name), and the crosswalk from the reference units to each plan's units."""
+    name), and the crosswalk from the reference units to each plan's units; only the plans of
+    ``kommunen`` (municipality IRIs) when given."""
     lang = normalise_lang(lang)
     reference = expand_iri(reference_system)
     params = {"reference": reference}
-    systems = run(store, "plan-spatial-systems", lang)
-    nesting = run(store, "spatial-nesting", lang, params)
-    crosswalk = run(store, "spatial-crosswalk", lang, params)
+    kommunen = tuple(kommunen)
+    systems = run(store, "plan-spatial-systems", lang, kommunen=kommunen)
+    nesting = run(store, "spatial-nesting", lang, params, kommunen=kommunen)
+    crosswalk = run(store, "spatial-crosswalk", lang, params, kommunen=kommunen)
     labeller = Labeller(store, lang)
     labeller.prime(
         [reference]

@@ -107,6 +107,7 @@ register(
             "en": "Examples are included and marked 'example (not counted)'.",
         },
         "analysis.matrix.contained": {"de": "enthalten", "en": "contained"},
+        "analysis.matrix.municipality": {"de": "Kommune: {name}", "en": "Municipality: {name}"},
         "analysis.matrix.examples": {"de": "{n} B", "en": "{n} E"},
         "analysis.stichtag": {"de": "Stichtag: {date}", "en": "Reference date: {date}"},
         "report.csv_link_rows": {

@@ -21,7 +21,7 @@ from isrp_graph.cycle.model import (
     StateRecord,
     TargetProgress,
 )
-from isrp_graph.scope import values_block
+from isrp_graph.scope import in_municipalities
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
@@ -182,16 +182,6 @@ def scoped(query: str, variable: str, only: Iterable[str] | None) -> str:
         return query
     values = " ".join(sparql_iri(i) for i in only) or "<urn:isrp:none>"
     return query.replace("WHERE {", f"WHERE {{\n  VALUES ?{variable} {{ {values} }}", 1)
-
-
-def in_municipalities(query: str, variable: str, kommunen: Iterable[str] = ()) -> str:
-    """``query`` limited to entries whose ``isrp:municipality`` is one of ``kommunen``, or unchanged."""
-    block = values_block("_kommune", kommunen)
-    if not block:
-        return query
-    return query.replace(
-        "WHERE {", f"WHERE {{\n  {block}\n  ?{variable} isrp:municipality ?_kommune .", 1
-    )
 
 
 def read_needs(

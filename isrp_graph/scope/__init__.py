@@ -9,12 +9,17 @@ from isrp_graph.scope.municipalities import (
     resolve_kommunen,
     values_block,
 )
+from isrp_graph.scope.sparql import KOMMUNE_VARIABLE, bind_kommune, in_municipalities, where_groups
 
 __all__ = [
+    "KOMMUNE_VARIABLE",
     "MUNICIPALITY_TYPE",
     "Municipality",
     "ScopeError",
+    "bind_kommune",
+    "in_municipalities",
     "municipalities",
     "resolve_kommunen",
     "values_block",
+    "where_groups",
 ]

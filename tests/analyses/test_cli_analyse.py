@@ -22,7 +22,7 @@ def test_queries_lists_the_catalogue(cli) -> None:  # type: ignore[no-untyped-de
     english = json.loads(cli("--lang", "en", "queries", "--format", "json").out)
     needs = next(q for q in english if q["name"] == "gaps-needs")
     assert needs["title"] == "Needs no plan or measure addresses"
-    assert [p["name"] for p in needs["parameters"]] == ["date", "examples", "lang"]
+    assert [p["name"] for p in needs["parameters"]] == ["date", "examples", "kommune", "lang"]
 
 
 def test_run_query_with_parameters_and_formats(cli) -> None:  # type: ignore[no-untyped-def]
@@ -30,7 +30,7 @@ def test_run_query_with_parameters_and_formats(cli) -> None:  # type: ignore[no-
     csv = cli("run-query", "plans-ended", "--param", "date=2025-06-30", "--format", "csv")
     assert csv.code == 0, csv.err
     lines = csv.out.split("\r\n")
-    assert lines[0] == "plan,planLabel,end,originalEnd,extendedTo,status,statusLabel"
+    assert lines[0] == "plan,planLabel,end,originalEnd,extendedTo,status,statusLabel,municipality"
     assert [line.split(",")[1] for line in lines[1:3]] == ["Altenhilfeplan", "Familienförderplan"]
     table = cli("run-query", "plans-ended", "-p", "date=2022-06-30")
     assert table.out.strip() == "Keine Treffer."

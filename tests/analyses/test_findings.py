@@ -148,3 +148,12 @@ def test_an_extended_term_keeps_the_plan_in_force(store) -> None:  # type: ignor
     assert [p.plan.label for p in during.ended_plans] == ["Altenhilfeplan"]
     after = find_gaps(store, DAY)
     assert "Integration" in [g.label for g in after.topics]
+
+
+def test_several_notes_of_an_entry_come_in_a_fixed_order() -> None:
+    """Regression: the order of several editorial notes followed the store's and changed between runs."""
+    from isrp_graph.analyses.basis import EntryFacts
+
+    first = EntryFacts("urn:x", notes={"de": ["Zweite Notiz.", "Erste Notiz."]})
+    second = EntryFacts("urn:x", notes={"de": ["Erste Notiz.", "Zweite Notiz."]})
+    assert first.notes_in("de") == second.notes_in("de") == ("Erste Notiz.", "Zweite Notiz.")

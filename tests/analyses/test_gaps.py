@@ -110,8 +110,9 @@ def test_python_ranking_agrees_with_the_single_measure_query(fixture_store) -> N
             frozenset({TG + "kinder"}),
             frozenset({TP + "bildung"}),
             frozenset({G + "area/rieth"}),
+            G + "org/stadt",  # isrp:municipality of the measure: only plans of the same one fit
         ),
-        Facts(G + "measure/m5", frozenset({TG + "senioren"})),
+        Facts(G + "measure/m5", frozenset({TG + "senioren"}), municipality=G + "org/stadt"),
     ]
     bulk = candidates_for(labeller, measures, DAY, limit=None)
     for measure in measures:

@@ -99,8 +99,17 @@ def test_matrix_cells_and_csv(fixture_store) -> None:  # type: ignore[no-untyped
     assert matrix.cell(A + "plan/kita", A + "plan/schule").summary("de") == "Ü! 4"  # type: ignore[union-attr]
     assert matrix.cell(A + "plan/alle", A + "plan/kita") is None
 
+    # one part per municipality (isrp:municipality), each numbered on its own: never a plan of A
+    # against a plan of B, and the table is 7 + 2 rows wide squared, not 9 × 9
+    assert [(p.municipality.label if p.municipality else None, len(p.plans)) for p in matrix.parts] == [
+        ("Stadt A", 7),
+        ("Stadt B", 2),
+    ]
     lines = matrix.to_csv().split("\r\n")
-    assert lines[0] == "\ufeffPlanung;1;2;3;4;5;6;7;8;9"
-    assert lines[1] == "1. Familienförderplan;—;1 S;;;;;1 S;Ü! 2;"
-    assert lines[4] == "4. Kita-Bedarfsplan;;1 S · Ü 6;;—;;;Ü! 4;;"
-    assert len(lines) == 1 + 9 + 1  # header, nine plans, empty string after the last CRLF
+    assert lines[0] == "\ufeffPlanung;1;2;3;4;5;6;7"
+    assert lines[1] == "Kommune: Stadt A;;;;;;;"
+    assert lines[2] == "1. Familienförderplan;—;1 S;;;1 S;Ü! 2;"
+    assert lines[4] == "3. Kita-Bedarfsplan;;1 S · Ü 6;—;;Ü! 4;;"
+    assert lines[9] == "Kommune: Stadt B;;;;;;;"
+    assert lines[10] == "1. Jugendplan B;—;;;;;;"
+    assert len(lines) == 1 + 2 + 9 + 1  # header, two municipality rows, nine plans, "" after the last CRLF

@@ -84,7 +84,8 @@ def test_full_ranked_list_undeclared_first(fixture_store) -> None:  # type: igno
             [],
             ["interface/i2"],
         ),
-        # no spatial scope on the Seniorenplan: city-wide in its municipality (testa, from the IRI)
+        # no spatial scope on the Seniorenplan: city-wide in its municipality (the node isrp:municipality
+        # names, shown as "gesamtstädtisch (Testa)")
         (
             "plan/quartier-rieth",
             "plan/senioren",
@@ -92,7 +93,7 @@ def test_full_ranked_list_undeclared_first(fixture_store) -> None:  # type: igno
             ("target-topic",),
             [("senioren", "senioren")],
             ["wohnen"],
-            [A],
+            [A + "org/stadt"],
             [],
             [],
             ["delimitation/d1"],

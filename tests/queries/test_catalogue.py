@@ -71,6 +71,7 @@ def test_titles_in_the_asked_language() -> None:
     assert [(p.name, p.type, p.default, p.required) for p in query.parameters] == [
         ("date", "date", "today", False),
         ("examples", "boolean", "false", False),
+        ("kommune", "iri", "", False),
         ("lang", "string", "de", False),
     ]
     fit = get_query("measure-plan-fit")

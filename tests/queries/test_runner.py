@@ -127,7 +127,7 @@ def test_unknown_missing_and_restricted_parameters() -> None:
     with pytest.raises(ParameterError) as unknown:
         bindings_for(get_query("gaps-needs"), {"datum": "2025-01-01"})
     assert unknown.value.message("de") == (
-        "Unbekannter Parameter datum für die Abfrage gaps-needs (bekannt: date, examples, lang)"
+        "Unbekannter Parameter datum für die Abfrage gaps-needs (bekannt: date, examples, kommune, lang)"
     )
     with pytest.raises(ParameterError) as missing:
         bindings_for(get_query("plan-interfaces"), {})
