@@ -198,12 +198,12 @@ def validation(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE
 
 
 @router.get("/network", summary="Netzwerk aus Planungen, Stellen, Gremien (Knoten und Kanten) / network")
-def network(request: Request, lang: str = LANG) -> dict[str, Any]:
+def network(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> dict[str, Any]:
     from networkx.readwrite import json_graph
 
     from api.network_page import network_result
 
-    result, _ = network_result(request, normalise_lang(lang))  # cached per store version
+    result, _ = network_result(request, normalise_lang(lang))  # cached per store version and scope
     return jsonable(json_graph.node_link_data(result.graph, edges="links"))
 
 

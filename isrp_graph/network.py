@@ -6,6 +6,11 @@ communities and plans that stand alone.
 
 Plans are always nodes; every other entry only when it has at least one link, so the picture shows
 the planning system and not every office in town.
+
+``kommunen`` (municipality IRIs; empty = all) draws the network of those municipalities: the entries
+linked to one of them by ``isrp:municipality``, the municipality nodes themselves, and shared entries
+without a municipality (funding schemes) where a link joins them to such an entry — never an entry of
+another municipality, so no link leads there either.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 
 from isrp_graph.messages import normalise_lang
+from isrp_graph.scope.municipalities import MUNICIPALITY_TYPE
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
@@ -40,7 +46,7 @@ PLAN_LINKS = {"interface", "delimitation"}
 # Classes per kind; the first matching kind wins (an integrated plan is a plan, a network is not
 # counted as an organisation although it is one in W3C ORG).
 NODES_QUERY = """
-SELECT ?node ?kind ?rank ?label ?illustrative WHERE {
+SELECT ?node ?kind ?rank ?label ?illustrative ?kommune ?otype WHERE {
   VALUES (?class ?kind ?rank) {
     (isrp:SectoralPlan "plan" 1) (isrp:Network "network" 2) (isrp:Body "body" 3)
     (isrp:ParticipationFormat "format" 4) (isrp:FundingScheme "funding" 5)
@@ -52,8 +58,11 @@ SELECT ?node ?kind ?rank ?label ?illustrative WHERE {
   FILTER(isIRI(?node))
   OPTIONAL { ?node rdfs:label ?label }
   OPTIONAL { ?node isrp:illustrative ?illustrative }
+  OPTIONAL { ?node isrp:municipality ?kommune }
+  OPTIONAL { ?node isrp:organizationType ?otype . FILTER(?otype = <#KOMMUNE_TYPE#>) }
 }
-"""
+""".replace("#KOMMUNE_TYPE#", MUNICIPALITY_TYPE)
+SCOPE_KEYS = ("kommune", "is_kommune")  # candidate facts used for the scope, not node attributes
 
 # ?via (the interface or delimitation that links two plans) and its label are bound only in the
 # branch that has one: an OPTIONAL over an unbound ?via outside the branches would join every link
@@ -90,12 +99,26 @@ SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel ?viaIllustrative WHERE {
 """
 
 
-def build_network(store: Store, lang: str = "de", *, include_illustrative: bool = False) -> nx.Graph:
+def build_network(
+    store: Store, lang: str = "de", *, include_illustrative: bool = False, kommunen: Iterable[str] = ()
+) -> nx.Graph:
     """The network of the registry in ``store``; node and edge attributes are described in the module
     docs (``kind``, ``label``, ``label_de``, ``label_en``, ``iri``, ``illustrative``; edges ``kind``,
     ``kinds``, ``label``). Examples (``isrp:illustrative true``: entries, and interfaces or
-    delimitations) are left out unless ``include_illustrative``: they are never counted."""
-    return network_from(store, node_candidates(store), lang, include_illustrative=include_illustrative)
+    delimitations) are left out unless ``include_illustrative``: they are never counted. ``kommunen``:
+    the network of those municipalities only (see the module text)."""
+    return network_from(
+        store, node_candidates(store), lang, include_illustrative=include_illustrative, kommunen=kommunen
+    )
+
+
+def in_scope(iri: str, info: dict[str, Any], kommunen: tuple[str, ...] | frozenset[str]) -> bool:
+    """Whether the candidate ``iri`` belongs to the network of ``kommunen`` (empty: every one)."""
+    if not kommunen:
+        return True
+    if info.get("kommune"):
+        return info["kommune"] in kommunen
+    return not info.get("is_kommune") or iri in kommunen
 
 
 def network_from(
@@ -104,10 +127,13 @@ def network_from(
     lang: str = "de",
     *,
     include_illustrative: bool = False,
+    kommunen: Iterable[str] = (),
 ) -> nx.Graph:
-    """The network from the given node candidates (``node_candidates``) and the links in ``store``."""
+    """The network from the given node candidates (``node_candidates``) and the links in ``store``,
+    of ``kommunen`` only if given."""
     lang = normalise_lang(lang)
-    nodes = candidates
+    scope = frozenset(kommunen)
+    nodes = {iri: info for iri, info in candidates.items() if in_scope(iri, info, scope)}
     if not include_illustrative:
         nodes = {iri: info for iri, info in nodes.items() if not info["illustrative"]}
     graph = nx.Graph(lang=lang, include_illustrative=include_illustrative)
@@ -118,7 +144,8 @@ def network_from(
     ):
         info = nodes[iri]
         if info["kind"] == "plan" or iri in linked:
-            graph.add_node(iri, iri=iri, **info, label=info[f"label_{lang}"])
+            shown = {k: v for k, v in info.items() if k not in SCOPE_KEYS}
+            graph.add_node(iri, iri=iri, **shown, label=info[f"label_{lang}"])
     for a, b, kind, via, via_labels in sorted(
         edges, key=lambda e: (e[0], e[1], EDGE_KINDS.index(e[2]), e[3])
     ):
@@ -170,9 +197,19 @@ def _nodes(store: Store, query: str = NODES_QUERY) -> dict[str, dict[str, Any]]:
         rank = int(row["rank"])  # type: ignore[arg-type]
         if iri not in found or rank < found[iri]["rank"]:
             was = found.get(iri, {}).get("illustrative", False)
-            found[iri] = {"kind": str(row["kind"]), "rank": rank, "illustrative": was}
+            found[iri] = {
+                "kind": str(row["kind"]),
+                "rank": rank,
+                "illustrative": was,
+                "kommune": found.get(iri, {}).get("kommune", ""),
+                "is_kommune": found.get(iri, {}).get("is_kommune", False),
+            }
         if _true(row.get("illustrative")):
             found[iri]["illustrative"] = True
+        if isinstance(row.get("kommune"), URIRef):
+            found[iri]["kommune"] = found[iri]["kommune"] or str(row["kommune"])
+        if row.get("otype") is not None:
+            found[iri]["is_kommune"] = True
         label = row.get("label")
         if isinstance(label, Literal):
             labels.setdefault(iri, {}).setdefault(label.language or "", str(label))
@@ -185,6 +222,8 @@ def _nodes(store: Store, query: str = NODES_QUERY) -> dict[str, dict[str, Any]]:
             "label_de": de,
             "label_en": names.get("en") or de,
             "illustrative": info["illustrative"],
+            "kommune": info["kommune"],
+            "is_kommune": info["is_kommune"],
         }
     return result
 

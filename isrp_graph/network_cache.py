@@ -118,11 +118,14 @@ class NetworkState:
         )
 
 
-def compute_network(store: Store, lang: str, illustrative: bool = False) -> NetworkState:
-    """The network from scratch (at start-up)."""
+def compute_network(
+    store: Store, lang: str, illustrative: bool = False, kommunen: tuple[str, ...] = ()
+) -> NetworkState:
+    """The network from scratch (at start-up), of ``kommunen`` only if given (the candidates kept are
+    every entry's, so that a refresh reads only what a save touched)."""
     version = commit_version()  # before reading: a commit during the read is looked at again later
     candidates = node_candidates(store)
-    graph = network_from(store, candidates, lang, include_illustrative=illustrative)
+    graph = network_from(store, candidates, lang, include_illustrative=illustrative, kommunen=kommunen)
     REBUILDS["read"] += 1
     structure = measure_structure(graph)
     metrics = network_metrics(graph, structure)
@@ -138,12 +141,14 @@ def refresh_network(
     illustrative: bool = False,
     *,
     only_commits: bool = True,
+    kommunen: tuple[str, ...] = (),
 ) -> NetworkState:
     """The network after the store changed (see the module text); ``previous`` itself when the
     change left the network as it was. ``only_commits=False``: the store may also have changed
-    without a commit since ``previous`` (the touched entries are then not the whole story)."""
+    without a commit since ``previous`` (the touched entries are then not the whole story).
+    ``kommunen``: the network of those municipalities (the same scope as ``previous``)."""
     if previous is None:
-        return compute_network(store, lang, illustrative)
+        return compute_network(store, lang, illustrative, kommunen)
     version = commit_version()
     kept = unchanged_by_commits(store, previous) if only_commits else None
     if kept is not None:
@@ -157,7 +162,7 @@ def refresh_network(
     else:
         candidates = node_candidates(store)
         REBUILDS["read"] += 1
-    graph = network_from(store, candidates, lang, include_illustrative=illustrative)
+    graph = network_from(store, candidates, lang, include_illustrative=illustrative, kommunen=kommunen)
     if same_network(graph, previous.graph):
         REBUILDS["unchanged"] += 1
         return previous.carried(version)
