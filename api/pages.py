@@ -19,7 +19,7 @@ from api.findings import Pending, full_report
 from api.library import Unavailable, function
 from api.negotiation import choose_format, respond
 from api.overview import overview_model
-from api.scope import scope_model
+from api.scope import scope_model, scope_of
 from api.validation_view import validation_model
 from isrp_graph.messages import register, t
 
@@ -191,11 +191,12 @@ def home(request: Request) -> Response:
     lang = lang_of(request)
     summary: dict[str, Any] | None
     try:
-        summary = function("isrp_graph.registry", "summary")(state(request).store, lang)
+        # the counts of the installation's municipalities (or ?kommune= within them) and shared entries
+        summary = function("isrp_graph.registry", "summary")(state(request).store, lang, scope_of(request))
     except Unavailable:
         summary = None
     count_examples = function("isrp_graph.analyses.basis", "example_counts")
-    examples = count_examples(state(request).store) if summary else {}
+    examples = count_examples(state(request).store, scope_of(request)) if summary else {}
     model = {"summary": summary, "examples": examples}
     return respond(request, "home.html", model, title=t("web.home.title", lang))
 

@@ -9,7 +9,13 @@ from isrp_graph.scope.municipalities import (
     resolve_kommunen,
     values_block,
 )
-from isrp_graph.scope.sparql import KOMMUNE_VARIABLE, bind_kommune, in_municipalities, where_groups
+from isrp_graph.scope.sparql import (
+    KOMMUNE_VARIABLE,
+    bind_kommune,
+    in_municipalities,
+    own_or_shared,
+    where_groups,
+)
 
 __all__ = [
     "KOMMUNE_VARIABLE",
@@ -19,6 +25,7 @@ __all__ = [
     "bind_kommune",
     "in_municipalities",
     "municipalities",
+    "own_or_shared",
     "resolve_kommunen",
     "values_block",
     "where_groups",
