@@ -226,7 +226,6 @@ def collect(
     source_rows = store.select(_scoped_sources(kommunen) if kommunen else _SOURCES).rows
     body_rows = store.select(scoped(_BODIES, "body")).rows
     relation_rows = store.select(scoped(_RELATIONS, "relation")).rows
-    own = members(store, kommunen) if kommunen else None
     names = all_labels(store, lang)
 
     def name(node: object) -> str:
@@ -239,7 +238,7 @@ def collect(
     gaps = find_gaps(store, stichtag, lang, kommunen=kommunen)
     overlaps = find_overlaps(store, lang, kommunen=kommunen)
     relations = _relations(relation_rows, name, examples)
-    steps = tuple(_step(s, stichtag) for s in process(store, lang).steps if own is None or s.iri in own)
+    steps = tuple(_step(s, stichtag) for s in process(store, lang, kommunen).steps)
     bodies = tuple(
         sorted(((name(r["body"]), str(r.get("rhythm") or "")) for r in body_rows), key=lambda b: b[0])
     )

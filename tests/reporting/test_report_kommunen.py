@@ -83,3 +83,45 @@ def test_both_municipalities_named_are_the_whole_report(store: EmbeddedStore) ->
     everything = collect(store, 2025, "de", STICHTAG)
     assert {p.label for p in both.plans} == {p.label for p in everything.plans}
     assert both.kommunen == everything.kommunen and both.scoped
+
+
+def test_the_changes_of_one_municipality(store: EmbeddedStore) -> None:
+    """Saved changes: an Erfurt plan renamed, a Musterstadt plan renamed and a Musterstadt interface
+    removed (no longer in the store: known by the municipality its removed description named)."""
+    from rdflib.namespace import RDFS
+
+    from isrp_graph.reporting.collect import changes_since
+    from isrp_graph.writes import apply_write
+
+    data = URIRef("https://w3id.org/isrp/graph/data/musterstadt")
+    made = Graph()
+    for triple in store.get_graph(GRAPH):
+        made.add(triple)
+    store.replace_graph(data, made)
+    store.replace_graph(GRAPH, Graph())
+    m = "https://w3id.org/isrp/musterstadt/"
+    plan, interface = (
+        URIRef(m + "plan/musterstadt-familienplan"),
+        URIRef(m + "interface/musterstadt-sozial-jugend"),
+    )
+    made.remove((plan, RDFS.label, Literal("Musterstadt-Familienplan", lang="de")))
+    made.add((plan, RDFS.label, Literal("Musterstadt-Familienplan (neu)", lang="de")))
+    for triple in list(made.triples((interface, None, None))):
+        made.remove(triple)
+    apply_write(store, {data: made}, "Sozialplanung")
+    plans = URIRef("https://w3id.org/isrp/graph/data/erfurt/plans")
+    erfurt_graph = store.get_graph(plans)
+    jhp = URIRef("https://w3id.org/isrp/erfurt/plan/jugendhilfeplanung")
+    erfurt_graph.add((jhp, RDFS.label, Literal("Jugendhilfeplanung (Test)", lang="de")))
+    apply_write(store, {plans: erfurt_graph}, "Sozialplanung")
+
+    year = date.today().year
+
+    def changed(kommunen: tuple[str, ...]) -> dict[str, str]:
+        return {
+            i.diff.entry: i.status for i in changes_since(store, year, None, "de", kommunen=kommunen).entries
+        }
+
+    assert changed(()) == {str(plan): "changed", str(interface): "removed", str(jhp): "changed"}
+    assert changed((ERFURT,)) == {str(jhp): "changed"}
+    assert changed((MUSTERSTADT,)) == {str(plan): "changed", str(interface): "removed"}
