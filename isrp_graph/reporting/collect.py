@@ -17,11 +17,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from isrp_graph.analyses.gaps import duration_text, find_gaps
 from isrp_graph.analyses.overlaps import find_overlaps
@@ -84,6 +85,11 @@ SELECT ?source (COUNT(DISTINCT ?entry) AS ?entries) WHERE {
 _LABELS = """
 SELECT ?x ?p ?l WHERE { VALUES ?p { %s } ?x ?p ?l . FILTER(isIRI(?x) && isLiteral(?l)) }
 """
+_LABELS_OF = """
+SELECT ?x ?p ?l WHERE { VALUES ?x { %s } VALUES ?p { %s } ?x ?p ?l . FILTER(isLiteral(?l)) }
+"""
+_LABEL_BATCH = 500
+_IRI_OK = re.compile(r'^https?://[^\x00-\x20<>"{}|^`\\]+$')
 
 _RELATIONS = """
 SELECT ?relation ?kind ?a ?b ?source ?illustrative WHERE {
@@ -226,7 +232,9 @@ def collect(
     source_rows = store.select(_scoped_sources(kommunen) if kommunen else _SOURCES).rows
     body_rows = store.select(scoped(_BODIES, "body")).rows
     relation_rows = store.select(scoped(_RELATIONS, "relation")).rows
-    names = all_labels(store, lang)
+    row_sets = (plan_rows, measure_rows, observation_rows, source_rows, body_rows, relation_rows)
+    named = {str(v) for rows in row_sets for row in rows for v in row.values() if isinstance(v, URIRef)}
+    names = all_labels(store, lang, named if kommunen else None)
 
     def name(node: object) -> str:
         return names.get(str(node), local_name(str(node))) if node is not None else ""
@@ -286,13 +294,22 @@ def _names_of(store: Store, kommunen: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(m.label for m in known if not kommunen or m.iri in kommunen)
 
 
-def all_labels(store: Store, lang: str) -> dict[str, str]:
+def all_labels(store: Store, lang: str, only: Iterable[str] | None = None) -> dict[str, str]:
     """The best label in ``lang`` of every entry, in one pass over the store's labels (linear: a
-    VALUES list of thousands of IRIs is far slower on pyoxigraph)."""
+    VALUES list of thousands of IRIs is far slower on pyoxigraph); or of the entries ``only`` (a
+    scoped report: one municipality's entries and the shared ones they name, in batches)."""
     props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
     rank = {str(p): i for i, p in enumerate(LABEL_PROPERTIES)}
     best: dict[str, tuple[int, int, str]] = {}
-    for row in store.select(_LABELS % props).rows:
+    if only is None:
+        rows = store.select(_LABELS % props).rows
+    else:
+        wanted = sorted({i for i in only if _IRI_OK.match(i)})
+        rows = []
+        for start in range(0, len(wanted), _LABEL_BATCH):
+            block = " ".join(f"<{i}>" for i in wanted[start : start + _LABEL_BATCH])
+            rows += store.select(_LABELS_OF % (block, props)).rows
+    for row in rows:
         label = row["l"]
         if not isinstance(label, Literal):
             continue
