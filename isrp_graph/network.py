@@ -24,7 +24,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 
 from isrp_graph.messages import normalise_lang
-from isrp_graph.scope.municipalities import MUNICIPALITY_TYPE
+from isrp_graph.scope.municipalities import MUNICIPALITY_TYPE, values_block
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
@@ -67,36 +67,48 @@ SCOPE_KEYS = ("kommune", "is_kommune")  # candidate facts used for the scope, no
 # ?via (the interface or delimitation that links two plans) and its label are bound only in the
 # branch that has one: an OPTIONAL over an unbound ?via outside the branches would join every link
 # with every label in the store (216,054 rows for 125 links at Erfurt size).
-EDGES_QUERY = """
+# #SCOPE#: in every branch, for a municipality's network, the link's end bound to its entries (the
+# store then starts each branch from them instead of joining a union of every link in the store)
+EDGES_TEMPLATE = """
 SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel ?viaIllustrative WHERE {
   {
+    #SCOPE#
     ?a isrp:responsibleOrganization ?b . BIND("responsible" AS ?kind)
   } UNION {
+    #SCOPE#
     VALUES (?relation ?kind) { (isrp:Interface "interface") (isrp:Delimitation "delimitation") }
     ?t rdfs:subClassOf* ?relation .
     ?via a ?t ; isrp:relatesPlan ?a , ?b . FILTER(isIRI(?via) && STR(?a) < STR(?b))
     OPTIONAL { ?via rdfs:label ?viaLabel }
     OPTIONAL { ?via isrp:illustrative ?viaIllustrative }
   } UNION {
+    #SCOPE#
     ?a isrp:network ?b . BIND("network" AS ?kind)
   } UNION {
+    #SCOPE#
     { ?a isrp:fundingScheme ?b } UNION { ?a isrp:fundedBy ?b } BIND("funding" AS ?kind)
   } UNION {
+    #SCOPE#
     { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b }
     UNION { ?b isrp:membership ?m . ?m org:member ?a . FILTER NOT EXISTS { ?m isrp:illustrative true } }
     BIND("member" AS ?kind)
   } UNION {
+    #SCOPE#
     ?b isrp:lead ?a . BIND("lead" AS ?kind)
   } UNION {
+    #SCOPE#
     { ?b isrp:coordination ?a } UNION { ?b isrp:coordinatedBy ?a } BIND("coordination" AS ?kind)
   } UNION {
+    #SCOPE#
     ?b isrp:support ?a . BIND("support" AS ?kind)
   } UNION {
+    #SCOPE#
     ?a isrp:participationElement ?b . BIND("participation" AS ?kind)
   }
   FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b)
 }
 """
+EDGES_QUERY = EDGES_TEMPLATE.replace("    #SCOPE#\n", "")
 
 
 def build_network(
@@ -107,9 +119,9 @@ def build_network(
     ``kinds``, ``label``). Examples (``isrp:illustrative true``: entries, and interfaces or
     delimitations) are left out unless ``include_illustrative``: they are never counted. ``kommunen``:
     the network of those municipalities only (see the module text)."""
-    return network_from(
-        store, node_candidates(store), lang, include_illustrative=include_illustrative, kommunen=kommunen
-    )
+    scope = tuple(kommunen)
+    candidates = node_candidates(store, kommunen=scope)
+    return network_from(store, candidates, lang, include_illustrative=include_illustrative, kommunen=scope)
 
 
 def in_scope(iri: str, info: dict[str, Any], kommunen: tuple[str, ...] | frozenset[str]) -> bool:
@@ -132,12 +144,17 @@ def network_from(
     """The network from the given node candidates (``node_candidates``) and the links in ``store``,
     of ``kommunen`` only if given."""
     lang = normalise_lang(lang)
-    scope = frozenset(kommunen)
-    nodes = {iri: info for iri, info in candidates.items() if in_scope(iri, info, scope)}
+    scope = tuple(sorted(set(kommunen)))
+    rows = _edge_rows(store, scope)
+    if scope:  # the shared entries a link joins to the municipality's (the candidates may lack them)
+        missing = {str(r[k]) for r in rows for k in ("a", "b")} - set(candidates)
+        if missing:
+            candidates = {**candidates, **node_candidates(store, only=missing)}
+    nodes = {iri: info for iri, info in candidates.items() if in_scope(iri, info, frozenset(scope))}
     if not include_illustrative:
         nodes = {iri: info for iri, info in nodes.items() if not info["illustrative"]}
     graph = nx.Graph(lang=lang, include_illustrative=include_illustrative)
-    edges = _edges(store, nodes, include_illustrative)
+    edges = _edges(rows, nodes, include_illustrative)
     linked = {n for edge in edges for n in edge[:2]}
     for iri in sorted(
         nodes, key=lambda i: (KINDS.index(nodes[i]["kind"]), nodes[i]["label_de"].casefold(), i)
@@ -176,10 +193,21 @@ def network_from(
     return graph
 
 
-def node_candidates(store: Store, only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+def node_candidates(
+    store: Store, only: Iterable[str] | None = None, kommunen: Iterable[str] = ()
+) -> dict[str, dict[str, Any]]:
     """Every entry that can be a node (kind, German and English label, example or not), or only those
-    of ``only`` (after a save: the entries it touched)."""
+    of ``only`` (after a save: the entries it touched), or (``kommunen``) the entries of those
+    municipalities and the municipality nodes (the shared entries their links reach are added by
+    ``network_from``)."""
     query = NODES_QUERY
+    scope = tuple(kommunen)
+    if only is None and scope:
+        block = values_block("_kommune", scope)
+        own = NODES_QUERY.replace(
+            "?node a ?type .", f"{block} ?node isrp:municipality ?_kommune .\n  ?node a ?type ."
+        )
+        return {**_nodes(store, own), **node_candidates(store, only=scope)}
     if only is not None:
         wanted = sorted(set(only))
         if not wanted:
@@ -232,11 +260,23 @@ def _true(value: object) -> bool:
     return isinstance(value, Literal) and value.toPython() is True
 
 
+def _edge_rows(store: Store, kommunen: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Every link of the store, or (``kommunen``) those with an end linked to one of them."""
+    if not kommunen:
+        return list(store.select(EDGES_QUERY).rows)
+    block = values_block("_kommune", kommunen)
+    rows: list[dict[str, Any]] = []
+    for end in ("a", "b"):
+        bound = f"{block} ?{end} isrp:municipality ?_kommune ."
+        rows += store.select(EDGES_TEMPLATE.replace("#SCOPE#", bound)).rows
+    return rows
+
+
 def _edges(
-    store: Store, nodes: dict[str, dict[str, Any]], include_illustrative: bool = False
+    rows: list[dict[str, Any]], nodes: dict[str, dict[str, Any]], include_illustrative: bool = False
 ) -> list[tuple[str, str, str, str, dict[str, str]]]:
     collected: dict[tuple[str, str, str, str], dict[str, str]] = {}
-    for row in store.select(EDGES_QUERY).rows:
+    for row in rows:
         a, b = str(row["a"]), str(row["b"])
         if a not in nodes or b not in nodes:
             continue

@@ -121,10 +121,10 @@ class NetworkState:
 def compute_network(
     store: Store, lang: str, illustrative: bool = False, kommunen: tuple[str, ...] = ()
 ) -> NetworkState:
-    """The network from scratch (at start-up), of ``kommunen`` only if given (the candidates kept are
-    every entry's, so that a refresh reads only what a save touched)."""
+    """The network from scratch (at start-up), of ``kommunen`` only if given (then only their entries
+    are read as candidates, and the shared ones their links reach)."""
     version = commit_version()  # before reading: a commit during the read is looked at again later
-    candidates = node_candidates(store)
+    candidates = node_candidates(store, kommunen=kommunen)
     graph = network_from(store, candidates, lang, include_illustrative=illustrative, kommunen=kommunen)
     REBUILDS["read"] += 1
     structure = measure_structure(graph)
@@ -160,7 +160,7 @@ def refresh_network(
         candidates.update(node_candidates(store, only=touched))
         REBUILDS["read touched"] += 1
     else:
-        candidates = node_candidates(store)
+        candidates = node_candidates(store, kommunen=kommunen)
         REBUILDS["read"] += 1
     graph = network_from(store, candidates, lang, include_illustrative=illustrative, kommunen=kommunen)
     if same_network(graph, previous.graph):
