@@ -74,10 +74,18 @@ SELECT ?source (COUNT(DISTINCT ?entry) AS ?entries) WHERE {
 } GROUP BY ?source
 """
 
-# the sources of the entries of some municipalities (and of the municipality nodes themselves)
+# the sources of the entries of some municipalities, of the municipality nodes themselves and of the
+# shared entries (no isrp:municipality: laws, funding schemes, geometries, sources) one of their entries
+# names — never a shared entry only another municipality uses (its sources, its areas' geometries)
 _SCOPED_SOURCES = """
 SELECT ?source (COUNT(DISTINCT ?entry) AS ?entries) WHERE {
-  { #VALUES# ?entry isrp:municipality ?_kommune } UNION { #ENTRIES# }
+  { #VALUES# ?entry isrp:municipality ?_kommune }
+  UNION { #ENTRIES# }
+  UNION {
+    #VALUES# ?own isrp:municipality ?_kommune . ?own ?link ?entry .
+    FILTER(isIRI(?entry) && ?link != isrp:municipality)
+    FILTER NOT EXISTS { ?entry isrp:municipality ?other }
+  }
   ?entry dcterms:source ?source . FILTER(isIRI(?entry))
 } GROUP BY ?source
 """

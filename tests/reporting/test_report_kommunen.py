@@ -125,3 +125,16 @@ def test_the_changes_of_one_municipality(store: EmbeddedStore) -> None:
     assert changed(()) == {str(plan): "changed", str(interface): "removed", str(jhp): "changed"}
     assert changed((ERFURT,)) == {str(jhp): "changed"}
     assert changed((MUSTERSTADT,)) == {str(plan): "changed", str(interface): "removed"}
+
+
+def test_the_sources_of_shared_entries_an_erfurt_entry_names_are_counted(store: EmbeddedStore) -> None:
+    """A law or funding scheme (no municipality) that an Erfurt entry names counts for Erfurt's sources."""
+    query = """
+    SELECT DISTINCT ?source WHERE {
+      ?own isrp:municipality <#K#> ; isrp:fundingScheme ?scheme .
+      ?scheme dcterms:source ?source . FILTER NOT EXISTS { ?scheme isrp:municipality ?any }
+    }""".replace("#K#", ERFURT)
+    wanted = {str(r["source"]) for r in store.select(query).rows}
+    assert wanted
+    counted = {s.iri for s in collect(store, 2025, "de", STICHTAG, (ERFURT,)).sources}
+    assert wanted <= counted
