@@ -197,7 +197,7 @@ def home(request: Request) -> Response:
         summary = None
     count_examples = function("isrp_graph.analyses.basis", "example_counts")
     examples = count_examples(state(request).store, scope_of(request)) if summary else {}
-    model = {"summary": summary, "examples": examples}
+    model = {"summary": summary, "examples": examples, "scope": scope_model(request, "web.scope.covers_data")}
     return respond(request, "home.html", model, title=t("web.home.title", lang))
 
 

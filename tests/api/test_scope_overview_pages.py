@@ -113,3 +113,13 @@ def test_the_map_keeps_to_the_scope(both: TestClient, erfurt: TestClient) -> Non
     assert asked.status_code == 200 and "Musterstadt-Musterdorf" not in asked.text
     shapes = erfurt.get("/karte", params={"format": "geojson", "system": MUSTER_SYSTEM})
     assert shapes.status_code == 200 and shapes.json()["features"] == []
+
+
+def test_the_start_page_and_the_process_say_what_they_cover(both: TestClient, erfurt: TestClient) -> None:
+    assert "Angaben für: Landeshauptstadt Erfurt" in erfurt.get("/").text
+    assert "Angaben für: Landeshauptstadt Erfurt" in erfurt.get("/prozess").text
+    process = both.get("/prozess")
+    assert '<select id="kommune" name="kommune">' in process.text
+    assert "Angaben für: Landeshauptstadt Erfurt, Stadt Musterstadt" in process.text
+    chosen = both.get("/prozess", params={"kommune": "musterstadt"}).text
+    assert "Angaben für: Stadt Musterstadt" in chosen and '<option value="musterstadt" selected>' in chosen
