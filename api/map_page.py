@@ -19,7 +19,7 @@ import isrp_graph.network_page  # noqa: F401  (registers web.nav.map with the si
 from api.context import entry_href, lang_of, state
 from api.i18n_spatial import register_web_texts
 from api.negotiation import TABLE_PAGE, choose_format, respond
-from api.scope import scope_of
+from api.scope import cache_part, scope_of
 from api.tables import Column, Item, Table
 from isrp_graph.messages import t
 from isrp_graph.scope.membership import foreign_entries
@@ -195,8 +195,8 @@ def _map_response(request: Request, base: str, fmt: str) -> Response:
     group = request.query_params.get("zielgruppe") or None
     model = request.app.state.cache.get(
         app.store,
-        ("map", base, plan, group, lang),
-        lambda: map_model(app.store, base, lang, plan=plan, target_group=group),
+        ("map", base, plan, group, lang, *cache_part(request)),
+        lambda: map_model(app.store, base, lang, plan=plan, target_group=group, kommunen=scope_of(request)),
     )
     table = _units_table(request, model, lang)
     script_data = {

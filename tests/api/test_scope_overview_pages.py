@@ -123,3 +123,8 @@ def test_the_start_page_and_the_process_say_what_they_cover(both: TestClient, er
     assert "Angaben für: Landeshauptstadt Erfurt, Stadt Musterstadt" in process.text
     chosen = both.get("/prozess", params={"kommune": "musterstadt"}).text
     assert "Angaben für: Stadt Musterstadt" in chosen and '<option value="musterstadt" selected>' in chosen
+
+
+def test_the_map_of_erfurt_offers_no_musterstadt_plan(both: TestClient, erfurt: TestClient) -> None:
+    assert "Musterstadt-Familienplan" in both.get("/karte", params={"kommune": "musterstadt"}).text
+    assert "Musterstadt-" not in erfurt.get("/karte").text
