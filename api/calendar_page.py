@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from api.context import entry_href, lang_of, state
 from api.errors import HttpError
+from api.scope import cache_part, scope_of
 from isrp_graph import entries
 from isrp_graph.calendar import StepState, UnknownBody, bodies, build_calendar, step_states, step_statuses
 from isrp_graph.messages import register
@@ -31,8 +32,12 @@ ICS_MEDIA = "text/calendar; charset=utf-8"
 
 
 def process_of(request: Request, lang: str) -> entries.Process:
+    """The process of the request's municipalities (and the shared steps), cached per scope."""
     app = state(request)
-    return request.app.state.cache.get(app.store, ("process", lang), lambda: entries.process(app.store, lang))
+    scope = scope_of(request)
+    return request.app.state.cache.get(
+        app.store, ("process", lang, *cache_part(request)), lambda: entries.process(app.store, lang, scope)
+    )
 
 
 def states_of(request: Request, process: entries.Process, lang: str, today: date) -> dict[str, StepState]:
@@ -42,7 +47,9 @@ def states_of(request: Request, process: entries.Process, lang: str, today: date
         statuses = step_statuses(app.store, lang)
         return step_states([(s.iri, s.end) for s in process.steps], statuses, today, lang)
 
-    return request.app.state.cache.get(app.store, ("step-states", lang, today.isoformat()), compute)
+    return request.app.state.cache.get(
+        app.store, ("step-states", lang, today.isoformat(), *cache_part(request)), compute
+    )
 
 
 @router.get(

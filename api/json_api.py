@@ -199,28 +199,28 @@ def validation(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE
 
 
 @router.get("/network", summary="Netzwerk aus Planungen, Stellen, Gremien (Knoten und Kanten) / network")
-def network(request: Request, lang: str = LANG) -> dict[str, Any]:
+def network(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> dict[str, Any]:
     from networkx.readwrite import json_graph
 
     from api.network_page import network_result
 
-    result, _ = network_result(request, normalise_lang(lang))  # cached per store version
+    result, _ = network_result(request, normalise_lang(lang))  # cached per store version and scope
     return jsonable(json_graph.node_link_data(result.graph, edges="links"))
 
 
 def _process(request: Request, lang: str) -> entries.Process:
-    app = state(request)
-    lang = normalise_lang(lang)
-    return request.app.state.cache.get(app.store, ("process", lang), lambda: entries.process(app.store, lang))
+    from api.calendar_page import process_of  # the same cached process, of the request's municipalities
+
+    return process_of(request, normalise_lang(lang))
 
 
 @router.get("/process", summary="Prozess: Schritte, Meilensteine, Planungskreislauf / process")
-def process(request: Request, lang: str = LANG) -> dict[str, Any]:
+def process(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> dict[str, Any]:
     return jsonable(_process(request, lang))
 
 
 @router.get("/process/steps", summary="Prozessschritte / process steps")
-def steps(request: Request, lang: str = LANG) -> list[Any]:
+def steps(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return jsonable(_process(request, lang).steps)
 
 

@@ -20,8 +20,10 @@ import isrp_graph.network_page  # noqa: F401  (registers web.nav.map with the si
 from api.context import entry_href, lang_of, state
 from api.i18n_spatial import register_web_texts
 from api.negotiation import TABLE_PAGE, choose_format, respond
+from api.scope import cache_part, scope_of
 from api.tables import Column, Item, Table
 from isrp_graph.messages import t
+from isrp_graph.scope.membership import foreign_entries
 from isrp_graph.spatial import SpatialError, export_geojson, read_variants, score_variants
 from isrp_graph.spatial.mapdata import MapModel, map_model
 from isrp_graph.spatial.model import spatial_systems, units_of_system
@@ -36,11 +38,26 @@ MAX_UPLOAD = 2 * 1024 * 1024
 MAX_FILES = 5
 
 
-def base_system(request: Request) -> str:
-    """``?basis=`` or the system named …/ortsteile, else the one with the most units."""
+def systems_of(request: Request) -> list[Any]:
+    """The spatial systems of the request's municipalities (``isrp:municipality``; shared systems stay)."""
     app = state(request)
-    wanted = request.query_params.get("basis")
     systems = request.app.state.cache.get(app.store, ("spatial-systems",), lambda: spatial_systems(app.store))
+    scope = scope_of(request)
+    if not scope:
+        return systems
+    foreign = request.app.state.cache.get(
+        app.store,
+        ("spatial-systems-foreign", *scope),
+        lambda: foreign_entries(app.store, [s.iri for s in systems], scope),
+    )
+    return [s for s in systems if s.iri not in foreign]
+
+
+def base_system(request: Request) -> str:
+    """``?basis=`` or the system named …/ortsteile, else the one with the most units (among the systems
+    of the request's municipalities)."""
+    wanted = request.query_params.get("basis")
+    systems = systems_of(request)
     if wanted and any(s.iri == wanted for s in systems):
         return wanted
     named = [s for s in systems if s.iri.rstrip("/").endswith("/ortsteile")]
@@ -155,7 +172,7 @@ def map_page(request: Request) -> Response:
     base = base_system(request)
     if request.query_params.get("format") == "geojson":
         system = request.query_params.get("system") or base
-        if not system:
+        if not system or system not in {x.iri for x in systems_of(request)}:
             return JSONResponse(
                 {"type": "FeatureCollection", "features": []}, media_type="application/geo+json"
             )
@@ -180,8 +197,8 @@ def _map_response(request: Request, base: str, fmt: str) -> Response:
     group = request.query_params.get("zielgruppe") or None
     model = request.app.state.cache.get(
         app.store,
-        ("map", base, plan, group, lang),
-        lambda: map_model(app.store, base, lang, plan=plan, target_group=group),
+        ("map", base, plan, group, lang, *cache_part(request)),
+        lambda: map_model(app.store, base, lang, plan=plan, target_group=group, kommunen=scope_of(request)),
     )
     table = _units_table(request, model, lang)
     script_data = {

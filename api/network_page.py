@@ -23,6 +23,7 @@ from api.context import lang_of, state
 from api.errors import HttpError
 from api.library import function
 from api.negotiation import choose_format, jsonable
+from api.scope import scope_of
 from isrp_graph.messages import t
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,8 @@ class NetworkResult:
 
 
 class NetworkCache:
-    """Network, measures and page model per (store version, language, examples counted)."""
+    """Network, measures and page model per (store version, language, examples counted, scope: the
+    municipality IRIs, ``()`` = all)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -53,12 +55,14 @@ class NetworkCache:
         self.running: dict[tuple, threading.Event] = {}
         self.errors: dict[tuple, BaseException] = {}
 
-    def get(self, app: Any, lang: str, illustrative: bool) -> tuple[NetworkResult, bool]:
+    def get(
+        self, app: Any, lang: str, illustrative: bool, kommunen: tuple[str, ...] = ()
+    ) -> tuple[NetworkResult, bool]:
         """The result for the current version and whether it is that version (False: an older one)."""
         version = app.state.version.value
-        key = (version, lang, illustrative)
+        key = (version, lang, illustrative, tuple(kommunen))
         event = self.start(app, key)
-        last = self.latest(lang, illustrative)
+        last = self.latest(lang, illustrative, tuple(kommunen))
         event.wait(WAIT_FRESH if last is not None else WAIT_FIRST)
         with self.lock:
             if key in self.done:
@@ -77,9 +81,9 @@ class NetworkCache:
         unchanged = function("isrp_graph.network_cache", "unchanged_by_commits")
         with self.lock:
             variants = {k[1:] for k in self.done}
-        for lang, illustrative in sorted(variants):
-            key = (version, lang, illustrative)
-            previous = self.latest(lang, illustrative)
+        for lang, illustrative, kommunen in sorted(variants):
+            key = (version, lang, illustrative, kommunen)
+            previous = self.latest(lang, illustrative, kommunen)
             # only when this save is the one change since: a change without a commit (a restore)
             # bumps the version too, and its entries are not among the touched ones
             before = previous.state if previous is not None and previous.version == version - 1 else None
@@ -99,9 +103,9 @@ class NetworkCache:
                     for old in [k for k in self.done if k[1:] == key[1:] and k[0] < key[0]]:
                         del self.done[old]
 
-    def latest(self, lang: str, illustrative: bool) -> NetworkResult | None:
+    def latest(self, lang: str, illustrative: bool, kommunen: tuple[str, ...] = ()) -> NetworkResult | None:
         with self.lock:
-            keys = [k for k in self.done if k[1:] == (lang, illustrative)]
+            keys = [k for k in self.done if k[1:] == (lang, illustrative, kommunen)]
             return self.done[max(keys)] if keys else None
 
     def start(self, app: Any, key: tuple) -> threading.Event:
@@ -118,14 +122,16 @@ class NetworkCache:
         return event
 
     def _work(self, app: Any, key: tuple, event: threading.Event) -> None:
-        version, lang, illustrative = key
+        version, lang, illustrative, kommunen = key
         try:
             # only what the saves since the previous version touched is looked at again
             refresh = function("isrp_graph.network_cache", "refresh_network")
-            previous = self.latest(lang, illustrative)
+            previous = self.latest(lang, illustrative, kommunen)
             before = previous.state if previous is not None else None
             one_step = previous is not None and previous.version == version - 1
-            state = refresh(app.state.isrp.store, before, lang, illustrative, only_commits=one_step)
+            state = refresh(
+                app.state.isrp.store, before, lang, illustrative, only_commits=one_step, kommunen=kommunen
+            )
             if previous is not None and state.model is previous.model:
                 result = NetworkResult(
                     previous.graph, previous.metrics, previous.model, previous.pages, state, version
@@ -161,12 +167,14 @@ def cache_of(app: Any) -> NetworkCache:
 
 def warm_up(app: Any, lang: str) -> None:
     """Compute the network of the current version in the background (at start-up)."""
-    cache_of(app).start(app, (app.state.version.value, lang, False))
+    serving = tuple(getattr(app.state, "kommunen", ()) or ())
+    cache_of(app).start(app, (app.state.version.value, lang, False, serving))
 
 
 def network_result(request: Request, lang: str, illustrative: bool = False) -> tuple[NetworkResult, bool]:
+    """The network of the request's municipalities (``?kommune=`` within the installation's set)."""
     state(request)
-    return cache_of(request.app).get(request.app, lang, illustrative)
+    return cache_of(request.app).get(request.app, lang, illustrative, scope_of(request))
 
 
 @router.get("/netzwerk", include_in_schema=False)

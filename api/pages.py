@@ -19,7 +19,7 @@ from api.findings import Pending, full_report
 from api.library import Unavailable, function
 from api.negotiation import TABLE_PAGE, choose_format, respond
 from api.overview import overview_model
-from api.scope import scope_model
+from api.scope import cache_part, scope_model, scope_of
 from api.validation_view import findings_table, validation_model, validation_sheets
 from isrp_graph.messages import register, t
 
@@ -189,14 +189,20 @@ router.include_router(analysis_pages.router)
 @router.get("/", include_in_schema=False)
 def home(request: Request) -> Response:
     lang = lang_of(request)
+    store, scope = state(request).store, scope_of(request)
+
+    def counts() -> tuple[dict[str, Any], dict[str, int]]:
+        # the counts of the installation's municipalities (or ?kommune= within them) and shared entries
+        summary = function("isrp_graph.registry", "summary")(store, lang, scope)
+        return summary, function("isrp_graph.analyses.basis", "example_counts")(store, scope)
+
     summary: dict[str, Any] | None
-    try:
-        summary = function("isrp_graph.registry", "summary")(state(request).store, lang)
+    try:  # once per store version and scope: on a national store the counts read every entry
+        key = ("home-counts", lang, *cache_part(request))
+        summary, examples = request.app.state.cache.get(store, key, counts)
     except Unavailable:
-        summary = None
-    count_examples = function("isrp_graph.analyses.basis", "example_counts")
-    examples = count_examples(state(request).store) if summary else {}
-    model = {"summary": summary, "examples": examples}
+        summary, examples = None, {}
+    model = {"summary": summary, "examples": examples, "scope": scope_model(request, "web.scope.covers_data")}
     return respond(request, "home.html", model, title=t("web.home.title", lang))
 
 

@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from api.calendar_page import process_of, states_of
 from api.context import entry_href, href, lang_of
 from api.negotiation import respond
+from api.scope import scope_model
 from api.tables import Column, Item, Table
 from isrp_graph import entries
 from isrp_graph.calendar import StepState, bodies
@@ -274,6 +275,7 @@ def process_page(request: Request) -> Response:
             iri: {"status": s.status, "label": s.label, "flagged": s.flagged, "text": s.text}
             for iri, s in states.items()
         },
+        "scope": scope_model(request, "web.scope.covers_data"),
     }
     # downloads: ?tabelle=meilensteine for the milestones; XLSX without it: steps and milestones
     steps, milestones = steps_table(request, process, lang, states), milestones_table(request, process, lang)

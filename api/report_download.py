@@ -1,10 +1,10 @@
 """The annual Sozialplanungsreport in the web app: a page to choose the year, the report as PDF
-(tagged PDF/UA-1) and as HTML. Made once per (store version, year) and kept: a PDF takes seconds."""
+(tagged PDF/UA-1) and as HTML, of the request's municipalities (``?kommune=`` within the installation's
+set). Made once per (store version, year, scope) and kept: a PDF takes seconds."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import date
 
 from fastapi import APIRouter, Request
@@ -16,21 +16,10 @@ from api.errors import HttpError
 from api.library import function
 from api.negotiation import respond
 from api.scope import cache_part, scope_model, scope_of
-from isrp_graph.messages import register, t
-from isrp_graph.scope.installation import accepts_kommunen, covers_all
+from isrp_graph.messages import t
 
 router = APIRouter()
 
-register(
-    {
-        "web.spr.no_scope": {
-            "de": "Der Sozialplanungsreport lässt sich noch nicht auf einzelne Kommunen beschränken, und das "
-            "Register enthält weitere Kommunen. Deshalb wird er hier nicht erstellt.",
-            "en": "The Sozialplanungsreport cannot yet be limited to single municipalities, and the registry "
-            "holds further municipalities. It is therefore not made here.",
-        },
-    }
-)
 _lock = threading.Lock()
 _cache: dict[tuple, bytes] = {}
 
@@ -55,10 +44,7 @@ def _made(request: Request, year: int, kind: str) -> bytes:
         if key in _cache:
             return _cache[key]
     make = function("isrp_graph.reporting", "sozialplanungsreport")
-    if not _can_make(request, make):
-        raise HttpError(409, "web.spr.no_scope")
-    scoped = {"kommunen": kommunen} if kommunen and accepts_kommunen(make) else {}
-    html = make(state(request).store, year, **scoped)
+    html = make(state(request).store, year, kommunen=kommunen)
     if kind == "pdf":
         from weasyprint import HTML
 
@@ -70,13 +56,6 @@ def _made(request: Request, year: int, kind: str) -> bytes:
             del _cache[old]
         _cache[key] = body
     return body
-
-
-def _can_make(request: Request, make: Callable[..., object]) -> bool:
-    """The report of one municipality never holds another's entries: it is scoped by the library where
-    it can be, otherwise refused while the store holds municipalities outside the request's scope."""
-    kommunen = scope_of(request)
-    return not kommunen or accepts_kommunen(make) or covers_all(state(request).store, kommunen)
 
 
 @router.get("/sozialplanungsreport", include_in_schema=False)
@@ -91,9 +70,6 @@ def report_page(request: Request, jahr: str | None = None) -> Response:
         "pdf": href(request, "/sozialplanungsreport.pdf", jahr=year),
         "html": href(request, "/sozialplanungsreport.html", jahr=year),
         "scope": scope_model(request, "web.scope.covers_data"),
-        "refused": None
-        if _can_make(request, function("isrp_graph.reporting", "sozialplanungsreport"))
-        else t("web.spr.no_scope", lang),
     }
     return respond(request, "sozialplanungsreport.html", model, title=t("web.spr.title", lang))
 

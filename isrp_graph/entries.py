@@ -803,15 +803,24 @@ def _text(node: Node | None) -> str | None:
     return str(node) if node is not None else None
 
 
-def process(store: Store, lang: str = "de") -> Process:
+def process(store: Store, lang: str = "de", kommunen: Iterable[str] = ()) -> Process:
     """The process schedule: every step with body, dates, roles and agenda; milestones with the step that
-    reaches them; the phases of the planning cycle."""
+    reaches them; the phases of the planning cycle. ``kommunen`` (municipality IRIs): the steps,
+    milestones and phases of those municipalities (by ``isrp:municipality``) and the shared ones only."""
+    from isrp_graph.scope import own_or_shared
+
     lang = normalise_lang(lang)
-    step_rows = store.select(_STEPS).rows
+    kommunen = tuple(kommunen)
+
+    def scoped(query: str, variable: str) -> str:
+        body = query.rstrip()
+        return body[:-1] + "  " + own_or_shared(variable, kommunen) + "\n}\n" if kommunen else query
+
+    step_rows = store.select(scoped(_STEPS, "step")).rows
     role_rows = store.select(_STEP_ROLES).rows
     agenda_rows = store.select(_STEP_AGENDA).rows
-    milestone_rows = store.select(_MILESTONES).rows
-    phase_rows = store.select(_PHASES).rows
+    milestone_rows = store.select(scoped(_MILESTONES, "milestone")).rows
+    phase_rows = store.select(scoped(_PHASES, "phase")).rows
     wanted = {
         str(v)
         for rows in (step_rows, role_rows, agenda_rows, milestone_rows, phase_rows)

@@ -6,6 +6,11 @@ communities and plans that stand alone.
 
 Plans are always nodes; every other entry only when it has at least one link, so the picture shows
 the planning system and not every office in town.
+
+``kommunen`` (municipality IRIs; empty = all) draws the network of those municipalities: the entries
+linked to one of them by ``isrp:municipality``, the municipality nodes themselves, and shared entries
+without a municipality (funding schemes) where a link joins them to such an entry — never an entry of
+another municipality, so no link leads there either.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 
 from isrp_graph.messages import normalise_lang
+from isrp_graph.scope.municipalities import MUNICIPALITY_TYPE, values_block
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
@@ -40,7 +46,7 @@ PLAN_LINKS = {"interface", "delimitation"}
 # Classes per kind; the first matching kind wins (an integrated plan is a plan, a network is not
 # counted as an organisation although it is one in W3C ORG).
 NODES_QUERY = """
-SELECT ?node ?kind ?rank ?label ?illustrative WHERE {
+SELECT ?node ?kind ?rank ?label ?illustrative ?kommune ?otype WHERE {
   VALUES (?class ?kind ?rank) {
     (isrp:SectoralPlan "plan" 1) (isrp:Network "network" 2) (isrp:Body "body" 3)
     (isrp:ParticipationFormat "format" 4) (isrp:FundingScheme "funding" 5)
@@ -52,50 +58,79 @@ SELECT ?node ?kind ?rank ?label ?illustrative WHERE {
   FILTER(isIRI(?node))
   OPTIONAL { ?node rdfs:label ?label }
   OPTIONAL { ?node isrp:illustrative ?illustrative }
+  OPTIONAL { ?node isrp:municipality ?kommune }
+  OPTIONAL { ?node isrp:organizationType ?otype . FILTER(?otype = <#KOMMUNE_TYPE#>) }
 }
-"""
+""".replace("#KOMMUNE_TYPE#", MUNICIPALITY_TYPE)
+SCOPE_KEYS = ("kommune", "is_kommune")  # candidate facts used for the scope, not node attributes
 
 # ?via (the interface or delimitation that links two plans) and its label are bound only in the
 # branch that has one: an OPTIONAL over an unbound ?via outside the branches would join every link
 # with every label in the store (216,054 rows for 125 links at Erfurt size).
-EDGES_QUERY = """
+# #SCOPE#: in every branch, for a municipality's network, the link's end bound to its entries (the
+# store then starts each branch from them instead of joining a union of every link in the store)
+EDGES_TEMPLATE = """
 SELECT DISTINCT ?a ?b ?kind ?via ?viaLabel ?viaIllustrative WHERE {
   {
+    #SCOPE#
     ?a isrp:responsibleOrganization ?b . BIND("responsible" AS ?kind)
   } UNION {
+    #SCOPE#
     VALUES (?relation ?kind) { (isrp:Interface "interface") (isrp:Delimitation "delimitation") }
     ?t rdfs:subClassOf* ?relation .
     ?via a ?t ; isrp:relatesPlan ?a , ?b . FILTER(isIRI(?via) && STR(?a) < STR(?b))
     OPTIONAL { ?via rdfs:label ?viaLabel }
     OPTIONAL { ?via isrp:illustrative ?viaIllustrative }
   } UNION {
+    #SCOPE#
     ?a isrp:network ?b . BIND("network" AS ?kind)
   } UNION {
+    #SCOPE#
     { ?a isrp:fundingScheme ?b } UNION { ?a isrp:fundedBy ?b } BIND("funding" AS ?kind)
   } UNION {
+    #SCOPE#
     { ?b org:hasMember ?a } UNION { ?a org:memberOf ?b }
     UNION { ?b isrp:membership ?m . ?m org:member ?a . FILTER NOT EXISTS { ?m isrp:illustrative true } }
     BIND("member" AS ?kind)
   } UNION {
+    #SCOPE#
     ?b isrp:lead ?a . BIND("lead" AS ?kind)
   } UNION {
+    #SCOPE#
     { ?b isrp:coordination ?a } UNION { ?b isrp:coordinatedBy ?a } BIND("coordination" AS ?kind)
   } UNION {
+    #SCOPE#
     ?b isrp:support ?a . BIND("support" AS ?kind)
   } UNION {
+    #SCOPE#
     ?a isrp:participationElement ?b . BIND("participation" AS ?kind)
   }
   FILTER(isIRI(?a) && isIRI(?b) && ?a != ?b)
 }
 """
+EDGES_QUERY = EDGES_TEMPLATE.replace("    #SCOPE#\n", "")
 
 
-def build_network(store: Store, lang: str = "de", *, include_illustrative: bool = False) -> nx.Graph:
+def build_network(
+    store: Store, lang: str = "de", *, include_illustrative: bool = False, kommunen: Iterable[str] = ()
+) -> nx.Graph:
     """The network of the registry in ``store``; node and edge attributes are described in the module
     docs (``kind``, ``label``, ``label_de``, ``label_en``, ``iri``, ``illustrative``; edges ``kind``,
     ``kinds``, ``label``). Examples (``isrp:illustrative true``: entries, and interfaces or
-    delimitations) are left out unless ``include_illustrative``: they are never counted."""
-    return network_from(store, node_candidates(store), lang, include_illustrative=include_illustrative)
+    delimitations) are left out unless ``include_illustrative``: they are never counted. ``kommunen``:
+    the network of those municipalities only (see the module text)."""
+    scope = tuple(kommunen)
+    candidates = node_candidates(store, kommunen=scope)
+    return network_from(store, candidates, lang, include_illustrative=include_illustrative, kommunen=scope)
+
+
+def in_scope(iri: str, info: dict[str, Any], kommunen: tuple[str, ...] | frozenset[str]) -> bool:
+    """Whether the candidate ``iri`` belongs to the network of ``kommunen`` (empty: every one)."""
+    if not kommunen:
+        return True
+    if info.get("kommune"):
+        return info["kommune"] in kommunen
+    return not info.get("is_kommune") or iri in kommunen
 
 
 def network_from(
@@ -104,21 +139,30 @@ def network_from(
     lang: str = "de",
     *,
     include_illustrative: bool = False,
+    kommunen: Iterable[str] = (),
 ) -> nx.Graph:
-    """The network from the given node candidates (``node_candidates``) and the links in ``store``."""
+    """The network from the given node candidates (``node_candidates``) and the links in ``store``,
+    of ``kommunen`` only if given."""
     lang = normalise_lang(lang)
-    nodes = candidates
+    scope = tuple(sorted(set(kommunen)))
+    rows = _edge_rows(store, scope)
+    if scope:  # the shared entries a link joins to the municipality's (the candidates may lack them)
+        missing = {str(r[k]) for r in rows for k in ("a", "b")} - set(candidates)
+        if missing:
+            candidates = {**candidates, **node_candidates(store, only=missing)}
+    nodes = {iri: info for iri, info in candidates.items() if in_scope(iri, info, frozenset(scope))}
     if not include_illustrative:
         nodes = {iri: info for iri, info in nodes.items() if not info["illustrative"]}
     graph = nx.Graph(lang=lang, include_illustrative=include_illustrative)
-    edges = _edges(store, nodes, include_illustrative)
+    edges = _edges(rows, nodes, include_illustrative)
     linked = {n for edge in edges for n in edge[:2]}
     for iri in sorted(
         nodes, key=lambda i: (KINDS.index(nodes[i]["kind"]), nodes[i]["label_de"].casefold(), i)
     ):
         info = nodes[iri]
         if info["kind"] == "plan" or iri in linked:
-            graph.add_node(iri, iri=iri, **info, label=info[f"label_{lang}"])
+            shown = {k: v for k, v in info.items() if k not in SCOPE_KEYS}
+            graph.add_node(iri, iri=iri, **shown, label=info[f"label_{lang}"])
     for a, b, kind, via, via_labels in sorted(
         edges, key=lambda e: (e[0], e[1], EDGE_KINDS.index(e[2]), e[3])
     ):
@@ -149,10 +193,21 @@ def network_from(
     return graph
 
 
-def node_candidates(store: Store, only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+def node_candidates(
+    store: Store, only: Iterable[str] | None = None, kommunen: Iterable[str] = ()
+) -> dict[str, dict[str, Any]]:
     """Every entry that can be a node (kind, German and English label, example or not), or only those
-    of ``only`` (after a save: the entries it touched)."""
+    of ``only`` (after a save: the entries it touched), or (``kommunen``) the entries of those
+    municipalities and the municipality nodes (the shared entries their links reach are added by
+    ``network_from``)."""
     query = NODES_QUERY
+    scope = tuple(kommunen)
+    if only is None and scope:
+        block = values_block("_kommune", scope)
+        own = NODES_QUERY.replace(
+            "?node a ?type .", f"{block} ?node isrp:municipality ?_kommune .\n  ?node a ?type ."
+        )
+        return {**_nodes(store, own), **node_candidates(store, only=scope)}
     if only is not None:
         wanted = sorted(set(only))
         if not wanted:
@@ -170,9 +225,19 @@ def _nodes(store: Store, query: str = NODES_QUERY) -> dict[str, dict[str, Any]]:
         rank = int(row["rank"])  # type: ignore[arg-type]
         if iri not in found or rank < found[iri]["rank"]:
             was = found.get(iri, {}).get("illustrative", False)
-            found[iri] = {"kind": str(row["kind"]), "rank": rank, "illustrative": was}
+            found[iri] = {
+                "kind": str(row["kind"]),
+                "rank": rank,
+                "illustrative": was,
+                "kommune": found.get(iri, {}).get("kommune", ""),
+                "is_kommune": found.get(iri, {}).get("is_kommune", False),
+            }
         if _true(row.get("illustrative")):
             found[iri]["illustrative"] = True
+        if isinstance(row.get("kommune"), URIRef):
+            found[iri]["kommune"] = found[iri]["kommune"] or str(row["kommune"])
+        if row.get("otype") is not None:
+            found[iri]["is_kommune"] = True
         label = row.get("label")
         if isinstance(label, Literal):
             labels.setdefault(iri, {}).setdefault(label.language or "", str(label))
@@ -185,6 +250,8 @@ def _nodes(store: Store, query: str = NODES_QUERY) -> dict[str, dict[str, Any]]:
             "label_de": de,
             "label_en": names.get("en") or de,
             "illustrative": info["illustrative"],
+            "kommune": info["kommune"],
+            "is_kommune": info["is_kommune"],
         }
     return result
 
@@ -193,11 +260,23 @@ def _true(value: object) -> bool:
     return isinstance(value, Literal) and value.toPython() is True
 
 
+def _edge_rows(store: Store, kommunen: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Every link of the store, or (``kommunen``) those with an end linked to one of them."""
+    if not kommunen:
+        return list(store.select(EDGES_QUERY).rows)
+    block = values_block("_kommune", kommunen)
+    rows: list[dict[str, Any]] = []
+    for end in ("a", "b"):
+        bound = f"{block} ?{end} isrp:municipality ?_kommune ."
+        rows += store.select(EDGES_TEMPLATE.replace("#SCOPE#", bound)).rows
+    return rows
+
+
 def _edges(
-    store: Store, nodes: dict[str, dict[str, Any]], include_illustrative: bool = False
+    rows: list[dict[str, Any]], nodes: dict[str, dict[str, Any]], include_illustrative: bool = False
 ) -> list[tuple[str, str, str, str, dict[str, str]]]:
     collected: dict[tuple[str, str, str, str], dict[str, str]] = {}
-    for row in store.select(EDGES_QUERY).rows:
+    for row in rows:
         a, b = str(row["a"]), str(row["b"])
         if a not in nodes or b not in nodes:
             continue

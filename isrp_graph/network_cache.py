@@ -118,11 +118,14 @@ class NetworkState:
         )
 
 
-def compute_network(store: Store, lang: str, illustrative: bool = False) -> NetworkState:
-    """The network from scratch (at start-up)."""
+def compute_network(
+    store: Store, lang: str, illustrative: bool = False, kommunen: tuple[str, ...] = ()
+) -> NetworkState:
+    """The network from scratch (at start-up), of ``kommunen`` only if given (then only their entries
+    are read as candidates, and the shared ones their links reach)."""
     version = commit_version()  # before reading: a commit during the read is looked at again later
-    candidates = node_candidates(store)
-    graph = network_from(store, candidates, lang, include_illustrative=illustrative)
+    candidates = node_candidates(store, kommunen=kommunen)
+    graph = network_from(store, candidates, lang, include_illustrative=illustrative, kommunen=kommunen)
     REBUILDS["read"] += 1
     structure = measure_structure(graph)
     metrics = network_metrics(graph, structure)
@@ -138,12 +141,14 @@ def refresh_network(
     illustrative: bool = False,
     *,
     only_commits: bool = True,
+    kommunen: tuple[str, ...] = (),
 ) -> NetworkState:
     """The network after the store changed (see the module text); ``previous`` itself when the
     change left the network as it was. ``only_commits=False``: the store may also have changed
-    without a commit since ``previous`` (the touched entries are then not the whole story)."""
+    without a commit since ``previous`` (the touched entries are then not the whole story).
+    ``kommunen``: the network of those municipalities (the same scope as ``previous``)."""
     if previous is None:
-        return compute_network(store, lang, illustrative)
+        return compute_network(store, lang, illustrative, kommunen)
     version = commit_version()
     kept = unchanged_by_commits(store, previous) if only_commits else None
     if kept is not None:
@@ -155,9 +160,9 @@ def refresh_network(
         candidates.update(node_candidates(store, only=touched))
         REBUILDS["read touched"] += 1
     else:
-        candidates = node_candidates(store)
+        candidates = node_candidates(store, kommunen=kommunen)
         REBUILDS["read"] += 1
-    graph = network_from(store, candidates, lang, include_illustrative=illustrative)
+    graph = network_from(store, candidates, lang, include_illustrative=illustrative, kommunen=kommunen)
     if same_network(graph, previous.graph):
         REBUILDS["unchanged"] += 1
         return previous.carried(version)

@@ -18,6 +18,7 @@ from isrp_graph.loading import LoadReport, ProgressCallback, graph_name_for, loa
 from isrp_graph.messages import normalise_lang
 from isrp_graph.namespaces import GRAPH, ISRP
 from isrp_graph.resources import ResourceMissing, data_dir, ontology_dir, resource_root
+from isrp_graph.scope import own_or_shared
 from isrp_graph.settings import Settings
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import string_literal
@@ -39,6 +40,7 @@ _COUNTS = f"""
 SELECT ?class (COUNT(DISTINCT ?entry) AS ?n) WHERE {{
   ?entry a ?class .
   FILTER(isIRI(?class) && STRSTARTS(STR(?class), {string_literal(str(ISRP))}))
+  #SCOPE#
 }} GROUP BY ?class
 """
 
@@ -95,7 +97,7 @@ def merged_graph(store: Store, names: Iterable[URIRef]) -> Graph:
     return graph
 
 
-def summary(store: Store, lang: str = "de") -> dict[str, Any]:
+def summary(store: Store, lang: str = "de", kommunen: Iterable[str] = ()) -> dict[str, Any]:
     """Counts for an overview::
 
         {"lang": "de", "triples": 1234, "graph_count": 9, "entries": 321,
@@ -103,7 +105,9 @@ def summary(store: Store, lang: str = "de") -> dict[str, Any]:
          "classes": [{"class": IRI, "curie": "isrp:Plan", "label": "Fachplanung", "count": n}, ...]}
 
     Classes are those of the ISRP ontology (``isrp:``), sorted by label; an entry counts for the
-    classes it is directly typed with."""
+    classes it is directly typed with. ``kommunen`` (municipality IRIs): the class counts of those
+    municipalities' entries and the shared ones (laws, concepts: no ``isrp:municipality``); the triples
+    and graphs are the store's."""
     language = normalise_lang(lang)
     labels: dict[str, dict[str, str]] = {}
     for row in store.select(_CLASSES).rows:
@@ -111,7 +115,7 @@ def summary(store: Store, lang: str = "de") -> dict[str, Any]:
         if isinstance(row.get("label"), Literal):
             per_lang.setdefault(str(row.get("lang") or ""), str(row["label"]))
     counts: dict[str, int] = {}
-    for row in store.select(_COUNTS).rows:
+    for row in store.select(_COUNTS.replace("#SCOPE#", own_or_shared("entry", kommunen))).rows:
         counts[str(row["class"])] = int(str(row["n"]))
         labels.setdefault(str(row["class"]), {})
     classes = [

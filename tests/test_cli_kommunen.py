@@ -95,19 +95,18 @@ def test_end_to_end_erfurt_only_analysis_shows_no_entry_of_musterstadt(two, anal
 
 
 def test_sozialplanungsreport_never_mixes_in_another_municipality(two, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Until the report itself takes ``kommunen``, an Erfurt-only report on a store with another
-    municipality is refused (exit 2, a plain message); once it does, the report holds no Musterstadt."""
-    from isrp_graph.reporting import write_report_file
-    from isrp_graph.scope.installation import accepts_kommunen
-
+    """An Erfurt-only report on a store with another municipality is made (no refusal) and holds no
+    Musterstadt; its title names Erfurt. ``--kommune musterstadt`` names no Erfurt plan."""
     target = tmp_path / "spr.html"
     result = two("sozialplanungsreport", "--jahr", "2025", "-o", str(target), "--kommune", "erfurt")
-    if accepts_kommunen(write_report_file):
-        assert result.code == ExitCode.OK, result.err
-        assert MUSTERSTADT_MARK not in target.read_text(encoding="utf-8")
-    else:
-        assert result.code == ExitCode.USAGE and not target.exists()
-        assert "nicht auf einzelne Kommunen beschränken" in result.err
+    assert result.code == ExitCode.OK, result.err
+    html = target.read_text(encoding="utf-8")
+    assert MUSTERSTADT_MARK not in html
+    assert "<h1>Sozialplanungsreport 2025 – Landeshauptstadt Erfurt</h1>" in html
+    other = tmp_path / "muster.html"
+    result = two("sozialplanungsreport", "--jahr", "2025", "-o", str(other), "--kommune", "musterstadt")
+    assert result.code == ExitCode.OK, result.err
+    assert "Erfurt" not in other.read_text(encoding="utf-8")
 
 
 def test_serve_refuses_to_start_for_an_unknown_municipality(cli) -> None:  # type: ignore[no-untyped-def]

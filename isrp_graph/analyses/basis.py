@@ -29,7 +29,7 @@ from rdflib import Literal
 from isrp_graph.analyses.common import as_date
 from isrp_graph.analyses.plain import plain_names
 from isrp_graph.messages import normalise_lang, t
-from isrp_graph.scope import in_municipalities
+from isrp_graph.scope import own_or_shared
 from isrp_graph.store.base import Store
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
@@ -188,14 +188,15 @@ class Facts:
 _EXAMPLE_COUNTS = """
 SELECT ?class (COUNT(DISTINCT ?entry) AS ?n) WHERE {
   ?entry <https://w3id.org/isrp/def#illustrative> true ; a ?class .
+  #SCOPE#
 } GROUP BY ?class
 """
 
 
 def example_counts(store: Store, kommunen: Iterable[str] = ()) -> dict[str, int]:
     """Class IRI -> number of its entries marked ``isrp:illustrative`` (to take them out of counts);
-    only those of ``kommunen`` (municipality IRIs, ``isrp:municipality``) when given."""
-    query = in_municipalities(_EXAMPLE_COUNTS, "entry", kommunen)
+    with ``kommunen`` those of the municipalities' entries and the shared ones only."""
+    query = _EXAMPLE_COUNTS.replace("#SCOPE#", own_or_shared("entry", kommunen))
     return {str(r["class"]): int(str(r["n"])) for r in store.select(query).rows}
 
 

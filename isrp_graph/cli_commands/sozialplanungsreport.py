@@ -9,23 +9,9 @@ from pathlib import Path
 import isrp_graph.reporting.texts  # noqa: F401  (registers the texts)
 from isrp_graph.cli_commands.common import Activity, ExitCode, UsageError, h, note
 from isrp_graph.cli_commands.kommunen import add_kommune_option, kommunen_of
-from isrp_graph.messages import register as register_texts
 from isrp_graph.messages import t
 from isrp_graph.registry import open_registry
-from isrp_graph.scope.installation import accepts_kommunen, covers_all
 from isrp_graph.settings import Settings
-
-register_texts(
-    {
-        "cli.spr.no_scope": {
-            "de": "Der Sozialplanungsreport lässt sich noch nicht auf einzelne Kommunen beschränken, und "
-            "der Speicher enthält weitere Kommunen. Bitte einen Speicher nur mit den gewünschten Kommunen "
-            "verwenden.",
-            "en": "The Sozialplanungsreport cannot yet be limited to single municipalities, and the store "
-            "holds further municipalities. Please use a store with only the wanted municipalities.",
-        },
-    }
-)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -56,11 +42,10 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     store = open_registry(settings)
     try:
         kommunen = kommunen_of(args, settings, store)
-        scoped = {"kommunen": kommunen} if kommunen and accepts_kommunen(write_report_file) else {}
-        if not scoped and not covers_all(store, kommunen):
-            raise UsageError("cli.spr.no_scope")
         with Activity(t("cli.spr.running", settings.lang)):
-            path = write_report_file(store, args.jahr, args.output, reference_date=args.stichtag, **scoped)
+            path = write_report_file(
+                store, args.jahr, args.output, reference_date=args.stichtag, kommunen=kommunen
+            )
     finally:
         store.close()
     note(t("cli.spr.done", settings.lang, path=str(path)))

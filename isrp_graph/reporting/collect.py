@@ -3,23 +3,34 @@
 Built on the existing analyses (gaps, overlaps, declared relations, the process) plus a few questions
 of its own (plans with status and term, measures with state, budget and indicators, indicator values
 per area, the sources). Examples (``isrp:illustrative true``) are never counted: they are left out and
-their number is said."""
+their number is said.
+
+``kommunen`` (municipality IRIs; empty = all) limits every section to the entries linked to those
+municipalities by ``isrp:municipality`` (never by the IRI's text): plans, measures, bodies, declared
+relations and process steps by their own link, indicator values by their area's, the sources by the
+entries that rest on them, the gaps and overlaps by the analyses' own scope, the changes by the changed
+entry's link (a removed entry by the link it had). Shared entries (laws, funding schemes, concepts) have
+no municipality and are named wherever a scoped entry uses them."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from isrp_graph.analyses.gaps import duration_text, find_gaps
 from isrp_graph.analyses.overlaps import find_overlaps
 from isrp_graph.analyses.table import Table
 from isrp_graph.entries import LABEL_PROPERTIES, local_name, process
 from isrp_graph.messages import normalise_lang
+from isrp_graph.scope import in_municipalities, municipalities
+from isrp_graph.scope.membership import members
 from isrp_graph.store.base import Store
 
 _PLANS = """
@@ -63,9 +74,30 @@ SELECT ?source (COUNT(DISTINCT ?entry) AS ?entries) WHERE {
 } GROUP BY ?source
 """
 
+# the sources of the entries of some municipalities, of the municipality nodes themselves and of the
+# shared entries (no isrp:municipality: laws, funding schemes, geometries, sources) one of their entries
+# names — never a shared entry only another municipality uses (its sources, its areas' geometries)
+_SCOPED_SOURCES = """
+SELECT ?source (COUNT(DISTINCT ?entry) AS ?entries) WHERE {
+  { #VALUES# ?entry isrp:municipality ?_kommune }
+  UNION { #ENTRIES# }
+  UNION {
+    #VALUES# ?own isrp:municipality ?_kommune . ?own ?link ?entry .
+    FILTER(isIRI(?entry) && ?link != isrp:municipality)
+    FILTER NOT EXISTS { ?entry isrp:municipality ?other }
+  }
+  ?entry dcterms:source ?source . FILTER(isIRI(?entry))
+} GROUP BY ?source
+"""
+
 _LABELS = """
 SELECT ?x ?p ?l WHERE { VALUES ?p { %s } ?x ?p ?l . FILTER(isIRI(?x) && isLiteral(?l)) }
 """
+_LABELS_OF = """
+SELECT ?x ?p ?l WHERE { VALUES ?x { %s } VALUES ?p { %s } ?x ?p ?l . FILTER(isLiteral(?l)) }
+"""
+_LABEL_BATCH = 500
+_IRI_OK = re.compile(r'^https?://[^\x00-\x20<>"{}|^`\\]+$')
 
 _RELATIONS = """
 SELECT ?relation ?kind ?a ?b ?source ?illustrative WHERE {
@@ -84,6 +116,7 @@ SELECT ?body ?rhythm WHERE {
 }
 """
 
+MUNICIPALITY = "https://w3id.org/isrp/def#municipality"
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?$")
 
 
@@ -153,6 +186,8 @@ class ReportData:
     sources: tuple[SourceRow, ...]
     examples_left_out: int
     changes: Any = None  # the release diff, where isrp_graph.changes provides one
+    kommunen: tuple[str, ...] = ()  # the names of the municipalities the report covers (sorted)
+    scoped: bool = False  # limited to ``kommunen`` (not every municipality of the store)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def counts(self, values: list[str]) -> list[tuple[str, int]]:
@@ -182,18 +217,32 @@ def add_duration(start: date, duration: str) -> date | None:
     return date(start.year + year, month + 1, day)
 
 
-def collect(store: Store, year: int, lang: str = "de", reference_date: date | None = None) -> ReportData:
-    """The report for ``year``; Stichtag is 31 December of that year, or today while the year runs."""
+def collect(
+    store: Store,
+    year: int,
+    lang: str = "de",
+    reference_date: date | None = None,
+    kommunen: tuple[str, ...] | list[str] = (),
+) -> ReportData:
+    """The report for ``year``; Stichtag is 31 December of that year, or today while the year runs.
+    ``kommunen`` (IRIs): only the entries of those municipalities (see the module text)."""
     lang = normalise_lang(lang)
+    kommunen = tuple(kommunen)
     today = date.today()
     stichtag = reference_date or (date(year, 12, 31) if date(year, 12, 31) < today else today)
-    plan_rows = store.select(_PLANS).rows
-    measure_rows = store.select(_MEASURES).rows
-    observation_rows = store.select(_OBSERVATIONS).rows
-    source_rows = store.select(_SOURCES).rows
-    body_rows = store.select(_BODIES).rows
-    relation_rows = store.select(_RELATIONS).rows
-    names = all_labels(store, lang)
+
+    def scoped(query: str, variable: str) -> str:
+        return in_municipalities(query, variable, kommunen)
+
+    plan_rows = store.select(scoped(_PLANS, "plan")).rows
+    measure_rows = store.select(scoped(_MEASURES, "measure")).rows
+    observation_rows = store.select(scoped(_OBSERVATIONS, "area")).rows
+    source_rows = store.select(_scoped_sources(kommunen) if kommunen else _SOURCES).rows
+    body_rows = store.select(scoped(_BODIES, "body")).rows
+    relation_rows = store.select(scoped(_RELATIONS, "relation")).rows
+    row_sets = (plan_rows, measure_rows, observation_rows, source_rows, body_rows, relation_rows)
+    named = {str(v) for rows in row_sets for row in rows for v in row.values() if isinstance(v, URIRef)}
+    names = all_labels(store, lang, named if kommunen else None)
 
     def name(node: object) -> str:
         return names.get(str(node), local_name(str(node))) if node is not None else ""
@@ -202,10 +251,10 @@ def collect(store: Store, year: int, lang: str = "de", reference_date: date | No
     plans = _plans(plan_rows, name, stichtag, lang, examples)
     measures = _measures(measure_rows, name, examples)
     observations = _observations(observation_rows, name, examples)
-    gaps = find_gaps(store, stichtag, lang)
-    overlaps = find_overlaps(store, lang)
+    gaps = find_gaps(store, stichtag, lang, kommunen=kommunen)
+    overlaps = find_overlaps(store, lang, kommunen=kommunen)
     relations = _relations(relation_rows, name, examples)
-    steps = tuple(_step(s, stichtag) for s in process(store, lang).steps)
+    steps = tuple(_step(s, stichtag) for s in process(store, lang, kommunen).steps)
     bodies = tuple(
         sorted(((name(r["body"]), str(r.get("rhythm") or "")) for r in body_rows), key=lambda b: b[0])
     )
@@ -233,17 +282,42 @@ def collect(store: Store, year: int, lang: str = "de", reference_date: date | No
         bodies=bodies,
         sources=sources,
         examples_left_out=len(examples),
-        changes=changes_since(store, year, stichtag, lang),
+        changes=changes_since(store, year, stichtag, lang, kommunen=kommunen),
+        kommunen=_names_of(store, kommunen),
+        scoped=bool(kommunen),
     )
 
 
-def all_labels(store: Store, lang: str) -> dict[str, str]:
+def _scoped_sources(kommunen: tuple[str, ...]) -> str:
+    from isrp_graph.scope import values_block
+
+    return _SCOPED_SOURCES.replace("#VALUES#", values_block("_kommune", kommunen)).replace(
+        "#ENTRIES#", values_block("entry", kommunen)
+    )
+
+
+def _names_of(store: Store, kommunen: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of the municipalities ``kommunen`` (all of the store's when empty), sorted."""
+    known = municipalities(store)
+    return tuple(m.label for m in known if not kommunen or m.iri in kommunen)
+
+
+def all_labels(store: Store, lang: str, only: Iterable[str] | None = None) -> dict[str, str]:
     """The best label in ``lang`` of every entry, in one pass over the store's labels (linear: a
-    VALUES list of thousands of IRIs is far slower on pyoxigraph)."""
+    VALUES list of thousands of IRIs is far slower on pyoxigraph); or of the entries ``only`` (a
+    scoped report: one municipality's entries and the shared ones they name, in batches)."""
     props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
     rank = {str(p): i for i, p in enumerate(LABEL_PROPERTIES)}
     best: dict[str, tuple[int, int, str]] = {}
-    for row in store.select(_LABELS % props).rows:
+    if only is None:
+        rows = store.select(_LABELS % props).rows
+    else:
+        wanted = sorted({i for i in only if _IRI_OK.match(i)})
+        rows = []
+        for start in range(0, len(wanted), _LABEL_BATCH):
+            block = " ".join(f"<{i}>" for i in wanted[start : start + _LABEL_BATCH])
+            rows += store.select(_LABELS_OF % (block, props)).rows
+    for row in rows:
         label = row["l"]
         if not isinstance(label, Literal):
             continue
@@ -414,9 +488,31 @@ def _iso(text: str | None) -> date | None:
         return None
 
 
-def changes_since(store: Store, year: int, until: date | None = None, lang: str = "de") -> Any:
+def changes_since(
+    store: Store, year: int, until: date | None = None, lang: str = "de", kommunen: tuple[str, ...] = ()
+) -> Any:
     """What changed since the previous year's release (or, without one, since 1 January of
-    ``year``) up to the Stichtag ``until``. A store error is raised, never hidden."""
+    ``year``) up to the Stichtag ``until``; with ``kommunen`` only the changes of those
+    municipalities' entries. A store error is raised, never hidden."""
     from isrp_graph.changes import report_changes
 
-    return report_changes(store, year - 1, until, lang)
+    changes = report_changes(store, year - 1, until, lang)
+    if not kommunen or not changes.entries:
+        return changes
+    return dataclasses.replace(changes, entries=_own_changes(store, changes.entries, kommunen))
+
+
+def _own_changes(store: Store, items: list, kommunen: tuple[str, ...]) -> list:
+    """The changed entries linked to ``kommunen`` now; a removed entry (no longer in the store) by the
+    municipality its removed description named (the diff's field ``isrp:municipality``)."""
+    own = members(store, kommunen, (i.diff.entry for i in items))
+    names = {m.label for m in municipalities(store) if m.iri in kommunen}
+    names |= set(kommunen) | {local_name(k) for k in kommunen}
+    kept = []
+    for item in items:
+        if item.diff.entry in own or (
+            item.status == "removed"
+            and any(f.path == MUNICIPALITY and set(f.removed) & names for f in item.diff.fields)
+        ):
+            kept.append(item)
+    return kept

@@ -85,6 +85,20 @@ def figure_pair(chart: Chart, caption: str, label_col: str, value_col: str, item
     )
 
 
+NAMED_AT_MOST = 12  # more municipalities are counted on the title page, not listed
+
+
+def covers_line(names: tuple[str, ...]) -> str:
+    """The title page's line naming the municipalities the report covers ("" when the store has none)."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"Kommune: {names[0]}"
+    if len(names) <= NAMED_AT_MOST:
+        return "Kommunen: " + ", ".join(names)
+    return f"{len(names)} Kommunen"
+
+
 def render_html(data: ReportData, *, created: datetime | None = None) -> str:
     created = created or datetime.now()
     plan_status = data.counts([p.status for p in data.plans])
@@ -182,6 +196,8 @@ def render_html(data: ReportData, *, created: datetime | None = None) -> str:
     )
     change_tables, change_lines = _changes(data.changes)
     title = f"Sozialplanungsreport {data.year}"
+    if data.scoped and data.kommunen:
+        title += " – " + ", ".join(data.kommunen)
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent),
         autoescape=select_autoescape(["html", "j2"]),
@@ -191,6 +207,11 @@ def render_html(data: ReportData, *, created: datetime | None = None) -> str:
     return env.get_template("template.html.j2").render(
         t=lambda key, **kw: t(key, "de", **kw) if _known(key) else "ISRP-Register",
         title=title,
+        covers=covers_line(data.kommunen),
+        # a scoped report is by the chosen municipalities (the site's name may name another)
+        author=", ".join(data.kommunen)
+        if data.scoped
+        else (t("web.site", "de") if _known("web.site") else "ISRP-Register"),
         data=data,
         stichtag=_date(data.reference_date),
         created=created.strftime("%d.%m.%Y, %H:%M Uhr"),

@@ -13,6 +13,7 @@ from isrp_graph.scope.sparql import (
     KOMMUNE_VARIABLE,
     bind_kommune,
     in_municipalities,
+    own_or_shared,
     where_groups,
     without_scope,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "bind_kommune",
     "in_municipalities",
     "municipalities",
+    "own_or_shared",
     "resolve_kommunen",
     "values_block",
     "where_groups",

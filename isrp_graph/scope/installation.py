@@ -3,9 +3,6 @@ resolved once against the store. An unknown name refuses the start (``SettingsEr
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
-
 from isrp_graph.scope.municipalities import ScopeError, municipalities, resolve_kommunen
 from isrp_graph.settings import Settings, SettingsError
 from isrp_graph.store.base import Store
@@ -20,15 +17,3 @@ def served_kommunen(settings: Settings, store: Store) -> tuple[str, ...]:
     except ScopeError as exc:
         known = ", ".join(m.slug for m in municipalities(store)) or "–"
         raise SettingsError("scope.settings_unknown", name=exc.params.get("name", ""), known=known) from exc
-
-
-def covers_all(store: Store, kommunen: tuple[str, ...]) -> bool:
-    """Whether ``kommunen`` leaves out no municipality of the store (``()`` = all: always true)."""
-    if not kommunen:
-        return True
-    return {m.iri for m in municipalities(store)} <= set(kommunen)
-
-
-def accepts_kommunen(function: Callable[..., object]) -> bool:
-    """Whether ``function`` takes ``kommunen=`` (so that its result can be scoped by the library)."""
-    return "kommunen" in inspect.signature(function).parameters

@@ -18,6 +18,10 @@ _COUNTS = """
 SELECT ?m (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e isrp:municipality ?m . FILTER(isIRI(?e)) } GROUP BY ?m
 """
 
+_MEMBERS = """
+SELECT DISTINCT ?e WHERE { VALUES ?k { #KOMMUNEN# } #ENTRIES# ?e isrp:municipality ?k . }
+"""
+
 _FOREIGN = """
 SELECT DISTINCT ?e WHERE {
   VALUES ?e { #ENTRIES# }
@@ -30,6 +34,25 @@ SELECT DISTINCT ?e WHERE {
 def entry_counts(store: Store) -> dict[str, int]:
     """Municipality IRI -> number of registry entries linked to it by ``isrp:municipality``."""
     return {str(row["m"]): int(row["n"].toPython()) for row in store.select(_COUNTS).rows}  # type: ignore[union-attr]
+
+
+def members(store: Store, kommunen: Iterable[str], iris: Iterable[str] | None = None) -> set[str]:
+    """The entries linked by ``isrp:municipality`` to one of ``kommunen`` (all of them, or those of
+    ``iris``). Starts from the municipalities, so it costs their entries, not the store."""
+    wanted = [str(k) for k in kommunen]
+    if not wanted:
+        return set()
+    block = " ".join(sparql_iri(k) for k in wanted)
+    if iris is None:
+        query = _MEMBERS.replace("#KOMMUNEN#", block).replace("#ENTRIES#", "")
+        return {str(row["e"]) for row in store.select(query).rows}
+    candidates = sorted({str(i) for i in iris if _is_registry_iri(str(i))})
+    found: set[str] = set()
+    for start in range(0, len(candidates), _BATCH):
+        chunk = " ".join(sparql_iri(i) for i in candidates[start : start + _BATCH])
+        query = _MEMBERS.replace("#KOMMUNEN#", block).replace("#ENTRIES#", f"VALUES ?e {{ {chunk} }}")
+        found.update(str(row["e"]) for row in store.select(query).rows)
+    return found
 
 
 def foreign_entries(store: Store, iris: Iterable[str], kommunen: Iterable[str]) -> set[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from isrp_graph.scope.municipalities import values_block
+from isrp_graph.scope.municipalities import MUNICIPALITY_TYPE, values_block
 from isrp_graph.store.sparql_text import iri as sparql_iri
 
 KOMMUNE_VARIABLE = "_kommune_iri"
@@ -108,3 +108,20 @@ def bind_kommune(query: str, kommune: str, variable: str = KOMMUNE_VARIABLE) -> 
         last = start
     parts.append(query[last:])
     return "".join(parts)
+
+
+def own_or_shared(variable: str, kommunen: Iterable[str] = ()) -> str:
+    """Graph patterns (to put inside a ``WHERE`` group that binds ``?variable``) keeping the entries of
+    ``kommunen`` and the shared ones: an entry linked by ``isrp:municipality`` to one of them, or linked
+    to none and not itself another municipality. ``""`` when ``kommunen`` is empty (no restriction)."""
+    iris = [sparql_iri(k) for k in kommunen]
+    if not iris:
+        return ""
+    listed = ", ".join(iris)
+    v = f"?{variable}"
+    return (
+        f"OPTIONAL {{ {v} <https://w3id.org/isrp/def#municipality> ?_own_m }}\n"
+        f"  OPTIONAL {{ {v} <https://w3id.org/isrp/def#organizationType> ?_own_t . "
+        f"FILTER(?_own_t = {sparql_iri(MUNICIPALITY_TYPE)}) }}\n"
+        f"  FILTER(IF(BOUND(?_own_m), ?_own_m IN ({listed}), !BOUND(?_own_t) || {v} IN ({listed})))"
+    )

@@ -6,6 +6,7 @@ they hold. The same model feeds the map, the table beside it, the text summary a
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -13,6 +14,7 @@ import numpy as np
 import shapely
 from rdflib import Literal, URIRef
 
+from isrp_graph.scope import in_municipalities
 from isrp_graph.spatial.model import PREFIXES, Membership, memberships, related_systems, units_of_system
 from isrp_graph.store.base import Store
 
@@ -158,7 +160,11 @@ def map_model(
     *,
     plan: str | None = None,
     target_group: str | None = None,
+    kommunen: Iterable[str] = (),
 ) -> MapModel:
+    """The map of ``base_system``; ``kommunen`` (municipality IRIs): only those municipalities'
+    plans (the plan and target-group choices) and facilities (by ``isrp:municipality``)."""
+    kommunen = tuple(kommunen)
     if not base_system:
         return MapModel("", [], [], [], [], [], plan, target_group, [], [], [], [])
     facts = units_of_system(store, base_system, lang)
@@ -203,8 +209,8 @@ def map_model(
                     {"iri": link.unit, "name": names.get(link.unit, link.unit), "relation": relation}
                 )
     _add_needs(store, units, links, names, lang)
-    points = _points(store, units, lang)
-    plans, groups, plan_groups = _plans(store, lang)
+    points = _points(store, units, lang, kommunen)
+    plans, groups, plan_groups = _plans(store, lang, kommunen)
     coverage: dict[str, set[str]] = {}
     for row in store.select(COVERAGE, {"base": URIRef(base_system)}).rows:
         coverage.setdefault(str(row["unit"]), set()).add(str(row["plan"]))
@@ -262,9 +268,11 @@ def _add_needs(
             unit.need = max(candidates, key=lambda n: (n.date or "", n.rank))
 
 
-def _points(store: Store, units: dict[str, MapUnit], lang: str) -> list[MapPoint]:
+def _points(
+    store: Store, units: dict[str, MapUnit], lang: str, kommunen: tuple[str, ...] = ()
+) -> list[MapPoint]:
     found: dict[str, MapPoint] = {}
-    for row in store.select(FACILITIES, _lang(lang)).rows:
+    for row in store.select(in_municipalities(FACILITIES, "facility", kommunen), _lang(lang)).rows:
         iri = str(row["facility"])
         kind = "qm" if str(row["cls"]).endswith("NeighbourhoodManagement") else "centre"
         point = found.setdefault(iri, MapPoint(iri, str(row.get("label") or iri), kind, None, None, []))
@@ -278,11 +286,13 @@ def _points(store: Store, units: dict[str, MapUnit], lang: str) -> list[MapPoint
     return sorted(found.values(), key=lambda p: p.name.casefold())
 
 
-def _plans(store: Store, lang: str) -> tuple[list[dict[str, str]], list[dict[str, str]], dict[str, set[str]]]:
+def _plans(
+    store: Store, lang: str, kommunen: tuple[str, ...] = ()
+) -> tuple[list[dict[str, str]], list[dict[str, str]], dict[str, set[str]]]:
     plans: dict[str, str] = {}
     groups: dict[str, str] = {}
     plan_groups: dict[str, set[str]] = {}
-    for row in store.select(PLANS, _lang(lang)).rows:
+    for row in store.select(in_municipalities(PLANS, "plan", kommunen), _lang(lang)).rows:
         iri = str(row["plan"])
         plans.setdefault(iri, str(row.get("label") or iri))
         if row.get("group") is not None:

@@ -178,24 +178,27 @@ def test_an_unknown_municipality_in_the_setting_refuses_the_start(two_store: Emb
 
 
 def test_the_sozialplanungsreport_never_mixes_in_another_municipality(erfurt: TestClient) -> None:
-    """Refused (409, plain German) while the report cannot be scoped; once it can, no Musterstadt."""
-    from isrp_graph.reporting import sozialplanungsreport
-    from isrp_graph.scope.installation import accepts_kommunen
-
+    """An Erfurt installation on a store with Musterstadt makes the report of Erfurt only (no refusal)."""
     made = erfurt.get("/sozialplanungsreport.html", params={"jahr": "2025"})
     page = erfurt.get("/sozialplanungsreport").text
-    if accepts_kommunen(sozialplanungsreport):
-        assert made.status_code == 200 and MUSTERSTADT_MARK not in made.text
-        assert "/sozialplanungsreport.pdf" in page
-    else:
-        assert made.status_code == 409 and "nicht auf einzelne Kommunen beschränken" in made.text
-        assert "nicht auf einzelne Kommunen beschränken" in page and "/sozialplanungsreport.pdf" not in page
+    assert made.status_code == 200 and MUSTERSTADT_MARK not in made.text
+    assert "Sozialplanungsreport 2025 – Landeshauptstadt Erfurt" in made.text
+    assert "/sozialplanungsreport.pdf" in page and "nicht auf einzelne Kommunen" not in page
 
 
 def test_the_sozialplanungsreport_of_every_municipality_is_made(both: TestClient) -> None:
     """Naming every municipality of the store is no narrowing: the report is made (no refusal)."""
     made = both.get("/sozialplanungsreport.html", params={"jahr": "2025", "kommune": "erfurt,musterstadt"})
     assert made.status_code == 200 and "<html" in made.text
+
+
+def test_the_sozialplanungsreport_of_one_chosen_municipality(both: TestClient) -> None:
+    """``?kommune=musterstadt`` on an installation of both: the report of Musterstadt, no Erfurt plan;
+    kept apart from the report of both in the cache."""
+    one = both.get("/sozialplanungsreport.html", params={"jahr": "2025", "kommune": "musterstadt"})
+    assert one.status_code == 200 and "Stadt Musterstadt" in one.text and "Erfurt" not in one.text
+    every = both.get("/sozialplanungsreport.html", params={"jahr": "2025"})
+    assert every.status_code == 200 and "Landeshauptstadt Erfurt" in every.text
 
 
 @pytest.mark.parametrize("name", ["interfaces", "overlaps", "gaps", "funding", "spatial"])
