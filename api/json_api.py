@@ -198,7 +198,11 @@ def validation(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE
     return Response(report.to_json(), media_type="application/json")
 
 
-@router.get("/network", summary="Netzwerk aus Planungen, Stellen, Gremien (Knoten und Kanten) / network")
+@router.get(
+    "/network",
+    summary="Netzwerk aus Planungen, Stellen, Gremien (Knoten und Kanten) / network",
+    responses=SCOPED,
+)
 def network(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> dict[str, Any]:
     from networkx.readwrite import json_graph
 
@@ -214,23 +218,25 @@ def _process(request: Request, lang: str) -> entries.Process:
     return process_of(request, normalise_lang(lang))
 
 
-@router.get("/process", summary="Prozess: Schritte, Meilensteine, Planungskreislauf / process")
+@router.get(
+    "/process", summary="Prozess: Schritte, Meilensteine, Planungskreislauf / process", responses=SCOPED
+)
 def process(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> dict[str, Any]:
     return jsonable(_process(request, lang))
 
 
-@router.get("/process/steps", summary="Prozessschritte / process steps")
+@router.get("/process/steps", summary="Prozessschritte / process steps", responses=SCOPED)
 def steps(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return jsonable(_process(request, lang).steps)
 
 
-@router.get("/process/milestones", summary="Meilensteine / milestones")
-def milestones(request: Request, lang: str = LANG) -> list[Any]:
+@router.get("/process/milestones", summary="Meilensteine / milestones", responses=SCOPED)
+def milestones(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return jsonable(_process(request, lang).milestones)
 
 
-@router.get("/process/cycle", summary="Planungskreislauf / planning cycle")
-def cycle(request: Request, lang: str = LANG) -> list[Any]:
+@router.get("/process/cycle", summary="Planungskreislauf / planning cycle", responses=SCOPED)
+def cycle(request: Request, lang: str = LANG, kommune: str | None = KOMMUNE) -> list[Any]:
     return jsonable(_process(request, lang).phases)
 
 
