@@ -1,6 +1,7 @@
 """Planning gaps at a reference date (default: today) — the seed's "Identifizierung von Planungslücken".
 
-Each list is one named query (rules in queries/README.md):
+Each list is one named query (rules in queries/README.md); the first three of the lists below are
+computed in Python from small queries with the same rows (gap_concepts.py), fast on a national store:
 
 - target groups and topics no plan in force and no measure addresses (``gaps-target-groups``,
   ``gaps-topics``). Hierarchy: a concept is addressed when a plan/measure names it, one of its narrower
@@ -46,6 +47,7 @@ from isrp_graph.analyses.basis import (
     number_text,
 )
 from isrp_graph.analyses.common import Labeller, Ref, as_bool, as_date, iri_list, ref_key, run, value
+from isrp_graph.analyses.gap_concepts import gap_rows
 from isrp_graph.analyses.plan_fit import Facts as FitFacts
 from isrp_graph.analyses.plan_fit import PlanCandidate, candidates_for
 from isrp_graph.analyses.table import Table, joined
@@ -362,10 +364,11 @@ def find_gaps(
 
     kommunen = tuple(kommunen)
     scope = {"kommunen": kommunen}
-    groups = run(store, "gaps-target-groups", lang, {**dated, "exclude": exclude_groups}, **scope)
-    topics = run(store, "gaps-topics", lang, dated, **scope)
+    # the three concept/provision gaps from small queries (gap_concepts.py: the named queries' rows)
+    groups = gap_rows(store, "gaps-target-groups", {**dated, "exclude": exclude_groups}, lang, kommunen)
+    topics = gap_rows(store, "gaps-topics", dated, lang, kommunen)
     needs = run(store, "gaps-needs", lang, dated, **scope)
-    mandatory = run(store, "gaps-mandatory-provisions", lang, dated, **scope)
+    mandatory = gap_rows(store, "gaps-mandatory-provisions", dated, lang, kommunen)
     ended = run(store, "plans-ended", lang, {"date": day.isoformat()}, **scope)
     overdue = run(store, "plans-update-overdue", lang, {"date": day.isoformat()}, **scope)
     unassigned = run(store, "measures-unassigned", lang, **scope)
