@@ -101,7 +101,7 @@ class _Entries:
     counting: set[str] = field(default_factory=set)
 
 
-def _entries(store: Store, kommune: str | None, day: Literal, examples: bool) -> _Entries:
+def _entries(store: Store, kommune: str | None, day: Node, examples: bool) -> _Entries:
     scope = f"?entry isrp:municipality {sparql_iri(kommune)} .\n  " if kommune else ""
     form = {"scope": scope, "types": _TYPES, "date": sparql_term(day)}
     found = _Entries()
@@ -210,7 +210,7 @@ def gap_rows(
     merged: SelectResult | None = None
     seen: set[tuple[tuple[str, object], ...]] = set()
     for kommune in dict.fromkeys(kommunen) if kommunen else (None,):
-        entries = _entries(store, kommune, day, examples)  # type: ignore[arg-type]
+        entries = _entries(store, kommune, day, examples)
         if name in SCHEMES:
             rows = _concept_rows(store, name, entries, broader, bindings)
         else:
