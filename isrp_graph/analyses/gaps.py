@@ -1,6 +1,8 @@
 """Planning gaps at a reference date (default: today) — the seed's "Identifizierung von Planungslücken".
 
-Each list is one named query (rules in queries/README.md):
+Each list is one named query (rules in queries/README.md); for given municipalities the two concept
+lists and the mandatory provisions are computed in Python from small queries with the same rows
+(gap_concepts.py), fast on a national store:
 
 - target groups and topics no plan in force and no measure addresses (``gaps-target-groups``,
   ``gaps-topics``). Hierarchy: a concept is addressed when a plan/measure names it, one of its narrower
@@ -30,7 +32,7 @@ marked, with ``include_examples``), and they address no group, topic, need or ar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -46,11 +48,12 @@ from isrp_graph.analyses.basis import (
     number_text,
 )
 from isrp_graph.analyses.common import Labeller, Ref, as_bool, as_date, iri_list, ref_key, run, value
+from isrp_graph.analyses.gap_concepts import gap_rows
 from isrp_graph.analyses.plan_fit import Facts as FitFacts
 from isrp_graph.analyses.plan_fit import PlanCandidate, candidates_for
 from isrp_graph.analyses.table import Table, joined
 from isrp_graph.messages import normalise_lang, t
-from isrp_graph.store.base import Store
+from isrp_graph.store.base import SelectResult, Store
 
 DEFAULT_EXCLUDED_GROUPS = "https://w3id.org/isrp/vocab/target-group/akteure"
 
@@ -339,6 +342,12 @@ def duration_text(duration: str, lang: str = "de") -> str:
     return " ".join(parts)
 
 
+def _named_rows(
+    store: Store, name: str, params: Mapping[str, str], lang: str, kommunen: Sequence[str]
+) -> SelectResult:
+    return run(store, name, lang, params, kommunen=kommunen)
+
+
 def find_gaps(
     store: Store,
     reference_date: date | None = None,
@@ -362,10 +371,14 @@ def find_gaps(
 
     kommunen = tuple(kommunen)
     scope = {"kommunen": kommunen}
-    groups = run(store, "gaps-target-groups", lang, {**dated, "exclude": exclude_groups}, **scope)
-    topics = run(store, "gaps-topics", lang, dated, **scope)
+    # for municipalities, the concept/provision gaps from small queries (gap_concepts.py: the named
+    # queries' rows; the queries' NOT EXISTS takes erratic plans on a national store). Without, the
+    # queries are faster: they stop at the first plan that addresses a concept.
+    gap_list = gap_rows if kommunen else _named_rows
+    groups = gap_list(store, "gaps-target-groups", {**dated, "exclude": exclude_groups}, lang, kommunen)
+    topics = gap_list(store, "gaps-topics", dated, lang, kommunen)
     needs = run(store, "gaps-needs", lang, dated, **scope)
-    mandatory = run(store, "gaps-mandatory-provisions", lang, dated, **scope)
+    mandatory = gap_list(store, "gaps-mandatory-provisions", dated, lang, kommunen)
     ended = run(store, "plans-ended", lang, {"date": day.isoformat()}, **scope)
     overdue = run(store, "plans-update-overdue", lang, {"date": day.isoformat()}, **scope)
     unassigned = run(store, "measures-unassigned", lang, **scope)
