@@ -210,10 +210,17 @@ def run(
     joined; empty ``kommunen``: one run over every municipality, each compared only with itself."""
     if not kommunen or get_query(name).parameter("kommune") is None:
         return run_named(store, name, dict(params or {}), lang)
+    return merged_rows(
+        run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang)
+        for kommune in dict.fromkeys(kommunen)
+    )
+
+
+def merged_rows(results: Iterable[SelectResult]) -> SelectResult:
+    """One result of the rows of ``results`` (one per municipality), each distinct row once, in order."""
     merged: SelectResult | None = None
     seen: set[tuple[tuple[str, object], ...]] = set()
-    for kommune in dict.fromkeys(kommunen):
-        result = run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang)
+    for result in results:
         if merged is None:
             merged = SelectResult(list(result.variables))
         for row in result.rows:
@@ -221,7 +228,7 @@ def run(
             if key not in seen:
                 seen.add(key)
                 merged.rows.append(row)
-    assert merged is not None
+    assert merged is not None, "at least one result"
     return merged
 
 

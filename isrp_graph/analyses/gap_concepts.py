@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from isrp_graph.analyses.common import merged_rows
 from isrp_graph.queries import bindings_for, get_query
 from isrp_graph.scope import KOMMUNE_VARIABLE
 from isrp_graph.store.base import SelectResult, Store
@@ -207,24 +208,16 @@ def gap_rows(
     label_bindings = {k: v for k, v in bindings.items() if k == "_lang"}
     broader = _pairs(store, _BROADER) if name in SCHEMES else {}
     part_of = _pairs(store, _PART_OF) if name not in SCHEMES else {}
-    merged: SelectResult | None = None
-    seen: set[tuple[tuple[str, object], ...]] = set()
-    for kommune in dict.fromkeys(kommunen) if kommunen else (None,):
+
+    def per_municipality(kommune: str | None) -> SelectResult:
         entries = _entries(store, kommune, day, examples)
         if name in SCHEMES:
             rows = _concept_rows(store, name, entries, broader, bindings)
         else:
             rows = _provision_rows(store, entries, part_of)
-        result = _labelled(store, name, rows, label_bindings)
-        if merged is None:
-            merged = SelectResult(list(result.variables))
-        for row in result.rows:
-            key = tuple(sorted(row.items(), key=lambda item: item[0]))
-            if key not in seen:
-                seen.add(key)
-                merged.rows.append(row)
-    assert merged is not None
-    return merged
+        return _labelled(store, name, rows, label_bindings)
+
+    return merged_rows(per_municipality(k) for k in (dict.fromkeys(kommunen) if kommunen else (None,)))
 
 
 def _concept_rows(

@@ -19,21 +19,12 @@ from isrp_graph.analyses.table import Table
 from isrp_graph.changes.history import changes_since
 from isrp_graph.changes.model import Changeset
 from isrp_graph.changes.releases import Release, changes_after, list_releases, net_diff
-from isrp_graph.changes.since import ChangedEntry
+from isrp_graph.changes.since import ChangedEntry, entry_context
 from isrp_graph.store.base import Store
-from isrp_graph.store.sparql_text import iri as sparql_iri
 
 STATUS_DE = {"added": "neu", "changed": "geändert", "removed": "entfernt"}
 NO_OFFICE = "ohne Federführung"
 MAX_VALUES = 3  # values shown per field and side; the rest is counted
-
-_CONTEXT = """
-SELECT ?e ?type ?org WHERE {
-  VALUES ?e { #VALUES# }
-  OPTIONAL { ?e a ?type . FILTER(STRSTARTS(STR(?type), "https://w3id.org/isrp/def#")) }
-  OPTIONAL { ?e isrp:responsibleOrganization ?org }
-}
-"""
 
 
 @dataclass
@@ -167,7 +158,7 @@ def report_changes(
     added, removed, changed = net_diff(store, between, later, lang)
     items = [ChangedEntry(d, "added") for d in added] + [ChangedEntry(d, "removed") for d in removed]
     items += [ChangedEntry(d, "changed") for d in changed]
-    context = _context(store, sorted({i.diff.entry for i in items}))
+    context = entry_context(store, sorted({i.diff.entry for i in items}))
     names = entries_module.labels(store, {v for pair in context.values() for v in pair if v}, lang)
     for item in items:
         kind_iri, org = context.get(item.diff.entry, ("", ""))
@@ -176,17 +167,3 @@ def report_changes(
         item.office = names.get(org, "") if org else ""
     items.sort(key=lambda i: (i.kind.casefold(), i.office.casefold(), i.diff.label.casefold()))
     return ReportChanges(since_year=since_year, until=until, release=release, since=since, entries=items)
-
-
-def _context(store: Store, wanted: list[str]) -> dict[str, tuple[str, str]]:
-    """(class IRI, responsible office IRI) of each entry, 200 entries per query."""
-    context: dict[str, tuple[str, str]] = {}
-    for start in range(0, len(wanted), 200):
-        chunk = wanted[start : start + 200]
-        query = _CONTEXT.replace("#VALUES#", " ".join(sparql_iri(i) for i in chunk))
-        for row in store.select(query).rows:
-            key = str(row["e"])
-            kind_iri = str(row["type"]) if row.get("type") else context.get(key, ("", ""))[0]
-            org = str(row["org"]) if row.get("org") else context.get(key, ("", ""))[1]
-            context[key] = (kind_iri, org)
-    return context

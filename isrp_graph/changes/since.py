@@ -84,16 +84,7 @@ def changes_since_date(
             by_entry.setdefault(str(entry), []).append(cs)
     items = [ChangedEntry(d, "added") for d in added] + [ChangedEntry(d, "removed") for d in removed]
     items += [ChangedEntry(d, "changed") for d in changed]
-    wanted = sorted({i.diff.entry for i in items})
-    context: dict[str, tuple[str, str]] = {}
-    for start in range(0, len(wanted), 200):
-        chunk = wanted[start : start + 200]
-        query = _CONTEXT.replace("#VALUES#", " ".join(sparql_iri(i) for i in chunk))
-        for row in store.select(query).rows:
-            key = str(row["e"])
-            kind_iri = str(row["type"]) if row.get("type") else context.get(key, ("", ""))[0]
-            org = str(row["org"]) if row.get("org") else context.get(key, ("", ""))[1]
-            context[key] = (kind_iri, org)
+    context = entry_context(store, sorted({i.diff.entry for i in items}))
     names = entries_module.labels(store, {v for pair in context.values() for v in pair if v}, lang)
     for item in items:
         kind_iri, org = context.get(item.diff.entry, ("", ""))
@@ -129,3 +120,17 @@ def parse_day(text: str | None) -> date | None:
 
 
 _ = URIRef
+
+
+def entry_context(store: Store, wanted: list[str]) -> dict[str, tuple[str, str]]:
+    """(class IRI, responsible office IRI) of each entry, 200 entries per query."""
+    context: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(wanted), 200):
+        chunk = wanted[start : start + 200]
+        query = _CONTEXT.replace("#VALUES#", " ".join(sparql_iri(i) for i in chunk))
+        for row in store.select(query).rows:
+            key = str(row["e"])
+            kind_iri = str(row["type"]) if row.get("type") else context.get(key, ("", ""))[0]
+            org = str(row["org"]) if row.get("org") else context.get(key, ("", ""))[1]
+            context[key] = (kind_iri, org)
+    return context
