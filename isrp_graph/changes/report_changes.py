@@ -19,7 +19,7 @@ from isrp_graph.analyses.table import Table
 from isrp_graph.changes.history import changes_since
 from isrp_graph.changes.model import Changeset
 from isrp_graph.changes.releases import Release, changes_after, list_releases, net_diff
-from isrp_graph.changes.since import ChangedEntry, entry_context
+from isrp_graph.changes.since import ChangedEntry, changed_entries
 from isrp_graph.store.base import Store
 
 STATUS_DE = {"added": "neu", "changed": "geändert", "removed": "entfernt"}
@@ -143,7 +143,6 @@ def report_changes(
 ) -> ReportChanges:
     """The changes since the release of ``since_year`` (see the module text) up to ``until``
     (the report's Stichtag; default today). Store errors are raised, not hidden."""
-    from isrp_graph import entries as entries_module
 
     until = until or date.today()
     release = previous_release(store, since_year)
@@ -156,14 +155,6 @@ def report_changes(
     cut = _after(every, until)
     between, later = every[:cut], every[cut:]
     added, removed, changed = net_diff(store, between, later, lang)
-    items = [ChangedEntry(d, "added") for d in added] + [ChangedEntry(d, "removed") for d in removed]
-    items += [ChangedEntry(d, "changed") for d in changed]
-    context = entry_context(store, sorted({i.diff.entry for i in items}))
-    names = entries_module.labels(store, {v for pair in context.values() for v in pair if v}, lang)
-    for item in items:
-        kind_iri, org = context.get(item.diff.entry, ("", ""))
-        item.kind_iri, item.office_iri = kind_iri, org
-        item.kind = names.get(kind_iri, item.diff.kind) if kind_iri else item.diff.kind
-        item.office = names.get(org, "") if org else ""
+    items = changed_entries(store, added, removed, changed, lang)
     items.sort(key=lambda i: (i.kind.casefold(), i.office.casefold(), i.diff.label.casefold()))
     return ReportChanges(since_year=since_year, until=until, release=release, since=since, entries=items)

@@ -74,7 +74,6 @@ def changes_since_date(
     person: str | None = None,
     since_source: str = "given",
 ) -> ChangesSince:
-    from isrp_graph import entries as entries_module
 
     sets: list[Changeset] = changes_since(store, since)
     added, removed, changed = net_diff(store, sets, [], lang)
@@ -82,15 +81,8 @@ def changes_since_date(
     for cs in sets:
         for entry in cs.entries:
             by_entry.setdefault(str(entry), []).append(cs)
-    items = [ChangedEntry(d, "added") for d in added] + [ChangedEntry(d, "removed") for d in removed]
-    items += [ChangedEntry(d, "changed") for d in changed]
-    context = entry_context(store, sorted({i.diff.entry for i in items}))
-    names = entries_module.labels(store, {v for pair in context.values() for v in pair if v}, lang)
+    items = changed_entries(store, added, removed, changed, lang)
     for item in items:
-        kind_iri, org = context.get(item.diff.entry, ("", ""))
-        item.kind_iri, item.office_iri = kind_iri, org
-        item.kind = names.get(kind_iri, item.diff.kind) if kind_iri else item.diff.kind
-        item.office = names.get(org, "") if org else ""
         history = by_entry.get(item.diff.entry, [])
         item.people = sorted({cs.actor for cs in history} | {cs.approver for cs in history if cs.approver})
         item.last_change = max((cs.started_at for cs in history), default=None)
@@ -120,6 +112,24 @@ def parse_day(text: str | None) -> date | None:
 
 
 _ = URIRef
+
+
+def changed_entries(
+    store: Store, added: list[EntryDiff], removed: list[EntryDiff], changed: list[EntryDiff], lang: str
+) -> list[ChangedEntry]:
+    """The net diffs as changed entries, each with the label of its kind and of its office."""
+    from isrp_graph import entries as entries_module
+
+    items = [ChangedEntry(d, "added") for d in added] + [ChangedEntry(d, "removed") for d in removed]
+    items += [ChangedEntry(d, "changed") for d in changed]
+    context = entry_context(store, sorted({i.diff.entry for i in items}))
+    names = entries_module.labels(store, {v for pair in context.values() for v in pair if v}, lang)
+    for item in items:
+        kind_iri, org = context.get(item.diff.entry, ("", ""))
+        item.kind_iri, item.office_iri = kind_iri, org
+        item.kind = names.get(kind_iri, item.diff.kind) if kind_iri else item.diff.kind
+        item.office = names.get(org, "") if org else ""
+    return items
 
 
 def entry_context(store: Store, wanted: list[str]) -> dict[str, tuple[str, str]]:
