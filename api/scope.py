@@ -18,7 +18,7 @@ from rdflib.term import Node
 from api.context import lang_of, state
 from api.errors import HttpError
 from isrp_graph.messages import register, t
-from isrp_graph.scope import Municipality, municipalities
+from isrp_graph.scope import Municipality, ScopeError, municipalities, resolve_among
 from isrp_graph.scope.membership import foreign_entries
 from isrp_graph.store.base import SelectResult
 
@@ -70,20 +70,12 @@ def scope_of(request: Request) -> tuple[str, ...]:
     names = requested_names(request)
     if not names:
         return installation_kommunen(request)
-    choices = served(request)
-    index: dict[str, str] = {}
-    for m in choices:
-        for key in (m.iri, m.slug, m.label):
-            index.setdefault(key.casefold(), m.iri)
-    chosen: list[str] = []
-    for name in names:
-        iri = index.get(name.casefold())
-        if iri is None:
-            known = ", ".join(m.slug for m in choices) or "–"
-            raise HttpError(404, "web.scope.outside", name=name[:80], known=known)
-        if iri not in chosen:
-            chosen.append(iri)
-    return tuple(chosen)
+    try:
+        return resolve_among(served(request), names)
+    except ScopeError as exc:
+        raise HttpError(
+            404, "web.scope.outside", name=exc.params["name"][:80], known=exc.params["known"]
+        ) from None
 
 
 def cache_part(request: Request) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from isrp_graph.registry import build_registry
 from isrp_graph.store import EmbeddedStore
@@ -21,6 +21,20 @@ MUSTERSTADT_MARK = "Musterstadt-"
 
 def add_musterstadt(store: EmbeddedStore) -> None:
     store.replace_graph(GRAPH, Graph().parse(FIXTURE))
+
+
+ILLUSTRATIVE = URIRef("https://w3id.org/isrp/def#illustrative")
+
+
+def unmarked_two_municipality_store() -> EmbeddedStore:
+    """Erfurt plus Musterstadt loaded *without* its example marks, so that its entries would count like
+    Erfurt's if a scope did not hold them apart."""
+    store = EmbeddedStore(query_timeout=60)
+    build_registry(store)
+    musterstadt = Graph().parse(FIXTURE)
+    musterstadt.remove((None, ILLUSTRATIVE, Literal(True)))
+    store.replace_graph(GRAPH, musterstadt)
+    return store
 
 
 def two_municipality_store() -> EmbeddedStore:

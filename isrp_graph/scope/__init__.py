@@ -6,6 +6,7 @@ from isrp_graph.scope.municipalities import (
     Municipality,
     ScopeError,
     municipalities,
+    resolve_among,
     resolve_kommunen,
     values_block,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "in_municipalities",
     "municipalities",
     "own_or_shared",
+    "resolve_among",
     "resolve_kommunen",
     "values_block",
     "where_groups",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import isrp_graph.scope.texts  # noqa: F401  (registers the texts)
@@ -60,13 +60,18 @@ def resolve_kommunen(store: Store, names: Iterable[str], lang: str = "de") -> tu
     wanted = [name.strip() for name in names if name and name.strip()]
     if not wanted:
         return ()
-    known = municipalities(store)
+    return resolve_among(municipalities(store), wanted)
+
+
+def resolve_among(known: Sequence[Municipality], names: Iterable[str]) -> tuple[str, ...]:
+    """The IRIs of ``known`` that ``names`` give (slug, label or IRI, in any case), in the order given and
+    without repeats; a name that is none of them -> ``ScopeError`` listing the slugs of ``known``."""
     index: dict[str, str] = {}
     for m in known:
         for key in (m.iri, m.slug, m.label):
             index.setdefault(key.casefold(), m.iri)
     resolved: list[str] = []
-    for name in wanted:
+    for name in names:
         iri = index.get(name.casefold())
         if iri is None:
             listing = ", ".join(m.slug for m in known)

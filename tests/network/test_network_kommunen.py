@@ -5,12 +5,11 @@ the library, the refresh after a save and the page/API keep the municipalities a
 from __future__ import annotations
 
 import pytest
-from kommunen_fixture import ERFURT, FIXTURE, GRAPH, MUSTERSTADT
-from rdflib import Graph, Literal, URIRef
+from kommunen_fixture import ERFURT, MUSTERSTADT, unmarked_two_municipality_store
+from rdflib import URIRef
 
 from isrp_graph.network import build_network
 from isrp_graph.network_cache import compute_network, refresh_network
-from isrp_graph.registry import build_registry
 from isrp_graph.store import EmbeddedStore
 
 ILLUSTRATIVE = URIRef("https://w3id.org/isrp/def#illustrative")
@@ -19,12 +18,7 @@ MUSTER_PLAN = "https://w3id.org/isrp/musterstadt/plan/musterstadt-familienplan"
 
 @pytest.fixture(scope="module")
 def store() -> EmbeddedStore:
-    made = EmbeddedStore(query_timeout=60)
-    build_registry(made)
-    musterstadt = Graph().parse(FIXTURE)
-    musterstadt.remove((None, ILLUSTRATIVE, Literal(True)))
-    made.replace_graph(GRAPH, musterstadt)
-    return made
+    return unmarked_two_municipality_store()
 
 
 def _musterstadt(iri: str) -> bool:

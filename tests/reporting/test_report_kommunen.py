@@ -12,10 +12,9 @@ import re
 from datetime import date
 
 import pytest
-from kommunen_fixture import ERFURT, FIXTURE, GRAPH, MUSTERSTADT
+from kommunen_fixture import ERFURT, FIXTURE, GRAPH, MUSTERSTADT, unmarked_two_municipality_store
 from rdflib import Graph, Literal, URIRef
 
-from isrp_graph.registry import build_registry
 from isrp_graph.reporting import collect, sozialplanungsreport
 from isrp_graph.store import EmbeddedStore
 
@@ -25,12 +24,7 @@ ILLUSTRATIVE = URIRef("https://w3id.org/isrp/def#illustrative")
 
 @pytest.fixture(scope="module")
 def store() -> EmbeddedStore:
-    made = EmbeddedStore(query_timeout=60)
-    build_registry(made)
-    musterstadt = Graph().parse(FIXTURE)
-    musterstadt.remove((None, ILLUSTRATIVE, Literal(True)))
-    made.replace_graph(GRAPH, musterstadt)
-    return made
+    return unmarked_two_municipality_store()
 
 
 def _musterstadt_labels() -> set[str]:
