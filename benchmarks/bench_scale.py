@@ -59,7 +59,8 @@ def main() -> None:
 
     loaded, (store, count) = timed(lambda: registry_of(args.triples))
     print(
-        f"Registry: Erfurt + {count} synthetic municipalities, {len(store):,} quads ({loaded.wall:.1f} s to load)"
+        f"Registry: Erfurt + {count} synthetic municipalities, {len(store):,} quads "
+        f"({loaded.wall:.1f} s to load)"
     )
     analyses, reports = timed(lambda: run_all(store, "de", AnalysisOptions()))
     rows = {name: sum(len(t.rows) for t in report.tables()) for name, report in reports.items()}  # type: ignore[union-attr]
