@@ -46,7 +46,7 @@ def test_local_validation_equals_the_full_one_on_erfurt(built_registry):
 
 
 def test_only_predicates_followed_into_this_are_looked_back():
-    from isrp_graph.validation.neighbourhood import _backward_names
+    from isrp_graph.validation.schema_cache import _backward_names
 
     assert _backward_names("SELECT $this WHERE { FILTER NOT EXISTS { $this isrp:topic ?t } }") == []
     assert _backward_names("SELECT $this WHERE { FILTER NOT EXISTS { ?p isrp:hasEdition $this } }") == [
@@ -78,3 +78,87 @@ def test_a_shared_concept_does_not_pull_in_the_plans_of_other_municipalities(bui
         sizes.append(len(set(local_state(view, focus, store.ox_store, {plan}).data_triples())))
     big.close()
     assert sizes[1] <= sizes[0] * 1.1, sizes
+
+
+def test_a_class_typed_by_range_in_the_data_is_typed_so_in_the_extract(fixture_store):
+    """A data triple pointing at a class with a ranged property (``?m isrp:assignedPlan isrp:Interface``
+    makes the class a sectoral plan by range, so the plan shapes apply to it): the check of an entry of
+    that class, whose neighbourhood has the class but not the measure, finds on the class what a full
+    validation finds (the triple is read with the schema, not by asking what points at a class with
+    100,000 instances)."""
+    from isrp_graph.namespaces import ISRP
+    from tests.validation.conftest import DATA_GRAPH
+
+    measure = URIRef(E + "measure/quartiersmanagement")
+    graph = fixture_store.get_graph(DATA_GRAPH)
+    graph.add((measure, ISRP.assignedPlan, ISRP.Interface))
+    fixture_store.replace_graph(DATA_GRAPH, graph)
+    full = validate(fixture_store)
+    assert any(r.focus == ISRP.Interface for r in full.results)  # the plan shapes found it
+    _check(fixture_store, [URIRef(E + "interface/bildung")])
+
+
+def test_a_write_that_types_a_class_by_range_is_validated_in_full(fixture_store):
+    """Such a triple is part of what the write path reads once with the schema: adding it is a change
+    of the schema (validated in full, the schema read again), like a change of the class hierarchy."""
+    from isrp_graph.namespaces import ISRP
+    from isrp_graph.validation.neighbourhood import SCHEMA_CACHE
+    from isrp_graph.writes import apply_write
+    from tests.validation.conftest import DATA_GRAPH
+
+    measure = URIRef(E + "measure/quartiersmanagement")
+    typing = (measure, ISRP.measureType, ISRP.Interface)  # the class becomes a skos:Concept by range
+    assert ISRP.Interface not in SCHEMA_CACHE.schema(fixture_store.ox_store).into_terms
+    graph = fixture_store.get_graph(DATA_GRAPH)
+    graph.add(typing)
+    outcome = apply_write(fixture_store, {DATA_GRAPH: graph}, actor="Test")
+    assert outcome.full_validation
+    assert typing in SCHEMA_CACHE.schema(fixture_store.ox_store).into_terms[ISRP.Interface]
+    graph.remove(typing)
+    assert apply_write(fixture_store, {DATA_GRAPH: graph}, actor="Test").full_validation
+    assert ISRP.Interface not in SCHEMA_CACHE.schema(fixture_store.ox_store).into_terms
+    graph.add((measure, ISRP.measureType, URIRef("https://w3id.org/isrp/vocab/measure-type/operativ")))
+    assert not apply_write(fixture_store, {DATA_GRAPH: graph}, actor="Test").full_validation
+
+
+def test_a_hub_is_asked_once_which_predicates_point_at_it(built_registry):
+    """On a store with more municipalities (whose plans use the same concepts) one entry's check
+    looks up no more (node, property) pairs than on Erfurt alone: on the in-memory store a lookup of a
+    property that does not point at a hub walks all of the hub's incoming quads."""
+    import pyoxigraph as ox
+
+    from benchmarks.synthetic import generate
+    from isrp_graph.namespaces import GRAPH
+    from isrp_graph.registry import build_registry
+    from isrp_graph.store.embedded import EmbeddedStore
+
+    plan = URIRef(E + "plan/jugendhilfeplanung")
+    big = EmbeddedStore(None)
+    build_registry(big)
+    synthetic = ox.NamedNode(str(GRAPH["data/synthetic"]))
+    big.ox_store.load("".join(generate(8)).encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=synthetic)
+
+    class Recording(View):
+        """The real view, noting every (node, property) it looks up."""
+
+        def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(store)
+            self.asked: list[tuple] = []
+
+        def one_incoming(self, node, predicate):  # type: ignore[no-untyped-def]
+            self.asked.append((node, predicate))
+            return super().one_incoming(node, predicate)
+
+        def incoming_via(self, node, predicate):  # type: ignore[no-untyped-def]
+            self.asked.append((node, predicate))
+            return super().incoming_via(node, predicate)
+
+    lookups = []
+    for store in (built_registry, big):
+        view = Recording(store.ox_store)
+        focus = affected_in(view, {plan}, store.ox_store)
+        view.asked.clear()
+        local_state(view, focus, store.ox_store, {plan})
+        lookups.append(len(view.asked))
+    big.close()
+    assert lookups[1] <= lookups[0], lookups
