@@ -10,7 +10,14 @@ On the Erfurt registry and on the same registry with a synthetic multi-municipal
 - the write path's check of one entry without a change (``neighbourhood.affected_in`` +
   ``local_state`` + ``validate_state`` on the focus), the same as ``bench_validation.py``'s
   ``neighbourhood_check``; the runs on the two stores alternate, so a busy machine slows both alike;
+- what the write path reads once per schema version (``validation.schema_cache``: hierarchy, terms,
+  shapes, the triples that type a class by range), also after a write that changes the schema;
 - a whole validated write of one note on that entry (``writes.apply_write``).
+
+The extract lines say how many nodes were checked, how many triples the extract has besides the
+schema, how many quads were read one by one, and how many hubs (nodes with more than 16 incoming
+quads) were asked once, inside the store, which predicates point at them: the one part of the check
+that still grows with the store (a concept's fan-in grows with the municipalities using it).
 
 Each figure is the median of ``--repeat`` runs, wall and CPU time of this process (CPU time is the
 steadier figure on a shared machine), and the ratio large store ÷ Erfurt (goal for the check ≤ 1.5).
@@ -69,15 +76,24 @@ def neighbourhood_check(store: EmbeddedStore, entry: URIRef) -> int:
     return len(focus)
 
 
-def extract_size(store: EmbeddedStore, entry: URIRef) -> tuple[int, int, int]:
-    """(affected nodes, extract triples without the schema, quads read) of one entry's check."""
+def extract_size(store: EmbeddedStore, entry: URIRef) -> tuple[int, int, int, int]:
+    """(affected nodes, extract triples without the schema, quads read, hubs asked) of one entry's
+    check."""
     from isrp_graph.validation.neighbourhood import SCHEMA_CACHE, View, affected_in, local_state
 
     view = View(store.ox_store)
     focus = affected_in(view, {entry}, store.ox_store)
     state = local_state(view, focus, store.ox_store, {entry})
     schema, _shapes = SCHEMA_CACHE.get(store.ox_store)
-    return len(focus), len(set(state.data_triples()) - schema), view.reads
+    return len(focus), len(set(state.data_triples()) - schema), view.reads, view.hubs
+
+
+def schema_read(store: EmbeddedStore) -> None:
+    """What the write path reads once per schema version (hierarchy, terms, shapes, range typings)."""
+    from isrp_graph.validation.neighbourhood import SCHEMA_CACHE
+
+    SCHEMA_CACHE.forget(store.ox_store)
+    SCHEMA_CACHE.schema(store.ox_store)
 
 
 def timed_pair(
@@ -153,13 +169,18 @@ def main() -> None:
     print(f"  entry          {entry}")
     for label, store in (("Erfurt", erfurt), ("large", big)):
         neighbourhood_check(store, entry)  # the schema cache of the store, as in a running service
-        nodes, triples, reads = extract_size(store, entry)
-        print(f"  {label:6} extract: {nodes} nodes, {triples} triples besides the schema, {reads} quads read")
+        nodes, triples, reads, hubs = extract_size(store, entry)
+        print(
+            f"  {label:6} extract: {nodes} nodes, {triples} triples besides the schema, {reads} quads read,"
+            f" {hubs} hubs"
+        )
     print()
     small, large = timed_pair(
         lambda: neighbourhood_check(erfurt, entry), lambda: neighbourhood_check(big, entry), args.repeat
     )
     report("one entry's check (affected_in + local_state + validate_state)", small, large, "(goal <= 1.5)")
+    small, large = timed_pair(lambda: schema_read(erfurt), lambda: schema_read(big), 3)
+    report("schema read (once per schema version, and after a write that changes it)", small, large)
     profile(args.profile, "check-erfurt", lambda: [neighbourhood_check(erfurt, entry) for _ in range(5)])
     profile(args.profile, "check-large", lambda: [neighbourhood_check(big, entry) for _ in range(5)])
     if not args.no_write:
