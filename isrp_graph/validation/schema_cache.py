@@ -53,7 +53,8 @@ class Schema:
         """Whether a triple ``(?, predicate, value)`` would give a class or property a type by range
         (so adding or removing it changes this schema)."""
         return (
-            value in self.terms
+            isinstance(value, URIRef)
+            and value in self.terms
             and predicate in self.ranged
             and predicate != RDF.type
             and predicate not in SCHEMA_PREDICATES

@@ -121,6 +121,23 @@ def test_a_write_that_types_a_class_by_range_is_validated_in_full(fixture_store)
     assert not apply_write(fixture_store, {DATA_GRAPH: graph}, actor="Test").full_validation
 
 
+def test_only_a_class_or_property_is_typed_by_range_not_a_literal_equal_to_a_label(fixture_store):
+    """A note whose text equals a class's label is no change of the schema (a literal is typed by
+    nothing)."""
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    from isrp_graph.namespaces import ISRP
+    from isrp_graph.validation.neighbourhood import SCHEMA_CACHE
+
+    schema = SCHEMA_CACHE.schema(fixture_store.ox_store)
+    label = next(t for t in schema.terms if isinstance(t, Literal))
+    ranged = next(p for p in sorted(schema.ranged) if str(p).startswith(str(ISRP)))
+    assert schema.types_a_term(ranged, ISRP.Interface)
+    assert not schema.types_a_term(ranged, label)
+    assert not schema.types_a_term(SKOS.editorialNote, ISRP.Interface)  # no range: types nothing
+
+
 def test_a_hub_is_asked_once_which_predicates_point_at_it(built_registry):
     """On a store with more municipalities (whose plans use the same concepts) one entry's check
     looks up no more (node, property) pairs than on Erfurt alone: on the in-memory store a lookup of a
