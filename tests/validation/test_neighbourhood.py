@@ -179,3 +179,32 @@ def test_a_hub_is_asked_once_which_predicates_point_at_it(built_registry):
         lookups.append(len(view.asked))
     big.close()
     assert lookups[1] <= lookups[0], lookups
+
+
+def test_local_validation_equals_the_full_one_on_a_store_of_several_municipalities():
+    """With synthetic municipalities beside Erfurt the concepts, schemes and laws are hubs (asked once
+    which predicates point at them): the findings are still those of the full validation."""
+    import pyoxigraph as ox
+
+    from benchmarks.synthetic import generate
+    from isrp_graph.namespaces import GRAPH
+    from isrp_graph.registry import build_registry
+    from isrp_graph.store.embedded import EmbeddedStore
+    from isrp_graph.validation.neighbourhood import SCHEMA_CACHE
+
+    store = EmbeddedStore(None)
+    build_registry(store)
+    synthetic = ox.NamedNode(str(GRAPH["data/synthetic"]))
+    store.ox_store.load("".join(generate(4)).encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=synthetic)
+    terms = SCHEMA_CACHE.schema(store.ox_store).terms  # a change of a term is validated in full
+    rows = store.select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s a ?c } FILTER(isIRI(?s)) }").rows
+    subjects = sorted(s for s in (URIRef(str(r["s"])) for r in rows) if s not in terms)
+    synthetic_ones = [s for s in subjects if "/synth-" in str(s)]
+    assert len(synthetic_ones) > 100
+    view = View(store.ox_store)  # a concept: more municipalities' plans point at it than are read
+    concept = URIRef("https://w3id.org/isrp/vocab/topic/bildung")
+    assert "https://w3id.org/isrp/def#topic" in view.incoming_predicates(concept)
+    assert view.hubs == 1
+    sample = random.Random(7)
+    _check(store, sample.sample(synthetic_ones, 12) + sample.sample(subjects, 8))
+    store.close()
