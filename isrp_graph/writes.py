@@ -403,12 +403,13 @@ def _validate(
     if not full and ox_store is not None:
         from isrp_graph.validation.neighbourhood import View, affected_in, local_state
 
-        before_view, after_view = View(ox_store), View(ox_store, new)
+        hubs: dict = {}  # what points at a hub, asked once for the three views of this moment
+        before_view, after_view = View(ox_store, hubs=hubs), View(ox_store, new, hubs=hubs)
         focus: set[Node] = set()
         if touched:
             # the nodes affected before or after the change: one walk over both states at once (the
             # affected set only grows with the triples, so that of the union holds both)
-            both = View(ox_store, {name: old.get(name, set()) | new[name] for name in new})
+            both = View(ox_store, {name: old.get(name, set()) | new[name] for name in new}, hubs=hubs)
             focus = affected_in(both, touched, ox_store)
         after = local_state(after_view, focus, ox_store, touched)
         report_after = _validate_extract(store, after, lang, focus)

@@ -38,12 +38,22 @@ def _is_record_ox(graph: ox.NamedNode | ox.DefaultGraph | ox.BlankNode) -> bool:
     return isinstance(graph, ox.NamedNode) and is_record_graph(URIRef(graph.value))
 
 
+HubPredicates = dict  # hub -> the (predicate IRI, graph) pairs pointing at it in the store
+
+
 class View:
     """Triples around a node in the validated graphs of an embedded store, with ``replaced`` graphs
-    seen with other content (the state after a write)."""
+    seen with other content (the state after a write). Views of one moment of the store (before and
+    after one write) can share ``hubs``: what points at a hub is then asked once for all of them."""
 
-    def __init__(self, store: ox.Store, replaced: Mapping[URIRef, Iterable[Triple]] | None = None) -> None:
+    def __init__(
+        self,
+        store: ox.Store,
+        replaced: Mapping[URIRef, Iterable[Triple]] | None = None,
+        hubs: HubPredicates | None = None,
+    ) -> None:
         self._ox = store
+        self._hubs: HubPredicates = {} if hubs is None else hubs
         self._skip = {ox.NamedNode(str(g)) for g in (replaced or {})}
         self._out: dict[Node, list[Triple]] = {}
         self._in: dict[Node, list[Triple]] = {}
@@ -96,7 +106,8 @@ class View:
     def incoming_predicates(self, node: Node) -> frozenset[str]:
         """The predicates (IRIs as text) of the triples pointing at ``node``: the first few quads are
         read one by one; a node with more (a hub) is asked once, inside the store, for the distinct
-        predicates and graphs of all of them (remembered for this view)."""
+        predicates and graphs of all of them (remembered for this view and the views sharing its
+        ``hubs``)."""
         known = self._predicates_in.get(node)
         if known is not None:
             return known
@@ -112,14 +123,22 @@ class View:
             if self._ok(quad.graph_name):
                 found.add(quad.predicate.value)
         if hub:
-            self.hubs += 1
-            if isinstance(target, ox.NamedNode):
-                pairs = ((row["p"], row["g"]) for row in self._ox.query(_HUB_PREDICATES % target))
-            else:  # a stored blank node cannot be named in a query: read them all
-                pairs = ((q.predicate, q.graph_name) for q in self._ox.quads_for_pattern(None, None, target))
-            found.update(p.value for p, g in pairs if self._ok(g))  # type: ignore[union-attr]
+            pairs = self._hubs.get(node)
+            if pairs is None:
+                self.hubs += 1
+                pairs = self._hubs[node] = self._pointing_at(target)
+            found.update(p for p, g in pairs if self._ok(g))  # type: ignore[arg-type]
         result = self._predicates_in[node] = frozenset(found)
         return result
+
+    def _pointing_at(self, target: ox.NamedNode | ox.BlankNode | ox.Literal) -> list[tuple[str, object]]:
+        """The distinct (predicate IRI, graph) pairs of the quads pointing at ``target``."""
+        if isinstance(target, ox.NamedNode):
+            rows = self._ox.query(_HUB_PREDICATES % target)
+            return [(row["p"].value, row["g"]) for row in rows]  # type: ignore[union-attr,index]
+        # a stored blank node cannot be named in a query: read them all
+        quads = self._ox.quads_for_pattern(None, None, target)  # type: ignore[arg-type]
+        return list({(q.predicate.value, q.graph_name) for q in quads})
 
     def one_incoming(self, node: Node, predicate: URIRef) -> Triple | None:
         for triple in self._quads(None, predicate, node):

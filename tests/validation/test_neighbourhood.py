@@ -208,3 +208,20 @@ def test_local_validation_equals_the_full_one_on_a_store_of_several_municipaliti
     sample = random.Random(7)
     _check(store, sample.sample(synthetic_ones, 12) + sample.sample(subjects, 8))
     store.close()
+
+
+def test_views_of_one_write_ask_a_hub_once_and_each_sees_its_own_graphs(built_registry):
+    """The views before and after a write share what points at a hub (asked once), and each still
+    leaves out the graphs it sees with other content."""
+    from isrp_graph.store.terms import to_ox
+
+    city = URIRef(E + "org/stadt-erfurt")
+    store = built_registry.ox_store
+    graphs = {URIRef(q.graph_name.value) for q in store.quads_for_pattern(None, None, to_ox(city), None)}
+    hubs: dict = {}
+    before = View(store, hubs=hubs)
+    pointing = before.incoming_predicates(city)
+    assert before.hubs == 1 and "https://w3id.org/isrp/def#municipality" in pointing
+    after = View(store, {g: set() for g in graphs}, hubs=hubs)  # every graph pointing at it emptied
+    assert after.incoming_predicates(city) == frozenset()
+    assert after.hubs == 0  # the store was not asked again
