@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.term import BNode, Node
@@ -36,6 +37,9 @@ from isrp_graph.validation.focus import affected_nodes
 from isrp_graph.validation.graphs import GraphState, is_shapes_graph
 from isrp_graph.validation.model import ValidationReport, ValidationResult
 from isrp_graph.write_policy import check_writable
+
+if TYPE_CHECKING:
+    from isrp_graph.validation.schema_cache import Schema
 
 __all__ = [
     "WriteError",
@@ -340,7 +344,11 @@ def _checked(
     old = {name: set(read[name]) if name in read else _read(store, name) for name in names}
     new = {URIRef(str(k)): (set(graph) if graph is not None else set()) for k, graph in changes.items()}
     deltas = [d for name in names for d in graph_deltas(name, old[name], new[name])]
-    full = any(is_shapes_graph(n) for n in names) or any(_touches_schema(d) for d in deltas)
+    full = (
+        any(is_shapes_graph(n) for n in names)
+        or any(_touches_schema(d) for d in deltas)
+        or _types_a_term(store, deltas)
+    )
     report_after, added = _validate(store, old, new, deltas, full, lang)
     if added:
         raise WriteRejected(report_after, added, lang)
@@ -359,6 +367,29 @@ def _touches_schema(delta: EntryDelta) -> bool:
     return any(p in SCHEMA_PREDICATES for (p, _v) in (*delta.removed_pairs, *delta.added_pairs))
 
 
+def _types_a_term(store: Store, deltas: Iterable[EntryDelta]) -> bool:
+    """Whether a change adds or removes a triple that types a class or property by range: the write
+    path reads those once with the schema (:mod:`isrp_graph.validation.schema_cache`), so such a
+    change is a change of the schema."""
+    ox_store = getattr(store, "ox_store", None)
+    if ox_store is None:
+        return False
+    from isrp_graph.validation.neighbourhood import SCHEMA_CACHE
+
+    schema = SCHEMA_CACHE.schema(ox_store)
+    return any(_pairs_type_a_term(schema, (*d.removed_pairs, *d.added_pairs)) for d in deltas)
+
+
+def _pairs_type_a_term(schema: Schema, pairs: Iterable[tuple]) -> bool:
+    for predicate, value in pairs:
+        if isinstance(value, tuple) and value and value[0] == "bnode":  # a blank node's own pairs
+            if _pairs_type_a_term(schema, (pair for pair, _count in value[1])):
+                return True
+        elif schema.types_a_term(predicate, value):
+            return True
+    return False
+
+
 def _validate(
     store: Store,
     old: Mapping[URIRef, set[Triple]],
@@ -372,12 +403,13 @@ def _validate(
     if not full and ox_store is not None:
         from isrp_graph.validation.neighbourhood import View, affected_in, local_state
 
-        before_view, after_view = View(ox_store), View(ox_store, new)
+        hubs: dict = {}  # what points at a hub, asked once for the three views of this moment
+        before_view, after_view = View(ox_store, hubs=hubs), View(ox_store, new, hubs=hubs)
         focus: set[Node] = set()
         if touched:
             # the nodes affected before or after the change: one walk over both states at once (the
             # affected set only grows with the triples, so that of the union holds both)
-            both = View(ox_store, {name: old.get(name, set()) | new[name] for name in new})
+            both = View(ox_store, {name: old.get(name, set()) | new[name] for name in new}, hubs=hubs)
             focus = affected_in(both, touched, ox_store)
         after = local_state(after_view, focus, ox_store, touched)
         report_after = _validate_extract(store, after, lang, focus)

@@ -3,8 +3,9 @@
 A node's types can come from a triple pointing at it whose property has a range (rdfs3). The extract
 reads one such triple per ranged property, but only for the properties whose range classes (with
 their superclasses, and those of the superproperties' ranges) the node's own types do not already
-reach, and only the properties that do point at it when a short scan can tell: on a large store most
-lookups would find a node of a known kind.
+reach, and only the properties that do point at it (:meth:`.store_view.View.incoming_predicates`):
+on the in-memory store a lookup of a property that does not point at a hub walks all of the hub's
+incoming quads.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rdflib.namespace import RDFS
 from rdflib.term import Node
 
 if TYPE_CHECKING:
-    from isrp_graph.validation.neighbourhood import View
+    from isrp_graph.validation.store_view import View
 
 Triple = tuple
 
@@ -90,10 +91,9 @@ class _RangeTypes:
         for cls in types:
             known |= self.closure(cls)
         wanted = [prop for prop, classes in self.classes.items() if not classes <= known]
-        if len(wanted) > 2:  # one short scan of what points here, if little does, saves the lookups
-            present = view.incoming_predicates(node, _FEW)
-            if present is not None:
-                wanted = [prop for prop in wanted if str(prop) in present]
+        if len(wanted) > 2:  # which predicates point here at all: a hub is asked once, not per property
+            present = view.incoming_predicates(node)
+            wanted = [prop for prop in wanted if str(prop) in present]
         for prop in wanted:
             found = view.one_incoming(node, prop)  # type: ignore[arg-type]
             if found is not None:
@@ -101,7 +101,6 @@ class _RangeTypes:
 
 
 _CACHE: list[_RangeTypes] = []
-_FEW = 16  # incoming quads scanned for their predicates; a node with more is a hub
 
 
 def range_types(schema: frozenset[Triple]) -> _RangeTypes:
