@@ -3,9 +3,12 @@ cells the named queries return, and German-friendly sorting."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -160,27 +163,72 @@ def fetch_labels(store: Store, iris: Iterable[str], lang: str = "de") -> dict[st
     return labels
 
 
+@dataclass
+class SharedLookups:
+    """Labels (per language) and entry facts (``basis.EntryFacts`` by IRI) of one store, fetched once
+    for all analyses of one run (``shared_lookups``): most entries (plans, offices, concepts) appear in
+    several analyses."""
+
+    store: Store
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+_SHARED: ContextVar[SharedLookups | None] = ContextVar("isrp_shared_lookups", default=None)
+
+
+@contextmanager
+def shared_lookups(store: Store) -> Iterator[SharedLookups]:
+    """Within this block every ``Labeller`` and ``basis.Facts`` of ``store`` share what they fetched
+    (in this thread or task only; nested blocks for the same store share the outer one). Use it around
+    analyses that read the same store state, e.g. ``registry.run_all``."""
+    current = _SHARED.get()
+    if current is not None and current.store is store:
+        yield current
+        return
+    lookups = SharedLookups(store)
+    token = _SHARED.set(lookups)
+    try:
+        yield lookups
+    finally:
+        _SHARED.reset(token)
+
+
+def lookups_for(store: Store) -> SharedLookups | None:
+    """The lookups shared in the current ``shared_lookups`` block of ``store`` (else None)."""
+    current = _SHARED.get()
+    return current if current is not None and current.store is store else None
+
+
 class Labeller:
-    """Collects IRIs while rows are read, then resolves all labels with one query."""
+    """Collects IRIs while rows are read, then resolves all labels with one query (labels fetched before
+    in the same ``shared_lookups`` block are reused)."""
 
     def __init__(self, store: Store, lang: str) -> None:
         self.store = store
         self.lang = normalise_lang(lang)
-        self._known: dict[str, str] = {}
+        shared = lookups_for(store)
+        self._fetched: dict[str, str] = shared.labels.setdefault(self.lang, {}) if shared else {}
+        self._named: dict[str, str] = {}  # labels given by the analysis, never shared
 
     def prime(self, iris: Iterable[str]) -> None:
-        missing = [i for i in iris if i and i not in self._known]
+        fetched, named = self._fetched, self._named
+        missing = [i for i in iris if i and i not in fetched and i not in named]
         if missing:
-            self._known.update(fetch_labels(self.store, missing, self.lang))
+            fetched.update(fetch_labels(self.store, missing, self.lang))
 
     def name(self, iri: str, label: str) -> None:
         """Use ``label`` for ``iri`` (e.g. a municipality node standing for "city-wide")."""
-        self._known[iri] = label
+        self._named[iri] = label
 
     def ref(self, iri: str) -> Ref:
-        if iri not in self._known:
-            self.prime([iri])
-        return Ref(iri, self._known[iri])
+        label = self._named.get(iri)
+        if label is None:
+            label = self._fetched.get(iri)
+            if label is None:
+                self.prime([iri])
+                label = self._fetched[iri]
+        return Ref(iri, label)
 
     def maybe(self, node: Node | None) -> Ref | None:
         return None if node is None or str(node) == "" else self.ref(str(node))

@@ -1,0 +1,71 @@
+"""Labels and entry facts fetched once for all analyses of a run (``common.shared_lookups``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from isrp_graph.analyses.basis import Facts
+from isrp_graph.analyses.common import Labeller, lookups_for, shared_lookups
+from isrp_graph.analyses.registry import ANALYSES, AnalysisOptions, jsonable, run_all, run_analysis
+from isrp_graph.store import EmbeddedStore
+
+EX = "https://w3id.org/isrp/test/"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+ILLUSTRATIVE = "https://w3id.org/isrp/def#illustrative"
+
+
+def _store() -> EmbeddedStore:
+    store = EmbeddedStore(None, query_timeout=None)
+    store.update(
+        f'INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}a> <{LABEL}> "Alt"@de . <{EX}b> <{LABEL}> "Bee"@de . }} }}'
+    )
+    return store
+
+
+def _relabel(store: EmbeddedStore) -> None:
+    store.update(
+        f'DELETE DATA {{ GRAPH <{EX}g> {{ <{EX}a> <{LABEL}> "Alt"@de }} }} ;'
+        f'INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}a> <{LABEL}> "Neu"@de . <{EX}a> <{ILLUSTRATIVE}> true }} }}'
+    )
+
+
+def test_labels_and_facts_fetched_in_a_block_are_reused_there_and_only_there() -> None:
+    with _store() as store:
+        with shared_lookups(store):
+            assert Labeller(store, "de").ref(EX + "a").label == "Alt"
+            assert not Facts(store, [EX + "a"]).illustrative(EX + "a")
+            _relabel(store)
+            # the same block reads the state it began with: nothing is fetched again
+            assert Labeller(store, "de").ref(EX + "a").label == "Alt"
+            assert not Facts(store).illustrative(EX + "a")
+            # another language is looked up on its own
+            assert Labeller(store, "en").ref(EX + "a").label == "Neu"
+        assert lookups_for(store) is None
+        assert Labeller(store, "de").ref(EX + "a").label == "Neu"
+        assert Facts(store).illustrative(EX + "a")
+
+
+def test_a_label_an_analysis_gives_stays_its_own() -> None:
+    with _store() as store, shared_lookups(store):
+        first = Labeller(store, "de")
+        first.name(EX + "b", "gesamtstädtisch (Test)")
+        assert first.ref(EX + "b").label == "gesamtstädtisch (Test)"
+        assert Labeller(store, "de").ref(EX + "b").label == "Bee"
+
+
+def test_a_block_is_for_its_own_store_and_nests() -> None:
+    with _store() as store, _store() as other, shared_lookups(store) as outer:
+        assert lookups_for(other) is None
+        with shared_lookups(store) as inner:
+            assert inner is outer
+        with shared_lookups(other) as own:
+            assert own is not outer and lookups_for(store) is None
+        assert lookups_for(store) is outer
+
+
+def test_run_all_finds_what_each_analysis_finds_alone(fixture_store) -> None:  # type: ignore[no-untyped-def]
+    store = fixture_store("vocab", "findings")
+    options = AnalysisOptions(reference_date=date(2025, 6, 30))
+    together = run_all(store, "de", options)
+    for name in ANALYSES:
+        assert jsonable(together[name]) == jsonable(run_analysis(store, name, "de", options)), name
