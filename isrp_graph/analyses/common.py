@@ -3,11 +3,13 @@ cells the named queries return, and German-friendly sorting."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -245,21 +247,68 @@ class Labeller:
         return tuple(sorted(found, key=lambda m: (not m.exact, ref_key(m.a), ref_key(m.b))))
 
 
+_KEY_BIND = re.compile(r"^\s*BIND\(COALESCE\(\?\w+, <urn:isrp:none>\) AS \?(\w+Key)\)\s*$")
+_KEY_LABEL = re.compile(r"^\s*OPTIONAL \{ \?(\w+Key) [^{}]*\}\s*$")
+_LABEL_BIND = re.compile(r"^\s*BIND\(.* AS \?(\w+Label0)\)\s*$")
+_LABEL_SAMPLE = re.compile(r"\(SAMPLE\(\?(\w+Label0)\) AS \?(\w+Label)\)")
+_ORDER = re.compile(r"^ORDER BY (.*)$", re.MULTILINE)
+_VARIABLE = re.compile(r"[?$](\w+)")
+
+
+@lru_cache(maxsize=64)
+def without_labels(text: str) -> str:
+    """A named query without its label columns (``?xLabel``, from the ``?xKey`` label lines of
+    queries/README.md): the analyses label their findings themselves (``Labeller``), and the label
+    joins are about a quarter of a query's time. Only the label lines, their ``SAMPLE`` columns and
+    their ``ORDER BY`` keys go; the query is kept whole when it is not grouped (a label join could
+    then repeat rows) or when anything else uses a variable the label lines made."""
+    if "GROUP BY" not in text.rsplit("}", 1)[-1]:
+        return text
+    kept, made = [], set()
+    for line in text.split("\n"):
+        match = _KEY_BIND.match(line) or _LABEL_BIND.match(line)
+        if match:
+            made.add(match.group(1))
+            continue
+        if _KEY_LABEL.match(line):
+            made.update(_VARIABLE.findall(line))
+            continue
+        kept.append(line)
+    rewritten = "\n".join(kept)
+    for match in _LABEL_SAMPLE.finditer(rewritten):
+        made.update(match.groups())
+    rewritten = _LABEL_SAMPLE.sub("", rewritten)
+
+    def order(match: re.Match[str]) -> str:
+        keys = [k for k in match.group(1).split() if k.lstrip("?$") not in made]
+        return f"ORDER BY {' '.join(keys)}" if keys else ""
+
+    rewritten = _ORDER.sub(order, rewritten)
+    made = {m for m in made if not m.startswith("_")}  # parameters (?_lang) stay bound where used
+    if made & set(_VARIABLE.findall(rewritten)):
+        return text  # something else needs a label variable: keep the query as written
+    return rewritten
+
+
 def run(
     store: Store,
     name: str,
     lang: str,
     params: Mapping[str, str] | None = None,
     kommunen: Sequence[str] = (),
+    *,
+    labels: bool = False,
 ) -> SelectResult:
-    """Run a named query (the analyses' only way to ask the store something, besides labels). With
-    ``kommunen`` (municipality IRIs) a query with the parameter ``kommune`` runs once per municipality
-    (bound in each of its groups, so each run costs what that municipality holds) and the rows are
-    joined; empty ``kommunen``: one run over every municipality, each compared only with itself."""
+    """Run a named query (the analyses' only way to ask the store something, besides labels) without
+    its label columns (``without_labels``; ``labels=True``: as written). With ``kommunen``
+    (municipality IRIs) a query with the parameter ``kommune`` runs once per municipality (bound in
+    each of its groups, so each run costs what that municipality holds) and the rows are joined; empty
+    ``kommunen``: one run over every municipality, each compared only with itself."""
+    rewrite = None if labels else without_labels
     if not kommunen or get_query(name).parameter("kommune") is None:
-        return run_named(store, name, dict(params or {}), lang)
+        return run_named(store, name, dict(params or {}), lang, rewrite=rewrite)
     return merged_rows(
-        run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang)
+        run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang, rewrite=rewrite)
         for kommune in dict.fromkeys(kommunen)
     )
 

@@ -69,3 +69,53 @@ def test_run_all_finds_what_each_analysis_finds_alone(fixture_store) -> None:  #
     together = run_all(store, "de", options)
     for name in ANALYSES:
         assert jsonable(together[name]) == jsonable(run_analysis(store, name, "de", options)), name
+
+
+def _plain(rows, columns) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """Rows as text, list cells (GROUP_CONCAT, no defined order) with their items sorted."""
+    return sorted(tuple(" ".join(sorted(str(row.get(c)).split())) for c in columns) for row in rows)
+
+
+def test_without_labels_keeps_every_other_column_and_row(built_registry) -> None:  # type: ignore[no-untyped-def]
+    from isrp_graph.analyses.common import without_labels
+    from isrp_graph.queries import catalogue, run_named
+
+    params = {  # an entry of each kind the queries ask for, as in tests/store/test_remote_queries.py
+        "date": "2026-06-30",
+        "measure": "https://w3id.org/isrp/erfurt/measure/nachhaltigkeitsstrategie-massnahmen",
+        "plan": "https://w3id.org/isrp/erfurt/plan/isrp",
+        "entry": "https://w3id.org/isrp/erfurt/plan/jugendhilfeplanung",
+        "organisation": "https://w3id.org/isrp/erfurt/org/jugendamt",
+    }
+    rewritten = 0
+    for query in catalogue():
+        wanted = {k: v for k, v in params.items() if query.parameter(k)}
+        full = run_named(built_registry, query.name, wanted)
+        lean = run_named(built_registry, query.name, wanted, rewrite=without_labels)
+        if without_labels(query.text) == query.text:
+            continue
+        rewritten += 1
+        labels = [v for v in full.variables if v.endswith("Label")]
+        assert labels and not set(labels) & set(lean.variables), query.name
+        assert lean.variables == [v for v in full.variables if v not in labels], query.name
+        assert _plain(lean.rows, lean.variables) == _plain(full.rows, lean.variables), query.name
+    assert rewritten >= 20
+
+
+def test_without_labels_keeps_a_query_whose_labels_are_used_or_that_is_not_grouped() -> None:
+    from isrp_graph.analyses.common import without_labels
+
+    grouped = """SELECT ?plan (SAMPLE(?planLabel0) AS ?planLabel) WHERE {
+  ?plan a <urn:Plan> .
+  BIND(COALESCE(?plan, <urn:isrp:none>) AS ?planKey)
+  OPTIONAL { ?planKey <urn:label> ?planDe FILTER(LANGMATCHES(LANG(?planDe), "de")) }
+  BIND(COALESCE(?planDe, STR(?plan)) AS ?planLabel0)
+}
+GROUP BY ?plan
+ORDER BY ?planLabel ?plan"""
+    lean = without_labels(grouped)
+    assert "Label" not in lean and "planKey" not in lean and lean.rstrip().endswith("ORDER BY ?plan")
+    used = grouped.replace("?plan a <urn:Plan> .", "?plan a <urn:Plan> . FILTER(BOUND(?planDe))")
+    assert without_labels(used) == used
+    ungrouped = grouped.replace("GROUP BY ?plan\n", "").replace("(SAMPLE(?planLabel0) AS ?planLabel)", "")
+    assert without_labels(ungrouped) == ungrouped
