@@ -94,6 +94,10 @@ def _typed(lexical: str, datatype: URIRef) -> Literal:
 
 
 _NamedNode, _Literal, _BlankNode = ox.NamedNode, ox.Literal, ox.BlankNode
+# typed literals (dates, durations, numbers, booleans) repeat across rows and parsing their values is
+# the dear part: the converted ones are kept (rdflib literals are immutable), a bounded number
+_TYPED: dict[tuple[str, str], Literal] = {}
+_TYPED_MAX = 65536
 
 
 def from_ox(term: OxTerm) -> Node:
@@ -113,10 +117,16 @@ def from_ox(term: OxTerm) -> Node:
             if _FAST_LITERALS:
                 return _string(term.value, None)
             return Literal(term.value, normalize=False)
+        lexical = term.value
+        known = _TYPED.get((lexical, datatype))
+        if known is not None:
+            return known
         iri, fast = _datatype(datatype)
-        if fast:
-            return _typed(term.value, iri)
-        return Literal(term.value, datatype=iri, normalize=False)
+        literal = _typed(lexical, iri) if fast else Literal(lexical, datatype=iri, normalize=False)
+        if len(_TYPED) >= _TYPED_MAX:
+            _TYPED.clear()
+        _TYPED[(lexical, datatype)] = literal
+        return literal
     if kind is _BlankNode:
         return BNode(term.value)
     if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):  # a subclass: the slow way

@@ -84,3 +84,16 @@ def test_select_rows_carry_the_converted_terms_and_unbound_variables() -> None:
         {"s": URIRef("urn:b"), "o": Literal("y"), "none": None},
     ]
     assert result.rows[0]["o"].value == 3  # type: ignore[union-attr]
+
+
+def test_kept_typed_literals_are_told_apart_by_datatype() -> None:
+    one, other = _typed("1", "integer"), _typed("1", "decimal")
+    first, again, decimal = from_ox(one), from_ox(one), from_ox(other)
+    assert again is first  # converted once
+    assert first.datatype == XSD.integer and decimal.datatype == XSD.decimal
+    assert first != decimal and not first.eq(_typed_rdflib("1.5", XSD.decimal))
+    assert from_ox(ox.Literal("1")) == Literal("1") and from_ox(ox.Literal("1")).datatype is None
+
+
+def _typed_rdflib(lexical: str, datatype: URIRef) -> Literal:
+    return Literal(lexical, datatype=datatype, normalize=False)
