@@ -167,13 +167,14 @@ def fetch_labels(store: Store, iris: Iterable[str], lang: str = "de") -> dict[st
 
 @dataclass
 class SharedLookups:
-    """Labels (per language) and entry facts (``basis.EntryFacts`` by IRI) of one store, fetched once
-    for all analyses of one run (``shared_lookups``): most entries (plans, offices, concepts) appear in
-    several analyses."""
+    """Labels (per language), entry facts (``basis.EntryFacts`` by IRI) and named-query results
+    (``run``) of one store, fetched once for all analyses of one run (``shared_lookups``): most entries
+    (plans, offices, concepts) appear in several analyses, and some queries serve two of them."""
 
     store: Store
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
+    results: dict[tuple[object, ...], SelectResult] = field(default_factory=dict)  # of ``run``
 
 
 _SHARED: ContextVar[SharedLookups | None] = ContextVar("isrp_shared_lookups", default=None)
@@ -303,14 +304,23 @@ def run(
     its label columns (``without_labels``; ``labels=True``: as written). With ``kommunen``
     (municipality IRIs) a query with the parameter ``kommune`` runs once per municipality (bound in
     each of its groups, so each run costs what that municipality holds) and the rows are joined; empty
-    ``kommunen``: one run over every municipality, each compared only with itself."""
+    ``kommunen``: one run over every municipality, each compared only with itself. In a
+    ``shared_lookups`` block the same call returns the result of the first (callers never change it)."""
+    shared = lookups_for(store)
+    key = (name, normalise_lang(lang), tuple(sorted((params or {}).items())), tuple(kommunen), labels)
+    if shared is not None and key in shared.results:
+        return shared.results[key]
     rewrite = None if labels else without_labels
     if not kommunen or get_query(name).parameter("kommune") is None:
-        return run_named(store, name, dict(params or {}), lang, rewrite=rewrite)
-    return merged_rows(
-        run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang, rewrite=rewrite)
-        for kommune in dict.fromkeys(kommunen)
-    )
+        result = run_named(store, name, dict(params or {}), lang, rewrite=rewrite)
+    else:
+        result = merged_rows(
+            run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang, rewrite=rewrite)
+            for kommune in dict.fromkeys(kommunen)
+        )
+    if shared is not None:
+        shared.results[key] = result
+    return result
 
 
 def merged_rows(results: Iterable[SelectResult]) -> SelectResult:

@@ -119,3 +119,16 @@ ORDER BY ?planLabel ?plan"""
     assert without_labels(used) == used
     ungrouped = grouped.replace("GROUP BY ?plan\n", "").replace("(SAMPLE(?planLabel0) AS ?planLabel)", "")
     assert without_labels(ungrouped) == ungrouped
+
+
+def test_a_named_query_runs_once_in_a_block(fixture_store) -> None:  # type: ignore[no-untyped-def]
+    from isrp_graph.analyses.common import run
+
+    store = fixture_store("vocab", "findings")
+    with shared_lookups(store):
+        first = run(store, "plan-relations", "de")
+        assert run(store, "plan-relations", "de") is first
+        assert run(store, "plan-relations", "en") is not first
+        assert run(store, "plan-relations", "de", labels=True) is not first
+    assert run(store, "plan-relations", "de") is not first
+    assert run(store, "plan-relations", "de").rows == first.rows
