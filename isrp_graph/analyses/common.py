@@ -53,6 +53,7 @@ class Match:
 _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "a", "Ö": "o", "Ü": "u"})
 
 
+@lru_cache(maxsize=65536)
 def sort_key(text: str) -> str:
     """Sort German labels as a German reader expects (Ä with A, not after Z), case-insensitive."""
     return text.translate(_UMLAUTS).casefold()
