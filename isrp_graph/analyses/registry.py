@@ -51,8 +51,15 @@ def run_analysis(
     *,
     overlaps: OverlapReport | None = None,
 ) -> Report:
-    """One analysis by name (see ``ANALYSES``); ``overlaps`` reuses an overlap report already computed."""
-    options = options or AnalysisOptions()
+    """One analysis by name (see ``ANALYSES``); ``overlaps`` reuses an overlap report already computed.
+    Labels, entry facts and queries asked twice are fetched once (``common.shared_lookups``)."""
+    with shared_lookups(store):
+        return _run_analysis(store, name, lang, options or AnalysisOptions(), overlaps)
+
+
+def _run_analysis(
+    store: Store, name: str, lang: str, options: AnalysisOptions, overlaps: OverlapReport | None
+) -> Report:
     if name == "interfaces":
         if options.plan:
             return plan_interfaces(store, options.plan, lang)
