@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -386,20 +386,25 @@ def run_named(
     lang: str = "de",
     *,
     directory: str | Path | None = None,
+    rewrite: Callable[[str], str] | None = None,
 ) -> SelectResult:
     """Run the named query with checked parameters bound as RDF terms. A store that knows it answers
-    this query wrongly (a remote engine's limit) refuses it with a message naming the limit."""
+    this query wrongly (a remote engine's limit) refuses it with a message naming the limit.
+    ``rewrite`` (text -> text) changes the query before it is scoped, e.g. leaves out its labels
+    (``isrp_graph.analyses.common.without_labels``)."""
     query = get_query(name, directory)
     check = getattr(store, "check_named_query", None)
     if check is not None:
         check(name)
     bindings = bindings_for(query, params or {}, lang)
-    text = query.text
+    text = query.text if rewrite is None else rewrite(query.text)
     kommune = bindings.pop(KOMMUNE_VARIABLE, None)
     if kommune is not None:  # bound in every group that uses it, sub-SELECTs too (isrp_graph.scope)
         text = bind_kommune(text, str(kommune))
     elif query.parameter("kommune") is not None:  # every municipality: no restricting patterns
         text = without_scope(text)
+    if rewrite is not None:  # parameters the rewritten text no longer uses are not bound
+        bindings = {k: v for k, v in bindings.items() if re.search(rf"[?$]{re.escape(k)}\b", text)}
     return store.select(text, bindings=bindings)
 
 

@@ -26,7 +26,7 @@ from datetime import date
 
 from rdflib import Literal
 
-from isrp_graph.analyses.common import as_date
+from isrp_graph.analyses.common import as_date, lookups_for
 from isrp_graph.analyses.plain import plain_names
 from isrp_graph.messages import normalise_lang, t
 from isrp_graph.scope import own_or_shared
@@ -118,11 +118,13 @@ class EntryFacts:
 
 
 class Facts:
-    """Facts of many entries, fetched in one query per chunk; unknown IRIs get empty facts."""
+    """Facts of many entries, fetched in one query per chunk; unknown IRIs get empty facts. Facts fetched
+    before in the same ``common.shared_lookups`` block are reused."""
 
     def __init__(self, store: Store, iris: Iterable[str] = ()) -> None:
         self.store = store
-        self._known: dict[str, EntryFacts] = {}
+        shared = lookups_for(store)
+        self._known: dict[str, EntryFacts] = shared.facts if shared else {}
         self.add(iris)
 
     def add(self, iris: Iterable[str]) -> None:

@@ -3,9 +3,14 @@ cells the named queries return, and German-friendly sorting."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -48,6 +53,7 @@ class Match:
 _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "a", "Ö": "o", "Ü": "u"})
 
 
+@lru_cache(maxsize=65536)
 def sort_key(text: str) -> str:
     """Sort German labels as a German reader expects (Ä with A, not after Z), case-insensitive."""
     return text.translate(_UMLAUTS).casefold()
@@ -160,27 +166,73 @@ def fetch_labels(store: Store, iris: Iterable[str], lang: str = "de") -> dict[st
     return labels
 
 
+@dataclass
+class SharedLookups:
+    """Labels (per language), entry facts (``basis.EntryFacts`` by IRI) and named-query results
+    (``run``) of one store, fetched once for all analyses of one run (``shared_lookups``): most entries
+    (plans, offices, concepts) appear in several analyses, and some queries serve two of them."""
+
+    store: Store
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    results: dict[tuple[object, ...], SelectResult] = field(default_factory=dict)  # of ``run``
+
+
+_SHARED: ContextVar[SharedLookups | None] = ContextVar("isrp_shared_lookups", default=None)
+
+
+@contextmanager
+def shared_lookups(store: Store) -> Iterator[SharedLookups]:
+    """Within this block every ``Labeller`` and ``basis.Facts`` of ``store`` share what they fetched
+    (in this thread or task only; nested blocks for the same store share the outer one). Use it around
+    analyses that read the same store state, e.g. ``registry.run_all``."""
+    current = _SHARED.get()
+    if current is not None and current.store is store:
+        yield current
+        return
+    lookups = SharedLookups(store)
+    token = _SHARED.set(lookups)
+    try:
+        yield lookups
+    finally:
+        _SHARED.reset(token)
+
+
+def lookups_for(store: Store) -> SharedLookups | None:
+    """The lookups shared in the current ``shared_lookups`` block of ``store`` (else None)."""
+    current = _SHARED.get()
+    return current if current is not None and current.store is store else None
+
+
 class Labeller:
-    """Collects IRIs while rows are read, then resolves all labels with one query."""
+    """Collects IRIs while rows are read, then resolves all labels with one query (labels fetched before
+    in the same ``shared_lookups`` block are reused)."""
 
     def __init__(self, store: Store, lang: str) -> None:
         self.store = store
         self.lang = normalise_lang(lang)
-        self._known: dict[str, str] = {}
+        shared = lookups_for(store)
+        self._fetched: dict[str, str] = shared.labels.setdefault(self.lang, {}) if shared else {}
+        self._named: dict[str, str] = {}  # labels given by the analysis, never shared
 
     def prime(self, iris: Iterable[str]) -> None:
-        missing = [i for i in iris if i and i not in self._known]
+        fetched, named = self._fetched, self._named
+        missing = [i for i in iris if i and i not in fetched and i not in named]
         if missing:
-            self._known.update(fetch_labels(self.store, missing, self.lang))
+            fetched.update(fetch_labels(self.store, missing, self.lang))
 
     def name(self, iri: str, label: str) -> None:
         """Use ``label`` for ``iri`` (e.g. a municipality node standing for "city-wide")."""
-        self._known[iri] = label
+        self._named[iri] = label
 
     def ref(self, iri: str) -> Ref:
-        if iri not in self._known:
-            self.prime([iri])
-        return Ref(iri, self._known[iri])
+        label = self._named.get(iri)
+        if label is None:
+            label = self._fetched.get(iri)
+            if label is None:
+                self.prime([iri])
+                label = self._fetched[iri]
+        return Ref(iri, label)
 
     def maybe(self, node: Node | None) -> Ref | None:
         return None if node is None or str(node) == "" else self.ref(str(node))
@@ -197,23 +249,79 @@ class Labeller:
         return tuple(sorted(found, key=lambda m: (not m.exact, ref_key(m.a), ref_key(m.b))))
 
 
+_KEY_BIND = re.compile(r"^\s*BIND\(COALESCE\(\?\w+, <urn:isrp:none>\) AS \?(\w+Key)\)\s*$")
+_KEY_LABEL = re.compile(r"^\s*OPTIONAL \{ \?(\w+Key) [^{}]*\}\s*$")
+_LABEL_BIND = re.compile(r"^\s*BIND\(.* AS \?(\w+Label0)\)\s*$")
+_LABEL_SAMPLE = re.compile(r"\(SAMPLE\(\?(\w+Label0)\) AS \?(\w+Label)\)")
+_ORDER = re.compile(r"^ORDER BY (.*)$", re.MULTILINE)
+_VARIABLE = re.compile(r"[?$](\w+)")
+
+
+@lru_cache(maxsize=64)
+def without_labels(text: str) -> str:
+    """A named query without its label columns (``?xLabel``, from the ``?xKey`` label lines of
+    queries/README.md): the analyses label their findings themselves (``Labeller``), and the label
+    joins are about a quarter of a query's time. Only the label lines, their ``SAMPLE`` columns and
+    their ``ORDER BY`` keys go; the query is kept whole when it is not grouped (a label join could
+    then repeat rows) or when anything else uses a variable the label lines made."""
+    if "GROUP BY" not in text.rsplit("}", 1)[-1]:
+        return text
+    kept, made = [], set()
+    for line in text.split("\n"):
+        match = _KEY_BIND.match(line) or _LABEL_BIND.match(line)
+        if match:
+            made.add(match.group(1))
+            continue
+        if _KEY_LABEL.match(line):
+            made.update(_VARIABLE.findall(line))
+            continue
+        kept.append(line)
+    rewritten = "\n".join(kept)
+    for match in _LABEL_SAMPLE.finditer(rewritten):
+        made.update(match.groups())
+    rewritten = _LABEL_SAMPLE.sub("", rewritten)
+
+    def order(match: re.Match[str]) -> str:
+        keys = [k for k in match.group(1).split() if k.lstrip("?$") not in made]
+        return f"ORDER BY {' '.join(keys)}" if keys else ""
+
+    rewritten = _ORDER.sub(order, rewritten)
+    made = {m for m in made if not m.startswith("_")}  # parameters (?_lang) stay bound where used
+    if made & set(_VARIABLE.findall(rewritten)):
+        return text  # something else needs a label variable: keep the query as written
+    return rewritten
+
+
 def run(
     store: Store,
     name: str,
     lang: str,
     params: Mapping[str, str] | None = None,
     kommunen: Sequence[str] = (),
+    *,
+    labels: bool = False,
 ) -> SelectResult:
-    """Run a named query (the analyses' only way to ask the store something, besides labels). With
-    ``kommunen`` (municipality IRIs) a query with the parameter ``kommune`` runs once per municipality
-    (bound in each of its groups, so each run costs what that municipality holds) and the rows are
-    joined; empty ``kommunen``: one run over every municipality, each compared only with itself."""
+    """Run a named query (the analyses' only way to ask the store something, besides labels) without
+    its label columns (``without_labels``; ``labels=True``: as written). With ``kommunen``
+    (municipality IRIs) a query with the parameter ``kommune`` runs once per municipality (bound in
+    each of its groups, so each run costs what that municipality holds) and the rows are joined; empty
+    ``kommunen``: one run over every municipality, each compared only with itself. In a
+    ``shared_lookups`` block the same call returns the result of the first (callers never change it)."""
+    shared = lookups_for(store)
+    key = (name, normalise_lang(lang), tuple(sorted((params or {}).items())), tuple(kommunen), labels)
+    if shared is not None and key in shared.results:
+        return shared.results[key]
+    rewrite = None if labels else without_labels
     if not kommunen or get_query(name).parameter("kommune") is None:
-        return run_named(store, name, dict(params or {}), lang)
-    return merged_rows(
-        run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang)
-        for kommune in dict.fromkeys(kommunen)
-    )
+        result = run_named(store, name, dict(params or {}), lang, rewrite=rewrite)
+    else:
+        result = merged_rows(
+            run_named(store, name, {**dict(params or {}), "kommune": kommune}, lang, rewrite=rewrite)
+            for kommune in dict.fromkeys(kommunen)
+        )
+    if shared is not None:
+        shared.results[key] = result
+    return result
 
 
 def merged_rows(results: Iterable[SelectResult]) -> SelectResult:

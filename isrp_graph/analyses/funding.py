@@ -186,7 +186,17 @@ def funding_overview(
         )
         for r in coordination.rows
     ]
-    pairs.sort(key=lambda c: (ref_key(c.scheme_a), ref_key(c.scheme_b)))
+    # by the schemes, then (one row per municipality for shared schemes) by what they fund, so the
+    # order never depends on the order of the query's rows
+    pairs.sort(
+        key=lambda c: (
+            ref_key(c.scheme_a),
+            ref_key(c.scheme_b),
+            [ref_key(r) for r in c.funded_a],
+            [ref_key(r) for r in c.funded_b],
+            [(ref_key(m.a), ref_key(m.b)) for m in c.areas],
+        )
+    )
     measures = [
         UnfundedMeasure(
             measure=labeller.ref(str(r["measure"])),

@@ -333,9 +333,12 @@ def _parts(
         a, b = home.get(cell.plan_a.iri, ""), home.get(cell.plan_b.iri, "")
         if a == b:
             by_municipality[a].append(cell)
+    plans_of: dict[str, list[Ref]] = {m: [] for m in municipalities}  # one pass, in the order of plans
+    for plan in plans:
+        plans_of[home.get(plan.iri, "")].append(plan)
     parts = [
         InterfaceMatrix(
-            plans=tuple(p for p in plans if home.get(p.iri, "") == m),
+            plans=tuple(plans_of[m]),
             cells=tuple(by_municipality[m]),
             lang=labeller.lang,
             include_examples=include_examples,

@@ -9,6 +9,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Protocol
 
+from isrp_graph.analyses.common import shared_lookups
 from isrp_graph.analyses.funding import funding_overview
 from isrp_graph.analyses.gaps import find_gaps
 from isrp_graph.analyses.interfaces import interface_matrix, plan_interfaces
@@ -50,8 +51,15 @@ def run_analysis(
     *,
     overlaps: OverlapReport | None = None,
 ) -> Report:
-    """One analysis by name (see ``ANALYSES``); ``overlaps`` reuses an overlap report already computed."""
-    options = options or AnalysisOptions()
+    """One analysis by name (see ``ANALYSES``); ``overlaps`` reuses an overlap report already computed.
+    Labels, entry facts and queries asked twice are fetched once (``common.shared_lookups``)."""
+    with shared_lookups(store):
+        return _run_analysis(store, name, lang, options or AnalysisOptions(), overlaps)
+
+
+def _run_analysis(
+    store: Store, name: str, lang: str, options: AnalysisOptions, overlaps: OverlapReport | None
+) -> Report:
     if name == "interfaces":
         if options.plan:
             return plan_interfaces(store, options.plan, lang)
@@ -93,11 +101,13 @@ def _overlaps(store: Store, lang: str, options: AnalysisOptions) -> OverlapRepor
 def run_all(
     store: Store, lang: str = "de", options: AnalysisOptions | None = None, names: Iterable[str] = ANALYSES
 ) -> dict[str, Report]:
-    """Every analysis, overlaps computed once (the interface matrix reuses them)."""
+    """Every analysis, overlaps computed once (the interface matrix reuses them), labels and entry facts
+    fetched once (``common.shared_lookups``)."""
     wanted = list(names)
     plain = dataclasses.replace(options or AnalysisOptions(), plan=None)
-    overlaps = _overlaps(store, lang, plain) if {"overlaps", "interfaces"} & set(wanted) else None
-    return {name: run_analysis(store, name, lang, plain, overlaps=overlaps) for name in wanted}
+    with shared_lookups(store):  # labels and entry facts fetched once for all of them
+        overlaps = _overlaps(store, lang, plain) if {"overlaps", "interfaces"} & set(wanted) else None
+        return {name: run_analysis(store, name, lang, plain, overlaps=overlaps) for name in wanted}
 
 
 def jsonable(value: Any) -> Any:

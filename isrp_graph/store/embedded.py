@@ -118,16 +118,12 @@ class EmbeddedStore:
                 raise QuerySyntaxError("query.wrong_form", expected="SELECT", actual=_form(result))
             variables = [v.value for v in result.variables]
             rows: list[dict[str, Node | None]] = []
+            append = rows.append
             try:
                 for solution in result:
                     if stop():
                         raise Cancelled
-                    rows.append(
-                        {
-                            name: (None if value is None else from_ox(value))
-                            for name, value in zip(variables, solution, strict=True)
-                        }
-                    )
+                    append(dict(zip(variables, map(_term, solution), strict=True)))
             except (OSError, RuntimeError) as exc:
                 raise StoreError(reason=str(exc)) from exc
             return SelectResult(variables=variables, rows=rows)
@@ -250,6 +246,10 @@ def _substitutions(bindings: Mapping[str, Node]) -> dict[ox.Variable, ox.NamedNo
             raise BindingError(name=name, reason="blank nodes cannot be parameters")
         substitutions[variable] = term
     return substitutions
+
+
+def _term(value: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+    return None if value is None else from_ox(value)
 
 
 def _until(stop: StopFlag, items: ox.QueryTriples) -> Iterator[ox.Triple]:

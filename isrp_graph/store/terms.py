@@ -31,9 +31,10 @@ def new_graph() -> Graph:
     return graph
 
 
-@lru_cache(maxsize=65536)
 def _uri(value: str) -> URIRef:
-    return URIRef(value)
+    """An rdflib IRI from an IRI the store returned, without rdflib's IRI check (the store only holds
+    valid IRIs; the check costs about four times the construction)."""
+    return _new_str(URIRef, value)
 
 
 @lru_cache(maxsize=65536)
@@ -41,20 +42,108 @@ def _named_node(value: str) -> ox.NamedNode:
     return ox.NamedNode(value)
 
 
+_new_str = str.__new__
+try:  # rdflib's own steps of ``Literal(lexical, lang, datatype, normalize=False)``, without re-checks
+    from rdflib.term import (  # type: ignore[attr-defined]
+        _XSD_NORMALISED_STRING,
+        _XSD_TOKEN,
+        _castLexicalToPython,
+        _check_well_formed_types,
+        _toPythonMapping,
+        _well_formed_by_value,
+    )
+
+    _FAST_LITERALS = True
+except ImportError:  # another rdflib: the public constructor
+    _FAST_LITERALS = False
+
+
+@lru_cache(maxsize=256)
+def _datatype(value: str) -> tuple[URIRef, bool]:
+    """The datatype IRI and whether the fast construction keeps rdflib's result (not for the two
+    datatypes whose lexical forms rdflib rewrites even without normalisation)."""
+    datatype = URIRef(value)
+    return datatype, _FAST_LITERALS and datatype not in (_XSD_NORMALISED_STRING, _XSD_TOKEN)
+
+
+def _string(lexical: str, language: str | None) -> Literal:
+    """What ``Literal(lexical, lang=language, normalize=False)`` builds for a string from the store (a
+    valid language tag): rdflib's value of a string is the lexical form itself."""
+    literal = _new_str(Literal, lexical)
+    literal._language = language
+    literal._datatype = None
+    literal._value = lexical
+    literal._ill_typed = None
+    return literal
+
+
+def _typed(lexical: str, datatype: URIRef) -> Literal:
+    """What ``Literal(lexical, datatype=datatype, normalize=False)`` builds (not for the datatypes whose
+    lexical forms rdflib rewrites, see ``_datatype``)."""
+    literal = _new_str(Literal, lexical)
+    value = _castLexicalToPython(lexical, datatype)
+    ill_typed = None
+    if datatype in _toPythonMapping:
+        checker = _check_well_formed_types.get(datatype, _well_formed_by_value)
+        ill_typed = not checker(lexical, value)
+    literal._language = None
+    literal._datatype = datatype
+    literal._value = value
+    literal._ill_typed = ill_typed
+    return literal
+
+
+_NamedNode, _Literal, _BlankNode = ox.NamedNode, ox.Literal, ox.BlankNode
+# typed literals (dates, durations, numbers, booleans) repeat across rows and parsing their values is
+# the dear part: the converted ones are kept (rdflib literals are immutable), a bounded number
+_TYPED: dict[tuple[str, str], Literal] = {}
+_TYPED_MAX = 65536
+
+
 def from_ox(term: OxTerm) -> Node:
-    """pyoxigraph term -> rdflib term."""
+    """pyoxigraph term -> rdflib term (the same as rdflib's constructors build, made faster: results of
+    many thousand rows are converted term by term)."""
+    kind = type(term)
+    if kind is _NamedNode:
+        return _new_str(URIRef, term.value)
+    if kind is _Literal:
+        language = term.language
+        if language:
+            if _FAST_LITERALS:
+                return _string(term.value, language)
+            return Literal(term.value, lang=language, normalize=False)
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            if _FAST_LITERALS:
+                return _string(term.value, None)
+            return Literal(term.value, normalize=False)
+        lexical = term.value
+        known = _TYPED.get((lexical, datatype))
+        if known is not None:
+            return known
+        iri, fast = _datatype(datatype)
+        literal = _typed(lexical, iri) if fast else Literal(lexical, datatype=iri, normalize=False)
+        if len(_TYPED) >= _TYPED_MAX:
+            _TYPED.clear()
+        _TYPED[(lexical, datatype)] = literal
+        return literal
+    if kind is _BlankNode:
+        return BNode(term.value)
+    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):  # a subclass: the slow way
+        return _from_ox_checked(term)
+    raise ValueError(f"unsupported RDF term (RDF-star is not supported): {term!r}")
+
+
+def _from_ox_checked(term: OxTerm) -> Node:
     if isinstance(term, ox.NamedNode):
-        return _uri(term.value)
+        return URIRef(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language, normalize=False)
-        datatype = term.datatype.value
-        if datatype == XSD_STRING:
+        if term.datatype.value == XSD_STRING:
             return Literal(term.value, normalize=False)
-        return Literal(term.value, datatype=_uri(datatype), normalize=False)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise ValueError(f"unsupported RDF term (RDF-star is not supported): {term!r}")
+        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+    return BNode(term.value)
 
 
 def to_ox(node: Node) -> OxTerm:

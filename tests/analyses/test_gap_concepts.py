@@ -52,7 +52,7 @@ def _check(store: Store, kommunen: tuple[str, ...], params: dict[str, str]) -> i
     found = 0
     for name in NAMES:
         given = {**params, "exclude": ACTORS} if name == "gaps-target-groups" else dict(params)
-        expected = run(store, name, "de", given, kommunen=kommunen)
+        expected = run(store, name, "de", given, kommunen=kommunen, labels=True)
         actual = gap_rows(store, name, given, "de", kommunen)
         assert actual.variables == expected.variables, name
         assert _rows(actual) == _rows(expected), (name, kommunen, params)
@@ -75,7 +75,9 @@ def test_synthetic_rows_are_the_named_queries_rows(two, kommunen) -> None:  # ty
 def test_english_labels_are_the_queries_labels(two) -> None:  # type: ignore[no-untyped-def]
     for name in NAMES:
         params = {"date": "2025-06-30", "lang": "en"}
-        assert _rows(gap_rows(two, name, params, "en", (M1,))) == _rows(run(two, name, "en", params, (M1,)))
+        assert _rows(gap_rows(two, name, params, "en", (M1,))) == _rows(
+            run(two, name, "en", params, (M1,), labels=True)
+        )
 
 
 def test_hierarchy_rules() -> None:
