@@ -26,6 +26,7 @@ _FILES = {
 @dataclass(frozen=True)
 class Virtuoso:
     base: str  # http://127.0.0.1:PORT
+    pid: int = 0  # of the server process (e.g. for its CPU time)
 
     @property
     def sparql(self) -> str:
@@ -69,12 +70,13 @@ def write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
 
 
 @contextmanager
-def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
+def running_virtuoso(folder: Path, ports: tuple[int, int] | None = None) -> Iterator[Virtuoso]:
+    """Virtuoso on ``ports`` (SQL, HTTP; default: free ones) with its files in ``folder``."""
     found = binaries()
     if found is None:
         raise RuntimeError("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     server, isql = found
-    sql_port, http_port = free_port(), free_port()
+    sql_port, http_port = ports or (free_port(), free_port())
     ini = write_ini(folder, sql_port, http_port)
     process = subprocess.Popen(
         [server, "+foreground", "+configfile", str(ini)],
@@ -92,7 +94,7 @@ def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
             capture_output=True,
             timeout=60,
         )
-        yield Virtuoso(base)
+        yield Virtuoso(base, process.pid)
     finally:
         process.terminate()
         try:

@@ -43,6 +43,7 @@ from isrp_graph.store.engines import (
     KNOWN_WRONG,
     EngineLimit,
     boolean_variables,
+    check_complete,
     engine_of,
     limit_error,
     repair_booleans,
@@ -184,12 +185,22 @@ class RemoteStore:
     def _call(
         self, text: str, *, return_format: str | None = None, is_update: bool = False, restrict: bool = True
     ) -> Any:
+        return self._call_with_headers(
+            text, return_format=return_format, is_update=is_update, restrict=restrict
+        )[0]
+
+    def _call_with_headers(
+        self, text: str, *, return_format: str | None = None, is_update: bool = False, restrict: bool = True
+    ) -> tuple[Any, Mapping[str, str]]:
+        """The converted answer and the response's HTTP headers (case-insensitive keys)."""
         wrapper = self._wrapper(text, is_update=is_update, restrict=restrict)
         if return_format:
             wrapper.setReturnFormat(return_format)
         url = self.update_url if is_update else self.query_url
         try:
-            return wrapper.query().convert()
+            result = wrapper.query()
+            headers = result.info()
+            return result.convert(), headers
         except (QueryBadFormed, EndPointInternalError) as exc:
             limit = limit_error(str(exc), url)
             if limit is not None:
@@ -234,10 +245,11 @@ class RemoteStore:
     def _select(
         self, text: str, *, restrict: bool = True, booleans: frozenset[str] | None = None
     ) -> SelectResult:
-        data = self._call(text, return_format=JSON, restrict=restrict)
+        data, headers = self._call_with_headers(text, return_format=JSON, restrict=restrict)
         if not isinstance(data, dict) or "results" not in data:
             raise QuerySyntaxError("query.wrong_form", expected="SELECT", actual="?")
         rows = data["results"].get("bindings", [])
+        check_complete(headers, self.query_url, len(rows))
         for binding in rows:
             for name, item in binding.items():
                 binding[name] = repair_json_term(item)
@@ -271,6 +283,7 @@ class RemoteStore:
         if tsv and self.engine in ENGINES_WITH_QUOTED_TSV:
             headers["Accept"] = "application/sparql-results+json"  # re-serialised below as the spec says
         response = request("POST", self.query_url, timeout=self.query_timeout, body=payload, headers=headers)
+        check_complete(response.headers, self.query_url)
         if tsv and response.content_type.startswith("application/sparql-results+json"):
             results = ox.parse_query_results(response.body, format=ox.QueryResultsFormat.JSON)
             return results.serialize(format=ox.QueryResultsFormat.TSV) or b"", TSV + "; charset=utf-8"
