@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import signal
 import sys
 import tempfile
 import time
@@ -304,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory", action="store_true", help="the embedded store in memory, not on disk")
     parser.add_argument("--repeat", type=int, help="runs per measurement, best kept (default 3, 1 at 1M)")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers and drop the temp folder
     timeout = args.timeout or None
     repeat = args.repeat or (3 if args.triples <= 300_000 else 1)
     with tempfile.TemporaryDirectory() as tmp:
