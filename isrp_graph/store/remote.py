@@ -78,6 +78,7 @@ GRAPH_LIST_SECONDS = 2.0
 ENGINES_WITH_SYSTEM_GRAPHS = frozenset({"virtuoso"})
 ENGINES_WITH_QUOTED_TSV = frozenset({"virtuoso"})  # its TSV header reads "s" instead of ?s
 ENGINES_WITH_INTEGER_BOOLEANS = frozenset({"virtuoso"})  # answers booleans as 0/1
+ENGINES_WITHOUT_EMPTY_GRAPH_PATTERN = frozenset({"virtuoso"})  # GRAPH ?g {} binds no graph
 TSV = "text/tab-separated-values"
 
 
@@ -307,10 +308,14 @@ class RemoteStore:
         return list(names)
 
     def _list_graphs(self) -> list[URIRef]:
-        result = self._select(
-            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs_filter()} }}",
-            restrict=False,
-        )
+        """The non-empty graphs: each named graph checked for one triple (``GRAPH ?g {}``, constant time
+        per graph), not every quad scanned (2.5 s at 1M quads on oxigraph serve); Virtuoso answers the
+        empty pattern with nothing, so it gets the scan."""
+        if self.engine in ENGINES_WITHOUT_EMPTY_GRAPH_PATTERN:
+            pattern = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        else:
+            pattern = "SELECT ?g WHERE { GRAPH ?g { } FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } "
+        result = self._select(pattern + self._own_graphs_filter() + " }", restrict=False)
         return sorted(row["g"] for row in result.rows if isinstance(row["g"], URIRef))
 
     def get_graph(self, name: URIRef) -> Graph:
