@@ -15,6 +15,8 @@ Virtuoso 7.2 (Debian ``virtuoso-opensource``), measured:
   in its algebra (rdflib) and their 0/1 turned into ``false``/``true`` again.
 - keeps its own graphs (DAV, virtrdf, ldp, owl, the service description) in every store: the remote
   store lists only the registry's graphs (``graph_base``).
+- stops a query after ``MaxQueryExecutionTime`` (60 s in the packaged virtuoso.ini) with HTTP 500 and
+  error SR171 (measured: an error, not partial results): named as that limit, not as an HTTP error.
 - returns at most ``ResultSetMaxRows`` rows (10,000 in the packaged virtuoso.ini; a 1M-quad registry has
   11,625 plans) with HTTP 200, naming the limit only in the header ``X-SPARQL-MaxRows``: such an answer
   is refused (``check_complete``), never used. CONSTRUCT answers are cut at the same limit without any
@@ -53,6 +55,7 @@ _LIMITS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bSP031\b.*Blank node", re.DOTALL), "store.limit.blank_nodes", "SP031"),
     (re.compile(r"\bSP030\b.*memory exhausted", re.DOTALL), "store.limit.too_large", "SP030"),
     (re.compile(r"exceeded 10000 lines"), "store.limit.too_large", "SP031"),
+    (re.compile(r"\bSR171\b"), "store.limit.time", "MaxQueryExecutionTime"),
     (
         re.compile(r"estimated execution time \d+ \(sec\) exceeds the limit"),
         "store.limit.cost",
@@ -220,6 +223,13 @@ register(
             "oxigraph serve ausführen.",
             "en": "The analysis '{query}' is not available on this SPARQL server ({engine}): it is known to "
             "answer it wrongly ({reason}). Please run it on the embedded store or oxigraph serve.",
+        },
+        "store.limit.time": {
+            "de": "Der SPARQL-Server {url} hat die Abfrage nach seinem eigenen Zeitlimit abgebrochen "
+            "(Grenze {code} in virtuoso.ini, Fehler SR171). Bitte die Grenze erhöhen oder die Auswertung je "
+            "Kommune ausführen.",
+            "en": "The SPARQL server {url} stopped the query at its own time limit ({code} in virtuoso.ini, "
+            "error SR171). Please raise the limit or run the analysis per municipality.",
         },
         "store.limit.max_rows": {
             "de": "Der SPARQL-Server {url} liefert höchstens {rows} Zeilen je Abfrage (Grenze {code} in "

@@ -40,3 +40,24 @@ def test_oxigraph_and_the_embedded_store_answer_every_row(oxigraph_server: str) 
     assert len(remote.select(MANY).rows) == 101 * 101
     body, _ = remote.query_raw(MANY, "text/tab-separated-values")
     assert body.count(b"\n") == 101 * 101 + 1
+
+
+def test_virtuoso_own_time_limit_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Virtuoso stops a query after MaxQueryExecutionTime with HTTP 500 and SR171: the error names that
+    limit (regression: it was reported as a bare HTTP 500)."""
+    from virtuoso_server import binaries, running_virtuoso
+
+    if binaries() is None:
+        pytest.skip("Virtuoso is not installed")
+    numbers = " ".join(str(n) for n in range(300))
+    slow = (
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {numbers} }} VALUES ?b {{ {numbers} }} "
+        f"VALUES ?c {{ {numbers} }} FILTER(?a + ?b > ?c) }}"
+    )
+    with running_virtuoso(tmp_path, settings={("SPARQL", "MaxQueryExecutionTime"): "1"}) as server:
+        store = RemoteStore(server.sparql, gsp_url=server.gsp, query_timeout=120, graph_base="urn:g")
+        for call in (lambda: store.select(slow), lambda: store.query_raw(slow, "text/csv")):
+            with pytest.raises(EngineLimit) as info:
+                call()
+            assert info.value.key == "store.limit.time"
+            assert "MaxQueryExecutionTime" in str(info.value) and "Zeitlimit" in str(info.value)
