@@ -16,7 +16,7 @@ The finding counts per analysis (rows per query) are printed too.
 
     python -m benchmarks.bench_remote_analyses --triples 100000
     nice -n 10 python -m benchmarks.bench_remote_analyses --triples 1000000 --timeout 10
-    python -m benchmarks.bench_remote_analyses --triples 100000 --virtuoso   # also Virtuoso 7.2
+    python -m benchmarks.bench_remote_analyses --triples 100000 --engines oxigraph,virtuoso
 
 ``--timeout`` is the query timeout of both stores (default: the setting's default, so the run shows what
 an installation sees; 0 = none). Not a test: nothing is asserted; the figures depend on the machine.
@@ -289,6 +289,16 @@ def compare(
         print_table(f"named queries, {label}", here, there, engine)
 
 
+def print_graph_list(embedded: EmbeddedStore, remote: RemoteStore) -> None:
+    """The graph list (every whole-store operation starts with it; on Virtuoso every query)."""
+    times = []
+    for store in (embedded, remote):
+        start = time.perf_counter()
+        names = store.graphs()
+        times.append(time.perf_counter() - start)
+    print(f"graph list ({len(names)} graphs): embedded {times[0]:.3f} s, remote {times[1]:.3f} s")
+
+
 def _server_memory(pid: int) -> str:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -301,12 +311,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", type=int, default=100_000, help="synthetic size in triples")
     parser.add_argument("--port", type=int, default=PORT, help="port of oxigraph serve (loopback)")
     parser.add_argument("--timeout", type=float, default=Settings().query_timeout, help="0 = none")
-    parser.add_argument("--virtuoso", action="store_true", help="also on Virtuoso 7.2")
+    parser.add_argument("--engines", default="oxigraph", help="remote stores: oxigraph,virtuoso")
     parser.add_argument("--memory", action="store_true", help="the embedded store in memory, not on disk")
     parser.add_argument("--repeat", type=int, help="runs per measurement, best kept (default 3, 1 at 1M)")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers and drop the temp folder
     timeout = args.timeout or None
+    engines = set(args.engines.split(","))
     repeat = args.repeat or (3 if args.triples <= 300_000 else 1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -314,15 +325,17 @@ def main(argv: list[str] | None = None) -> int:
         embedded, municipalities = embedded_store(args.triples, folder, timeout, not args.memory)
         print(f"embedded: {len(embedded):,} quads in {time.perf_counter() - start:.1f} s", file=sys.stderr)
         kind = "in memory" if args.memory else "on disk"
-        with served_copy(embedded, folder, args.port, timeout) as (remote, pid, loaded):
-            print(
-                f"{len(embedded):,} quads, {municipalities} municipalities; embedded store {kind}; "
-                f"query timeout {timeout or 'none'} s; best of {repeat}; dump + oxigraph load "
-                f"{loaded:.1f} s; remote store holds {len(remote):,} quads"
-            )
-            compare(embedded, remote, Meter(pid, repeat), "oxigraph", municipalities)
-            print(f"\nserver peak memory {_server_memory(pid)}")
-        if args.virtuoso:
+        print(
+            f"{len(embedded):,} quads, {municipalities} municipalities; embedded store {kind}; "
+            f"query timeout {timeout or 'none'} s; best of {repeat}"
+        )
+        if "oxigraph" in engines:
+            with served_copy(embedded, folder, args.port, timeout) as (remote, pid, loaded):
+                print(f"oxigraph serve: dump + oxigraph load {loaded:.1f} s; it holds {len(remote):,} quads")
+                print_graph_list(embedded, remote)
+                compare(embedded, remote, Meter(pid, repeat), "oxigraph", municipalities)
+                print(f"\noxigraph serve peak memory {_server_memory(pid)}")
+        if "virtuoso" in engines:
             from benchmarks.bench_remote_virtuoso import compare_virtuoso
 
             compare_virtuoso(embedded, folder, timeout, municipalities, repeat)

@@ -1,4 +1,4 @@
-"""The Virtuoso part of bench_remote_analyses (``--virtuoso``): a real Virtuoso 7.2 (Debian
+"""The Virtuoso part of bench_remote_analyses (``--engines virtuoso``): a real Virtuoso 7.2 (Debian
 ``virtuoso-opensource``) on this helper's ports, the embedded store's graphs loaded through the Graph Store
 Protocol (as ``isrp load`` does on Virtuoso), then the same comparison. Where Virtuoso cannot answer, the
 table names the engine limit (``error (EngineLimit)`` and its message), never a silent difference."""
@@ -22,7 +22,7 @@ def compare_virtuoso(
 ) -> None:
     from virtuoso_server import running_virtuoso
 
-    from benchmarks.bench_remote_analyses import Meter, compare
+    from benchmarks.bench_remote_analyses import Meter, compare, print_graph_list
 
     location = folder / "virtuoso"
     location.mkdir()
@@ -36,4 +36,5 @@ def compare_virtuoso(
             f"\nVirtuoso 7.2: loaded through the Graph Store Protocol in {loaded:.1f} s; it holds "
             f"{len(remote):,} quads (embedded {len(embedded):,})"
         )
+        print_graph_list(embedded, remote)
         compare(embedded, remote, Meter(server.pid, repeat), "virtuoso", municipalities)
