@@ -309,8 +309,8 @@ class RemoteStore:
 
     def _list_graphs(self) -> list[URIRef]:
         """The non-empty graphs: each named graph checked for one triple (``GRAPH ?g {}``, constant time
-        per graph), not every quad scanned (2.5 s at 1M quads on oxigraph serve); Virtuoso answers the
-        empty pattern with nothing, so it gets the scan."""
+        per graph), not every quad scanned (0.25 s at 110k quads on oxigraph serve, linear in the store);
+        Virtuoso answers the empty pattern with nothing, so it gets the scan."""
         if self.engine in ENGINES_WITHOUT_EMPTY_GRAPH_PATTERN:
             pattern = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
         else:
