@@ -309,7 +309,7 @@ class RemoteStore:
 
     def _list_graphs(self) -> list[URIRef]:
         """The non-empty graphs: each named graph checked for one triple (``GRAPH ?g {}``, constant time
-        per graph), not every quad scanned (0.25 s at 110k quads on oxigraph serve, linear in the store);
+        per graph), not every quad scanned (oxigraph serve, measured: 2.1 s at 1M quads, now 0.002–0.008 s);
         Virtuoso answers the empty pattern with nothing, so it gets the scan."""
         if self.engine in ENGINES_WITHOUT_EMPTY_GRAPH_PATTERN:
             pattern = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
