@@ -12,7 +12,12 @@ answers AGREE: the normalised JSON of the reports (``isrp_graph.analyses.registr
 of the query are equal (``same``; a literal is compared as its set of space-separated words, as the order
 of ``GROUP_CONCAT`` is undefined in SPARQL and differs between two oxigraph stores), equal but in another
 order (``order``), a named error (``error (QueryTimeout)`` …) or different (``DIFF``, never expected).
-The finding counts per analysis (rows per query) are printed too.
+The finding counts per analysis (rows per query) are printed too. Times are the best of ``--repeat``
+runs; a row whose slowest run took at least 5x the CPU of its best says so: oxigraph chooses its join
+order anew in each run, so the same query on the same store took 20-40x longer in some of 12 runs
+(100k quads, scoped ``gaps-mandatory-provisions`` and ``gaps-target-groups``); at 1M quads, one run
+each, scoped ``gaps-mandatory-provisions`` took 0.28 s embedded and 86.6 s remote, and
+``gaps-target-groups`` 256 s embedded and 1.9 s remote — opposite ways, so not the store's doing.
 
     python -m benchmarks.bench_remote_analyses --triples 100000
     nice -n 10 python -m benchmarks.bench_remote_analyses --triples 1000000 --timeout 10
@@ -68,6 +73,7 @@ class Outcome:
     answer: Any = None
     error: str | None = None
     findings: int | None = None
+    worst_cpu: float = 0.0  # the slowest of the repeated runs (CPU)
 
 
 @dataclass
@@ -82,9 +88,10 @@ class Meter:
 
     repeat: int = 1
 
-    def timed(self, call: Callable[[], Any]) -> tuple[float, float, Any, str | None]:
+    def timed(self, call: Callable[[], Any]) -> tuple[float, float, Any, str | None, float]:
         """The best wall and CPU time of ``repeat`` calls (oxigraph's join order varies from run to
-        run: the same query may take 20x longer in one run), the last answer or the first error."""
+        run: the same query may take 20x longer in one run), the last answer or the first error, and
+        the worst CPU time."""
         walls, cpus = [], []
         for _ in range(self.repeat):
             wall, cpu = time.perf_counter(), self.cpu()
@@ -96,7 +103,7 @@ class Meter:
             cpus.append(self.cpu() - cpu)
             if error:
                 break
-        return min(walls), min(cpus), value, error
+        return min(walls), min(cpus), value, error, max(cpus)
 
 
 def _canonical(value: Any) -> str:
@@ -195,7 +202,7 @@ def analyses(store: Store, meter: Meter, kommunen: tuple[str, ...]) -> dict[str,
     overlaps = None
     for name in ("overlaps", *[n for n in ANALYSES if n != "overlaps"]):
         reuse = {"overlaps": overlaps} if name == "interfaces" and overlaps is not None else {}
-        wall, cpu, report, error = meter.timed(
+        wall, cpu, report, error, worst = meter.timed(
             lambda n=name, r=reuse: run_analysis(store, n, "de", options, **r)  # type: ignore[misc]
         )
         if name == "overlaps":
@@ -203,7 +210,8 @@ def analyses(store: Store, meter: Meter, kommunen: tuple[str, ...]) -> dict[str,
         findings = None
         if report is not None:
             findings = sum(len(t) for t in report.tables() if t.finding)
-        out[name] = Outcome(wall, cpu, jsonable(report) if report is not None else None, error, findings)
+        answer = jsonable(report) if report is not None else None
+        out[name] = Outcome(wall, cpu, answer, error, findings, worst)
     return out
 
 
@@ -230,13 +238,13 @@ def queries(store: Store, meter: Meter, kommune: str | None) -> dict[str, Outcom
         if kommune and query.parameter("kommune") is None:
             continue
         params = _params(store, query, kommune)
-        wall, cpu, result, error = meter.timed(lambda q=query, p=params: run_named(store, q.name, p))
+        wall, cpu, result, error, worst = meter.timed(lambda q=query, p=params: run_named(store, q.name, p))
         rows = None
         if result is not None:
             rows = sorted(
                 [[f"{k}={_term(v)}" for k, v in sorted(row.items())] for row in result.rows], key=_canonical
             )
-        out[query.name] = Outcome(wall, cpu, rows, error, None if rows is None else len(rows))
+        out[query.name] = Outcome(wall, cpu, rows, error, None if rows is None else len(rows), worst)
     return out
 
 
@@ -260,9 +268,11 @@ def print_table(title: str, here: dict[str, Outcome], there: dict[str, Outcome],
         count = "" if mine.findings is None else str(mine.findings)
         if other.findings is not None and other.findings != mine.findings:
             count += f" ≠ {other.findings}"
+        spread = max(mine.worst_cpu / max(mine.cpu, 1e-3), other.worst_cpu / max(other.cpu, 1e-3))
         print(
             f"  {name:30} {mine.wall:9.3f} {other.wall:9.3f} {_ratio(other.wall, mine.wall)} "
             f"{_ratio(other.cpu, mine.cpu)}  {agreement(mine, other):10} {count:>13}"
+            + (f"  worst run {spread:.0f}× the best (CPU)" if spread >= 5 else "")
         )
         for error in {mine.error, other.error} - {None}:
             print(f"  {'':30} ↳ {error}")
