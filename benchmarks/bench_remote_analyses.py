@@ -15,9 +15,8 @@ order (``order``), a named error (``error (QueryTimeout)`` …) or different (``
 The finding counts per analysis (rows per query) are printed too. Times are the best of ``--repeat``
 runs; a row whose slowest run took at least 5x the CPU of its best (and 0.1 s) says so: oxigraph
 chooses its join order anew in each run, so the same query on the same store took 20-40x longer in some
-of 12 runs
-(100k quads, scoped ``gaps-mandatory-provisions`` and ``gaps-target-groups``); at 1M quads, one run
-each, scoped ``gaps-mandatory-provisions`` took 0.28 s embedded and 86.6 s remote, and
+of 12 runs (100k quads, scoped ``gaps-mandatory-provisions`` and ``gaps-target-groups``); at 1M quads,
+one run each, scoped ``gaps-mandatory-provisions`` took 0.28 s embedded and 86.6 s remote, and
 ``gaps-target-groups`` 256 s embedded and 1.9 s remote — opposite ways, so not the store's doing.
 
     python -m benchmarks.bench_remote_analyses --triples 100000
