@@ -7,6 +7,9 @@ expected).
 
     python -m benchmarks.bench_remote_stores
 
+Every analysis and named query on a large synthetic registry (1M quads), remote against embedded:
+``python -m benchmarks.bench_remote_analyses --triples 1000000 --timeout 0``.
+
 Not a test: nothing is asserted; the figures depend on the machine.
 """
 

@@ -3,6 +3,7 @@ endpoint answers, and ``oxigraph serve`` on a folder (union default graph), stop
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -55,10 +56,19 @@ def oxigraph_binary() -> str:
 
 
 @contextmanager
-def oxigraph_serve(location: Path) -> Iterator[str]:
-    """``oxigraph serve --union-default-graph`` on ``location`` and a free port; yields its base URL
-    (endpoints ``/query``, ``/update``, ``/store``)."""
-    port = free_port()
+def oxigraph_serve(location: Path, port: int | None = None) -> Iterator[str]:
+    """``oxigraph serve --union-default-graph`` on ``location`` and ``port`` (default: a free one);
+    yields its base URL (endpoints ``/query``, ``/update``, ``/store``)."""
+    with oxigraph_process(location, port) as (base, _):
+        yield base
+
+
+@contextmanager
+def oxigraph_process(
+    location: Path, port: int | None = None, seconds: float = 20.0
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Like :func:`oxigraph_serve`, also yielding the server process (e.g. for its CPU time)."""
+    port = port or free_port()
     process = subprocess.Popen(
         [
             oxigraph_binary(),
@@ -75,7 +85,25 @@ def oxigraph_serve(location: Path) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_answers(base + "/query" + ASK, process, 20.0)
-        yield base
+        wait_until_answers(base + "/query" + ASK, process, seconds)
+        yield base, process
     finally:
         stop(process)
+
+
+def oxigraph_load(location: Path, files: list[Path]) -> None:
+    """Bulk-load RDF files into an oxigraph folder with ``oxigraph load`` (before serving it)."""
+    done = subprocess.run(
+        [oxigraph_binary(), "load", "--location", str(location), "--file", *map(str, files)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+    )
+    if done.returncode:  # (its hints on success, --lenient and optimize, are not shown)
+        raise RuntimeError(f"oxigraph load failed: {done.stderr.decode('utf-8', 'replace')[-2000:]}")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a running process and its ended, waited-for children (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")

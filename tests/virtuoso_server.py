@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ _FILES = {
 @dataclass(frozen=True)
 class Virtuoso:
     base: str  # http://127.0.0.1:PORT
+    pid: int = 0  # of the server process (e.g. for its CPU time)
 
     @property
     def sparql(self) -> str:
@@ -43,8 +44,11 @@ def binaries() -> tuple[str, str] | None:
     return server, isql
 
 
-def write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
-    """The packaged ini with every file in ``folder`` and both servers on loopback ports."""
+def write_ini(
+    folder: Path, sql_port: int, http_port: int, settings: Mapping[tuple[str, str], str] | None = None
+) -> Path:
+    """The packaged ini with every file in ``folder`` and both servers on loopback ports; ``settings``
+    replaces values of existing keys (``{("SPARQL", "MaxQueryExecutionTime"): "2"}``)."""
     section = ""
     lines: list[str] = []
     for line in PACKAGED_INI.read_text().splitlines():
@@ -62,6 +66,8 @@ def write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
             line = f"ServerPort = 127.0.0.1:{sql_port}"
         elif section == "HTTPServer" and key == "ServerPort":
             line = f"ServerPort = 127.0.0.1:{http_port}"
+        elif settings and (section, key) in settings:
+            line = f"{key} = {settings[(section, key)]}"
         lines.append(line)
     ini = folder / "virtuoso.ini"
     ini.write_text("\n".join(lines) + "\n")
@@ -69,13 +75,19 @@ def write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
 
 
 @contextmanager
-def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
+def running_virtuoso(
+    folder: Path,
+    ports: tuple[int, int] | None = None,
+    settings: Mapping[tuple[str, str], str] | None = None,
+) -> Iterator[Virtuoso]:
+    """Virtuoso on ``ports`` (SQL, HTTP; default: free ones) with its files in ``folder`` and the ini's
+    ``settings`` changed (see ``write_ini``)."""
     found = binaries()
     if found is None:
         raise RuntimeError("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     server, isql = found
-    sql_port, http_port = free_port(), free_port()
-    ini = write_ini(folder, sql_port, http_port)
+    sql_port, http_port = ports or (free_port(), free_port())
+    ini = write_ini(folder, sql_port, http_port, settings)
     process = subprocess.Popen(
         [server, "+foreground", "+configfile", str(ini)],
         cwd=folder,
@@ -92,7 +104,7 @@ def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
             capture_output=True,
             timeout=60,
         )
-        yield Virtuoso(base)
+        yield Virtuoso(base, process.pid)
     finally:
         process.terminate()
         try:

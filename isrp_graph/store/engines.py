@@ -15,12 +15,19 @@ Virtuoso 7.2 (Debian ``virtuoso-opensource``), measured:
   in its algebra (rdflib) and their 0/1 turned into ``false``/``true`` again.
 - keeps its own graphs (DAV, virtrdf, ldp, owl, the service description) in every store: the remote
   store lists only the registry's graphs (``graph_base``).
+- stops a query after ``MaxQueryExecutionTime`` (60 s in the packaged virtuoso.ini) with HTTP 500 and
+  error SR171 (measured: an error, not partial results): named as that limit, not as an HTTP error.
+- returns at most ``ResultSetMaxRows`` rows (10,000 in the packaged virtuoso.ini; a 1M-quad registry has
+  11,625 plans) with HTTP 200, naming the limit only in the header ``X-SPARQL-MaxRows``: such an answer
+  is refused (``check_complete``), never used. CONSTRUCT answers are cut at the same limit without any
+  header (measured: 10,201 triples asked, about 10,000 returned): load and read graphs through the Graph
+  Store Protocol.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -48,6 +55,7 @@ _LIMITS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\bSP031\b.*Blank node", re.DOTALL), "store.limit.blank_nodes", "SP031"),
     (re.compile(r"\bSP030\b.*memory exhausted", re.DOTALL), "store.limit.too_large", "SP030"),
     (re.compile(r"exceeded 10000 lines"), "store.limit.too_large", "SP031"),
+    (re.compile(r"\bSR171\b"), "store.limit.time", "MaxQueryExecutionTime"),
     (
         re.compile(r"estimated execution time \d+ \(sec\) exceeds the limit"),
         "store.limit.cost",
@@ -62,6 +70,10 @@ KNOWN_WRONG: dict[str, dict[str, str]] = {
         "gaps-target-groups": "FILTER NOT EXISTS nested in FILTER NOT EXISTS with property paths",
         "overlaps-target-topic": "FILTER NOT EXISTS nested in FILTER NOT EXISTS with property paths",
         "measure-plan-fit": "GROUP_CONCAT over unbound values yields separators",
+        "funding-coordination": "FILTER EXISTS with a transitive property path between two joined "
+        "variables finds no path",
+        "overlaps-funding": "FILTER EXISTS with a transitive property path between two joined variables "
+        "finds no path",
     }
 }
 
@@ -89,6 +101,25 @@ def limit_error(detail: str, url: str) -> EngineLimit | None:
         if pattern.search(detail):
             return EngineLimit(key, url=url, code=code, reason=detail[:300])
     return None
+
+
+MAX_ROWS_HEADER = "x-sparql-maxrows"
+
+
+def check_complete(headers: Mapping[str, str], url: str, rows: int | None = None) -> None:
+    """Refuse an answer the server cut short: Virtuoso returns at most ``ResultSetMaxRows`` rows
+    (10,000 in the packaged virtuoso.ini) without an error, and says so only in the header
+    ``X-SPARQL-MaxRows`` (sent once the answer reaches the limit). ``rows``: the rows received, when
+    known (an answer below the limit is complete whatever the header)."""
+    cap = next((value for name, value in headers.items() if name.lower() == MAX_ROWS_HEADER), None)
+    if cap is None:
+        return
+    try:
+        limit = int(cap.strip())
+    except ValueError:
+        limit = 0
+    if rows is None or rows >= limit:
+        raise EngineLimit("store.limit.max_rows", url=url, code="ResultSetMaxRows", rows=cap.strip())
 
 
 def repaired_duration(lexical: str, datatype: str | None) -> str | None:
@@ -192,6 +223,22 @@ register(
             "oxigraph serve ausführen.",
             "en": "The analysis '{query}' is not available on this SPARQL server ({engine}): it is known to "
             "answer it wrongly ({reason}). Please run it on the embedded store or oxigraph serve.",
+        },
+        "store.limit.time": {
+            "de": "Der SPARQL-Server {url} hat die Abfrage nach seinem eigenen Zeitlimit abgebrochen "
+            "(Grenze {code} in virtuoso.ini, Fehler SR171). Bitte die Grenze erhöhen oder die Auswertung je "
+            "Kommune ausführen.",
+            "en": "The SPARQL server {url} stopped the query at its own time limit ({code} in virtuoso.ini, "
+            "error SR171). Please raise the limit or run the analysis per municipality.",
+        },
+        "store.limit.max_rows": {
+            "de": "Der SPARQL-Server {url} liefert höchstens {rows} Zeilen je Abfrage (Grenze {code} in "
+            "virtuoso.ini) und hätte diese Antwort ohne Fehler abgeschnitten; sie wird daher nicht "
+            "verwendet. Bitte die Grenze erhöhen (z. B. ResultSetMaxRows = 1000000) oder die Auswertung "
+            "je Kommune ausführen.",
+            "en": "The SPARQL server {url} returns at most {rows} rows per query (limit {code} in "
+            "virtuoso.ini) and would have cut this answer short without an error; it is not used. Please "
+            "raise the limit (e.g. ResultSetMaxRows = 1000000) or run the analysis per municipality.",
         },
         "store.limit.too_large": {
             "de": "Der SPARQL-Server {url} nimmt so große SPARQL-Updates nicht an (Virtuoso-Grenze {code}). "

@@ -7,7 +7,8 @@ import base64
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from isrp_graph.store.engines import limit_error
 from isrp_graph.store.errors import (
@@ -25,6 +26,7 @@ class HttpResponse:
     body: bytes
     content_type: str
     server: str = ""
+    headers: Mapping[str, str] = field(default_factory=dict)  # names in lower case
 
 
 def basic_auth(user: str | None, password: str | None) -> dict[str, str]:
@@ -52,6 +54,7 @@ def request(
                 response.read(),
                 response.headers.get("Content-Type", ""),
                 response.headers.get("Server", ""),
+                {name.lower(): value for name, value in response.headers.items()},
             )
     except urllib.error.HTTPError as exc:
         detail = _detail(exc)

@@ -62,3 +62,23 @@ def test_open_store_for_a_url() -> None:
     assert isinstance(store, RemoteStore)
     assert store.update_url == "http://example.org/update"
     assert store.gsp_url is None
+
+
+@pytest.mark.parametrize("gsp", [True, False], ids=["graph-store-protocol", "sparql-only"])
+def test_graphs_lists_only_graphs_that_hold_triples(oxigraph_server: str, gsp: bool) -> None:
+    """The graph list checks each named graph for a triple (not a scan of every quad): a cleared graph,
+    which oxigraph keeps as an empty named graph, is not listed; staging graphs are not either."""
+    store = RemoteStore(
+        oxigraph_server + "/query", oxigraph_server + "/update", (oxigraph_server + "/store") if gsp else None
+    )
+    store.update("DROP ALL")
+    try:
+        kept, cleared = URIRef("http://example.org/kept"), URIRef("http://example.org/cleared")
+        store.replace_graphs({kept: _graph(), cleared: _graph()})  # type: ignore[dict-item]
+        store.update(f"CLEAR GRAPH <{cleared}> ; CREATE SILENT GRAPH <http://example.org/created>")
+        store.update("INSERT DATA { GRAPH <urn:isrp:staging:x> { <urn:a> <urn:b> <urn:c> } }")
+        assert store.select("SELECT ?g WHERE { GRAPH ?g { } }").rows  # the server lists empty graphs
+        assert store.graphs() == [kept]
+        assert len(store) == 2
+    finally:
+        store.update("DROP ALL")
