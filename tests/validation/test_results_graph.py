@@ -1,0 +1,73 @@
+"""The native validator keeps its findings as records; the ``sh:ValidationReport`` graph written from
+them on demand is pyshacl's own (same triples up to the results' blank nodes, ``sh:detail`` included)."""
+
+from __future__ import annotations
+
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from rdflib.namespace import SH
+
+from isrp_graph.validation import native
+from isrp_graph.validation.check import Prepared, _copy, validate_state
+from isrp_graph.validation.engine import run_fast
+from isrp_graph.validation.graphs import GraphState
+from isrp_graph.validation.index import IndexedGraph
+from isrp_graph.validation.results import ResultsGraph
+
+
+def assert_same_report_graph(state: GraphState) -> int:
+    prepared = Prepared.of(state)
+    ours = native.run(prepared.data, prepared.shapes)
+    assert isinstance(ours, ResultsGraph)
+    _conforms, theirs = run_fast(_copy(prepared.data), prepared.shapes, mirror=prepared.mirror)
+    assert len(ours) == len(theirs)
+    assert isomorphic(ours, theirs)
+    return len(list(ours.objects(None, SH.result)))
+
+
+def test_fixture_store_report_graph(fixture_store):
+    assert assert_same_report_graph(GraphState.from_store(fixture_store)) == 17
+
+
+def test_erfurt_report_graph(built_registry):
+    assert assert_same_report_graph(GraphState.from_store(built_registry)) > 0
+
+
+NESTED_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <urn:ex:> .
+ex:PlanShape a sh:NodeShape ; sh:targetClass ex:Plan ;
+    sh:property [ sh:path ex:term ; sh:node ex:TermShape ; sh:message "Zeitraum fehlerhaft"@de ] ;
+    sh:property [ sh:path ex:owner ; sh:node ex:OwnerShape ] .
+ex:TermShape a sh:NodeShape ;
+    sh:property [ sh:path ex:begin ; sh:minCount 1 ] ;
+    sh:property [ sh:path ex:end ; sh:node ex:DayShape ] .
+ex:DayShape a sh:NodeShape ; sh:property [ sh:path ex:day ; sh:minCount 1 ; sh:severity sh:Warning ] .
+ex:OwnerShape a sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .
+"""
+NESTED_DATA = """
+@prefix ex: <urn:ex:> .
+ex:p1 a ex:Plan ; ex:term [ ex:end [ ex:other 1 ] ] ; ex:owner ex:o1 .
+ex:p2 a ex:Plan ; ex:term [ ex:begin 1 ; ex:end [ ex:day 2 ] ] ; ex:owner ex:o1, ex:o2 .
+ex:o2 ex:name "O" .
+"""
+
+
+def test_nested_node_shape_details_as_pyshacl_writes_them():
+    """sh:node results carry the nested results as sh:detail (several levels, shared value nodes)."""
+    shapes = Graph().parse(data=NESTED_SHAPES, format="turtle")
+    stated = Graph().parse(data=NESTED_DATA, format="turtle")
+    ours = native.run(IndexedGraph(stated), shapes)
+    _conforms, theirs = run_fast(_copy(stated), shapes)
+    assert len(ours) == len(theirs)
+    assert isomorphic(ours, theirs)
+    assert len(list(ours.triples((None, SH.detail, None)))) >= 4
+    assert len(list(ours.objects(None, SH.result))) == 3
+
+
+def test_report_model_does_not_write_the_graph(fixture_store):
+    report = validate_state(GraphState.from_store(fixture_store))
+    assert isinstance(report.results_graph, ResultsGraph)
+    assert report.results_graph._graph is None
+    assert "sh:ValidationReport" in report.to_turtle()
+    assert report.results_graph._graph is not None
