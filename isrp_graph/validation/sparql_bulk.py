@@ -5,9 +5,13 @@ rewrites the same query text every time. Here the text is prepared once; and whe
 ``$this`` in the first triple pattern of its top-level group (and has no subquery, grouping, ordering,
 slicing or VALUES of its own), the rows for all IRI focus nodes come from one run of the query with
 ``VALUES $this { … }`` in front: the same rows pre-binding gives, since every later part of the query
-sees ``$this`` bound by that pattern either way. A query whose ``NOT EXISTS`` part the engine cannot
-correlate costs what the store costs, so once per constraint instead of once per focus node keeps a
-full validation linear. Other queries, blank-node focus nodes and small focus sets go the per-node way.
+sees ``$this`` bound by that pattern either way. The same holds for a top-level group of only triple
+patterns and ``FILTER``s whose braces are all ``[NOT] EXISTS { … }`` groups without groups of their own
+(the common "none of these properties" check): a filter sees the whole group's solution, each
+``VALUES`` row with its ``$this``, and ``EXISTS`` substitutes it into its pattern as pre-binding does.
+A query whose ``NOT EXISTS`` part the engine cannot correlate costs what the store costs, so once per
+constraint instead of once per focus node keeps a full validation linear. Other queries, blank-node
+focus nodes and small focus sets go the per-node way.
 The rows are handed to pyshacl's own result code (:func:`validate_sparql_query` replays its
 deduplication), so the findings are pyshacl's.
 """
@@ -24,9 +28,18 @@ BULK_MINIMUM = 16  # fewer IRI focus nodes: per node (a one-entry check must not
 _ROWS = "__isrp_rows"
 _HEAD = re.compile(
     r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?P<projection>[^{]*?)"
-    r"\s*WHERE\s*\{\s*[$?]this\b",
+    r"\s*WHERE\s*\{(?P<first>\s*[$?]this\b)?",
     re.IGNORECASE | re.DOTALL,
 )
+# strings, IRIs and comments (their braces and words are not syntax), blanked before the scan below
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'.*?\'\'\''  # long strings
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''  # strings
+    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*',  # IRIs, comments
+    re.DOTALL,
+)
+_GROUP_WORDS = re.compile(r"\b(?:OPTIONAL|MINUS|UNION|GRAPH|BIND|SELECT|SERVICE|VALUES)\b", re.IGNORECASE)
+_EXISTS_OPEN = re.compile(r"\bEXISTS\s*$", re.IGNORECASE)
 _FORBIDDEN = re.compile(r"\b(?:GROUP\s+BY|HAVING|ORDER\s+BY|LIMIT|OFFSET|VALUES|SERVICE)\b", re.IGNORECASE)
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 _THIS = re.compile(r"[$?]this\b")
@@ -38,11 +51,32 @@ def bulk_text(text: str) -> str | None:
     head = _HEAD.match(text)
     if head is None or _FORBIDDEN.search(text) or len(_SELECT.findall(text)) != 1:
         return None
+    if head.group("first") is None and not _patterns_and_filters_only(text, head.end()):
+        return None
     projection = head.group("projection")
     if "*" not in projection and not _THIS.search(projection):
         return None
     at = text.index("{", head.start("projection")) + 1
     return text[:at] + " #VALUES# " + text[at:]
+
+
+def _patterns_and_filters_only(text: str, body: int) -> bool:
+    """True when the group opened just before ``body`` holds only triple patterns and filters, with
+    ``{`` only right after ``EXISTS`` and no group inside such an ``EXISTS`` group, and nothing after it."""
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group(0)), text)
+    depth = 0
+    for at in range(body, len(masked)):
+        char = masked[at]
+        if char == "{":
+            if depth > 0 or not _EXISTS_OPEN.search(masked, body, at):
+                return False
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                rest = masked[at + 1 :]
+                return not _GROUP_WORDS.search(masked, body, at) and not rest.strip()
+            depth -= 1
+    return False
 
 
 def evaluate_sparql_constraint(self: Any, sparql_constraint: Any, target_graph: Any, f_v_dict: dict) -> Any:

@@ -118,7 +118,34 @@ def test_only_queries_that_bind_this_first_are_run_in_bulk():
         bulk_text(first)
         == "SELECT $this WHERE { #VALUES#  $this a <urn:C> . FILTER NOT EXISTS { $this <urn:p> ?x } }"
     )
-    assert bulk_text("SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x } }") is None
+    assert (
+        bulk_text("SELECT $this WHERE { OPTIONAL { ?y <urn:q> ?x } FILTER NOT EXISTS { $this <urn:p> ?x } }")
+        is None
+    )
     assert bulk_text("SELECT $this WHERE { $this <urn:p> ?x { SELECT ?x WHERE { ?x ?p ?o } } }") is None
     assert bulk_text("SELECT ?x WHERE { $this <urn:p> ?x }") is None  # $this not projected
     assert bulk_text("SELECT $this WHERE { $this <urn:p> ?x } LIMIT 1") is None
+
+
+def test_queries_of_only_filters_are_run_in_bulk():
+    """A top-level group of triple patterns and FILTER [NOT] EXISTS groups sees each VALUES row's
+    $this as pre-binding does; any other group inside the query (nested, OPTIONAL, MINUS, a group
+    inside the EXISTS group) keeps the per-node way."""
+    from isrp_graph.validation.sparql_bulk import bulk_text
+
+    filters = (
+        "SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x } FILTER NOT EXISTS { ?y <urn:q> $this } }"
+    )
+    assert bulk_text(filters) == filters.replace("WHERE {", "WHERE { #VALUES# ", 1)
+    braces_in_text = 'SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> "}{" } # } {\n}'
+    assert bulk_text(braces_in_text) is not None
+    assert bulk_text("SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x { ?x ?p ?o } } }") is None
+    assert (
+        bulk_text(
+            "SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x } OPTIONAL { $this <urn:q> ?z } }"
+        )
+        is None
+    )
+    assert bulk_text("SELECT $this WHERE { { FILTER NOT EXISTS { $this <urn:p> ?x } } }") is None
+    assert bulk_text("SELECT $this WHERE { ?x <urn:p> ?y . MINUS { $this <urn:q> ?y } }") is None
+    assert bulk_text("SELECT $this WHERE { ?x <urn:p> ?y FILTER (?y = $this) BIND (1 AS ?z) }") is None
