@@ -63,6 +63,7 @@ class _Prepared:
         self.shapes = list(self.sg.shapes)
         self.components: dict[int, list[Any]] = {}
         self.messages: dict[int, list[Any]] = {}
+        self.facts: dict[tuple[str, int], Any] = {}  # per shape: its simple path, whether attributable
         self.lock = threading.Lock()
         fast = type("FastShape", (Shape,), {"__slots__": (), "validate": _validate, "owner": self})
         for shape in self.shapes:
@@ -231,9 +232,19 @@ def _quiet_class(cls: type) -> type:
     """``cls`` with :func:`_make_v_result` (no text description) in place of pyshacl's."""
     quiet = _QUIET.get(cls)
     if quiet is None:
+        from pyshacl.constraints.core.shape_based_constraints import (
+            NodeConstraintComponent,
+            QualifiedValueShapeConstraintComponent,
+        )
         from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 
+        from isrp_graph.validation import nested
+
         members: dict[str, Any] = {"make_v_result": _make_v_result}
+        if issubclass(cls, NodeConstraintComponent):
+            members["_evaluate_node_shape"] = nested.evaluate_node_shape
+        if issubclass(cls, QualifiedValueShapeConstraintComponent):
+            members["_evaluate_value_shape"] = nested.evaluate_value_shape
         if issubclass(cls, SPARQLBasedConstraint):
             from isrp_graph.validation import sparql_bulk
 
@@ -277,7 +288,7 @@ def _validate(
         raise ReportableRuntimeError("Validation path too deep!")
     allow_conform = self.severity in (SH_Info, SH_Warning)
     allowed = {SH_Info, SH_Warning}
-    value_nodes = self.value_nodes(target_graph, focus_list)
+    value_nodes = _value_nodes(self, target_graph, focus_list)
     reports: list = []
     non_conformant = False
     _evaluation_path.append(self)
@@ -301,6 +312,49 @@ def _validate(
         non_conformant = non_conformant or not is_conform
         reports.extend(_findings(found))
     return not non_conformant, reports
+
+
+_EMPTY: dict = {}
+
+
+def _value_nodes(shape: Any, target_graph: Any, focus_list: list[Node]) -> dict[Node, set[Node]]:
+    """``Shape.value_nodes``, read straight from the :class:`.index.IndexedGraph` dictionaries for a
+    property shape with an IRI path or the inverse of one (the same sets, without pyshacl's generic
+    path walk per focus node)."""
+    if not shape.is_property_shape:
+        return {f: {f} for f in focus_list}
+    step = _simple_path(shape)
+    index = getattr(target_graph, "_ops" if step and step[1] else "_spo", None)
+    if step is None or not isinstance(index, dict):
+        return shape.value_nodes(target_graph, focus_list)
+    predicate, inverse = step
+    if inverse:  # the index holds no literal objects: those are looked up the slow way
+        return {
+            f: set(target_graph.subjects(predicate, f))
+            if type(f) is Literal
+            else set(index.get(f, _EMPTY).get(predicate, _EMPTY))
+            for f in focus_list
+        }
+    return {f: set(index.get(f, _EMPTY).get(predicate, _EMPTY)) for f in focus_list}
+
+
+def _simple_path(shape: Any) -> tuple[URIRef, bool] | None:
+    """(property, inverse) when the shape's path is an IRI or ``[ sh:inversePath <IRI> ]``."""
+    owner: _Prepared = shape.owner
+    key = ("path", id(shape))
+    if key not in owner.facts:
+        path = shape.path()
+        found: tuple[URIRef, bool] | None = None
+        if isinstance(path, URIRef):
+            found = (path, False)
+        elif isinstance(path, BNode):
+            graph = shape.sg.graph
+            if set(graph.predicates(path)) == {SH.inversePath}:
+                inverse = list(graph.objects(path, SH.inversePath))
+                if len(inverse) == 1 and isinstance(inverse[0], URIRef):
+                    found = (inverse[0], True)
+        owner.facts[key] = found
+    return owner.facts[key]
 
 
 def _findings(reports: list) -> list[Finding]:

@@ -152,13 +152,10 @@ def report_graph(shapes: Graph, conforms: bool, findings: list[Finding]) -> Grap
             cloned[key] = found
         return found
 
-    nodes: dict[Finding, BNode] = {}
-
     def write(finding: Finding) -> BNode:
-        """The result's node, its triples written the first time."""
-        if finding in nodes:
-            return nodes[finding]
-        node = nodes[finding] = BNode()
+        """A new node for the result, with its triples and its details (each occurrence of a nested
+        result shared by several results is a result of its own, as in pyshacl's report)."""
+        node = BNode()
         sg = finding.shapes_graph
         triples.append((node, RDF.type, _SH_ValidationResult))
         triples.append((node, _SH_sourceConstraintComponent, copy(sg, finding.constraint_component)))
@@ -173,7 +170,8 @@ def report_graph(shapes: Graph, conforms: bool, findings: list[Finding]) -> Grap
             triples.append((node, _SH_sourceConstraint, copy(sg, finding.source_constraint)))
         triples.extend((node, _SH_resultMessage, message) for message in finding.all_messages())
         for holder, predicate, nested in finding.details:
-            triples.append((write(holder), predicate, write(nested)))
+            if holder is finding:  # the deeper levels pyshacl flattens in come with ``nested``
+                triples.append((node, predicate, write(nested)))
         return node
 
     for finding in findings:
