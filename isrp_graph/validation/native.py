@@ -37,7 +37,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from isrp_graph.validation import engine as _engine  # noqa: F401  (the faster parameter lookup)
-from isrp_graph.validation.results import Finding, ResultsGraph
+from isrp_graph.validation.results import Finding, ResultsGraph, paused_gc
 
 _SH = str(SH)
 _UNSUPPORTED_NAMES = (
@@ -125,10 +125,11 @@ def run(
     executor._isrp_focus = frozenset(focus) if isinstance(focus, (list, tuple)) else focus  # type: ignore[attr-defined]
     reports: list = []
     conforms = True
-    for shape in prepared.shapes:
-        shape_conforms, shape_reports = shape.validate(executor, data)
-        conforms = conforms and shape_conforms
-        reports.extend(shape_reports)
+    with paused_gc():
+        for shape in prepared.shapes:
+            shape_conforms, shape_reports = shape.validate(executor, data)
+            conforms = conforms and shape_conforms
+            reports.extend(shape_reports)
     return ResultsGraph(prepared.sg.graph, data, conforms, reports)
 
 
@@ -317,7 +318,7 @@ def _validate(
 _EMPTY: dict = {}
 
 
-def _value_nodes(shape: Any, target_graph: Any, focus_list: list[Node]) -> dict[Node, set[Node]]:
+def _value_nodes(shape: Any, target_graph: Any, focus_list: list[Node]) -> dict[Node, Collection[Node]]:
     """``Shape.value_nodes``, read straight from the :class:`.index.IndexedGraph` dictionaries for a
     property shape with an IRI path or the inverse of one (the same sets, without pyshacl's generic
     path walk per focus node)."""
@@ -335,7 +336,9 @@ def _value_nodes(shape: Any, target_graph: Any, focus_list: list[Node]) -> dict[
             else set(index.get(f, _EMPTY).get(predicate, _EMPTY))
             for f in focus_list
         }
-    return {f: set(index.get(f, _EMPTY).get(predicate, _EMPTY)) for f in focus_list}
+    # the index's own key views: read-only sets that cost nothing to make (pyshacl's components only
+    # iterate, count, test membership and copy them)
+    return {f: index.get(f, _EMPTY).get(predicate, _EMPTY).keys() for f in focus_list}  # type: ignore[misc]
 
 
 def _simple_path(shape: Any) -> tuple[URIRef, bool] | None:

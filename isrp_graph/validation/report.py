@@ -23,7 +23,7 @@ from isrp_graph.validation.labels import (
 )
 from isrp_graph.validation.model import SEVERITIES, Severity, ValidationReport, ValidationResult
 from isrp_graph.validation.paths import path_text
-from isrp_graph.validation.results import Finding, ResultsGraph, cloned_path
+from isrp_graph.validation.results import Finding, ResultsGraph, cloned_path, paused_gc
 
 # constraint component -> (message key, shape parameter that gives {n} or {expected})
 _COMPONENTS: dict[str, tuple[str, URIRef | None]] = {
@@ -70,14 +70,16 @@ def build_report(
     ``shapes`` supply labels, field names and shape parameters."""
     lang = normalise_lang(lang)
     builder = _Builder(data, shapes, lang)
-    if isinstance(results_graph, ResultsGraph):
-        results = [builder.result(_Raw.of_finding(f), _cloned_paths(shapes)) for f in results_graph.findings]
-    else:
-        results = [
-            builder.result(_Raw.of_node(results_graph, node), results_graph)
-            for node in results_graph.objects(None, SH.result)
-        ]
-    results.sort(key=_sort_key)
+    with paused_gc():
+        if isinstance(results_graph, ResultsGraph):
+            paths = _cloned_paths(shapes)
+            results = [builder.result(_Raw.of_finding(f), paths) for f in results_graph.findings]
+        else:
+            results = [
+                builder.result(_Raw.of_node(results_graph, node), results_graph)
+                for node in results_graph.objects(None, SH.result)
+            ]
+        results.sort(key=_sort_key)
     conforms = not any(r.severity == "Violation" for r in results)
     return ValidationReport(
         conforms=conforms,

@@ -84,3 +84,23 @@ def test_report_model_does_not_write_the_graph(fixture_store):
     assert report.results_graph._graph is None
     assert "sh:ValidationReport" in report.to_turtle()
     assert report.results_graph._graph is not None
+
+
+def test_the_cycle_collector_runs_again_after_overlapping_validations():
+    import gc
+
+    from isrp_graph.validation.results import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
