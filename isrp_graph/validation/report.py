@@ -121,12 +121,11 @@ def named_shape(shapes: Graph, shape: Node) -> Node:
     return current
 
 
+_SEVERITY_NAMES: dict[Node, Severity] = {SH.Warning: "Warning", SH.Info: "Info"}
+
+
 def _severity(node: Node | None) -> Severity:
-    if node == SH.Warning:
-        return "Warning"
-    if node == SH.Info:
-        return "Info"
-    return "Violation"
+    return _SEVERITY_NAMES.get(node, "Violation") if node is not None else "Violation"
 
 
 class _Raw:
@@ -194,6 +193,7 @@ class _Builder:
     def __init__(self, data: Graph, shapes: Graph, lang: str) -> None:
         self.data, self.shapes, self.lang = data, shapes, lang
         self.labels: dict[Node, str] = {}
+        self.types: dict[frozenset, URIRef | None] = {}
         self.foci: dict[Node, tuple] = {}
         self.fields: dict[tuple, tuple] = {}
         self.templates: dict[tuple, list[Literal]] = {}
@@ -210,7 +210,7 @@ class _Builder:
         found = self.foci.get(focus)
         if found is None:
             data, lang = self.data, self.lang
-            focus_type = most_specific_type(data, focus)
+            focus_type = most_specific_type(data, focus, self.types)
             type_label = self.label(focus_type) if focus_type is not None else ""
             entry = entry_of(data, focus)
             entry_label = self.label(entry) or t("validation.unnamed", lang)
