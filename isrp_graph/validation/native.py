@@ -237,11 +237,14 @@ def _quiet_class(cls: type) -> type:
             NodeConstraintComponent,
             QualifiedValueShapeConstraintComponent,
         )
+        from pyshacl.constraints.core.value_constraints import NodeKindConstraintComponent
         from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 
-        from isrp_graph.validation import nested
+        from isrp_graph.validation import components, nested
 
         members: dict[str, Any] = {"make_v_result": _make_v_result}
+        if issubclass(cls, NodeKindConstraintComponent):
+            members["evaluate"] = components.evaluate_node_kind
         if issubclass(cls, NodeConstraintComponent):
             members["_evaluate_node_shape"] = nested.evaluate_node_shape
         if issubclass(cls, QualifiedValueShapeConstraintComponent):

@@ -104,3 +104,19 @@ def test_the_cycle_collector_runs_again_after_overlapping_validations():
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def test_node_kind_of_every_kind_as_pyshacl_finds_it():
+    rules = ["IRI", "BlankNode", "Literal", "BlankNodeOrIRI", "BlankNodeOrLiteral", "IRIOrLiteral"]
+    shapes_text = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <urn:ex:> .\n"
+    shapes_text += "ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:v ;\n"
+    shapes_text += " ;\n".join(f"  sh:property [ sh:path ex:v ; sh:nodeKind sh:{rule} ]" for rule in rules)
+    shapes_text += " .\n"
+    data_text = '@prefix ex: <urn:ex:> .\nex:a ex:v ex:iri .\nex:b ex:v [ ex:w 1 ] .\nex:c ex:v "text", 3 .\n'
+    shapes = Graph().parse(data=shapes_text, format="turtle")
+    stated = Graph().parse(data=data_text, format="turtle")
+    ours = native.run(IndexedGraph(stated), shapes)
+    _conforms, theirs = run_fast(_copy(stated), shapes)
+    assert isomorphic(ours, theirs)
+    # each value breaks the three rules that exclude its kind
+    assert len(list(ours.objects(None, SH.result))) == 4 * 3
