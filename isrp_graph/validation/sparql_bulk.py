@@ -91,6 +91,8 @@ def evaluate_sparql_constraint(self: Any, sparql_constraint: Any, target_graph: 
     rows: dict[Node, list[dict]] | None = None
     if binds_this and getattr(target_graph, "mirror", None) is not None:
         rows = _bulk_rows(target_graph, text, template, [f for f in f_v_dict if isinstance(f, URIRef)])
+    if rows is not None:  # a focus node without rows yields no result in pyshacl's loop: left out
+        f_v_dict = {f: values for f, values in f_v_dict.items() if f not in rows or rows[f]}
     prepared = _PreparedConstraint(sparql_constraint, template, text, binds_this, rows)
     return type(self).__mro__[1]._evaluate_sparql_constraint(self, prepared, target_graph, f_v_dict)
 
