@@ -292,7 +292,16 @@ def _validate(
         raise ReportableRuntimeError("Validation path too deep!")
     allow_conform = self.severity in (SH_Info, SH_Warning)
     allowed = {SH_Info, SH_Warning}
-    value_nodes = _value_nodes(self, target_graph, focus_list)
+    shared = getattr(executor, "_isrp_shared", None)
+    if shared is not None and type(focus) is list and self.is_property_shape:
+        # property shapes of one node shape with the same path on the same batch: computed once
+        key = (id(focus), _simple_path(self) or id(self))
+        pinned = shared.get(key)  # (the batch itself, kept so that its id is not reused; value nodes)
+        if pinned is None:
+            pinned = shared[key] = (focus, _value_nodes(self, target_graph, focus_list))
+        value_nodes = pinned[1]
+    else:
+        value_nodes = _value_nodes(self, target_graph, focus_list)
     reports: list = []
     non_conformant = False
     _evaluation_path.append(self)
@@ -375,8 +384,6 @@ def _property_shapes(
 ) -> tuple[bool, list]:
     """``PropertyConstraintComponent.evaluate`` with each property shape validated once for all value
     nodes (in batches of distinct nodes, so a node met twice is reported twice, as pyshacl does)."""
-    from pyshacl.errors import ReportableRuntimeError
-
     occurrences = Counter(v for nodes in value_nodes.values() for v in nodes)
     batches: list[list[Node]] = []
     level = 0
@@ -386,11 +393,24 @@ def _property_shapes(
             break
         batches.append(batch)
         level += 1
+    if not batches:
+        return True, []
+    recursive = component.recursion_triggers(path)
+    outer = getattr(executor, "_isrp_shared", None)
+    executor._isrp_shared = {}  # type: ignore[attr-defined]  # (batch, path) -> value nodes, see _validate
+    try:
+        return _each_property_shape(component, executor, target_graph, batches, path, recursive)
+    finally:
+        executor._isrp_shared = outer  # type: ignore[attr-defined]
+
+
+def _each_property_shape(
+    component: Any, executor: SHACLExecutor, target_graph: Any, batches: list, path: list, recursive: Any
+) -> tuple[bool, list]:
+    from pyshacl.errors import ReportableRuntimeError
+
     non_conformant = False
     reports: list = []
-    if not batches:
-        return True, reports
-    recursive = component.recursion_triggers(path)
     for node in component.property_shapes:
         if component.shape.sg.is_filtered_out_shape(node):
             continue
