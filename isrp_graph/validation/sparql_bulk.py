@@ -25,6 +25,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 BULK_MINIMUM = 16  # fewer IRI focus nodes: per node (a one-entry check must not cost a store scan)
+STOREWIDE_MINIMUM = 2000  # this many IRI focus nodes: one run over the store (see _storewide_rows)
 _ROWS = "__isrp_rows"
 _HEAD = re.compile(
     r"^\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?P<projection>[^{]*?)"
@@ -103,23 +104,53 @@ def _bulk_rows(graph: Any, text: str, template: dict, foci: list[URIRef]) -> dic
     shaped = bulk_text(text)
     if shaped is None:
         return None
+    others = {name: term for name, term in template.items() if name != "this" and term is not None}
+    if len(foci) >= STOREWIDE_MINIMUM and binds_this_first(text):
+        return _storewide_rows(graph, text, others, foci)
+    values = "VALUES ?this { " + " ".join(f.n3() for f in foci) + " }"
+    found = _rows_by_this(graph, shaped.replace("#VALUES#", values, 1), others)
+    if found is None:
+        return None
+    return {f: found.get(f, []) for f in foci}
+
+
+def binds_this_first(text: str) -> bool:
+    """True when ``text`` goes the bulk way because its first triple pattern binds ``$this``."""
+    head = _HEAD.match(text)
+    return head is not None and head.group("first") is not None and bulk_text(text) is not None
+
+
+def _storewide_rows(graph: Any, text: str, others: dict, foci: list[URIRef]) -> dict[Node, list[dict]] | None:
+    """The rows of ``foci`` from one run of ``text`` with ``$this`` left free (kept per data graph, so
+    the parts of a partitioned validation share it): the query's first pattern binds ``$this``, so its
+    rows for a focus node are the rows of the run with that node in ``VALUES``, and a run over the
+    whole store is cheaper than joining with thousands of ``VALUES`` rows."""
+    cache = graph.__dict__.setdefault("_storewide_rows", {})
+    key = (text, tuple(sorted((name, str(term), type(term).__name__) for name, term in others.items())))
+    if key not in cache:
+        cache[key] = _rows_by_this(graph, text, others)
+    found = cache[key]
+    if found is None:
+        return None
+    return {f: found.get(f, []) for f in foci}
+
+
+def _rows_by_this(graph: Any, query: str, others: dict) -> dict[Node, list[dict]] | None:
+    """The answer rows of ``query`` (as pyshacl's result rows) grouped by their ``this``."""
     from isrp_graph.validation.sparql import _NeedsRdflib, _to_rdflib, run_on_mirror
 
-    values = "VALUES ?this { " + " ".join(f.n3() for f in foci) + " }"
-    query = shaped.replace("#VALUES#", values, 1)
-    others = {name: term for name, term in template.items() if name != "this" and term is not None}
     prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces()}
     unprojected = graph.__dict__.setdefault("_unprojected", {})
     try:
         answer = _to_rdflib(run_on_mirror(graph.mirror, unprojected, query, prefixes, others), graph.mirror)
     except _NeedsRdflib:
         return None
-    rows: dict[Node, list[dict]] = {f: [] for f in foci}
+    rows: dict[Node, list[dict]] = {}
     for row in answer:
         found = row.asdict()  # type: ignore[union-attr]
         focus = found.get("this")
-        if focus in rows:
-            rows[focus].append(found)
+        if isinstance(focus, URIRef):
+            rows.setdefault(focus, []).append(found)
     return rows
 
 
