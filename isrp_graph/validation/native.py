@@ -233,6 +233,7 @@ def _quiet_class(cls: type) -> type:
     """``cls`` with :func:`_make_v_result` (no text description) in place of pyshacl's."""
     quiet = _QUIET.get(cls)
     if quiet is None:
+        from pyshacl.constraints.core.logical_constraints import OrConstraintComponent
         from pyshacl.constraints.core.shape_based_constraints import (
             NodeConstraintComponent,
             QualifiedValueShapeConstraintComponent,
@@ -247,6 +248,8 @@ def _quiet_class(cls: type) -> type:
             members["evaluate"] = components.evaluate_node_kind
         if issubclass(cls, NodeConstraintComponent):
             members["_evaluate_node_shape"] = nested.evaluate_node_shape
+        if issubclass(cls, OrConstraintComponent):
+            members["_evaluate_or_constraint"] = nested.evaluate_or_constraint
         if issubclass(cls, QualifiedValueShapeConstraintComponent):
             members["_evaluate_value_shape"] = nested.evaluate_value_shape
         if issubclass(cls, SPARQLBasedConstraint):

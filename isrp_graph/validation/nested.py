@@ -5,13 +5,14 @@ pyshacl validates the shape an ``sh:node`` or ``sh:qualifiedValueShape`` points 
 running every component for one node). Here the shape is validated once for the distinct value nodes
 and its findings are split by focus node: every finding a node shape's components make names the
 focus node it was made for (property shapes report for their own focus node, which is the node
-shape's), so the findings of one value node are those naming it. Its conformance is the shape's
+shape's), so the findings of one value node are those naming it; the same holds for a property shape
+without property shapes of its own. Its conformance is the shape's
 verdict on those findings: a finding whose severity is neither ``sh:Info`` nor ``sh:Warning`` makes a
 shape of such a severity non-conforming, as pyshacl decides for a single node. Shapes whose findings
-may name another node (property shapes, and node shapes holding a property shape with ``sh:property``
-of its own) keep pyshacl's per-node calls. The findings and their ``sh:detail`` nesting are
-pyshacl's: the nested results are shared between the results that show them as details, and the
-report graph writes each occurrence anew (see :mod:`.results`).
+may name another node (a shape holding a property shape with ``sh:property`` of its own) keep
+pyshacl's per-node calls. ``sh:or`` members are validated the same way. The findings and their
+``sh:detail`` nesting are pyshacl's: the nested results are shared between the results that show
+them as details, and the report graph writes each occurrence anew (see :mod:`.results`).
 """
 
 from __future__ import annotations
@@ -43,10 +44,13 @@ def attributable(shape: Any) -> bool:
     key = ("attributable", id(shape))
     found = owner.facts.get(key)
     if found is None:
-        found = not shape.is_property_shape
-        for component in _components(shape) if found else ():
+        found = True
+        for component in _components(shape):
             if not isinstance(component, PropertyConstraintComponent):
                 continue
+            if shape.is_property_shape:  # its property shapes report for its value nodes
+                found = False
+                break
             for node in component.property_shapes:
                 inner = shape.get_other_shape(node)
                 if inner is None or any(
@@ -96,7 +100,7 @@ def evaluate_node_shape(
 ) -> tuple[bool, list]:
     """``NodeConstraintComponent._evaluate_node_shape``, the node shape validated once (module doc)."""
     found_node_shape = self.shape.get_other_shape(node_shape)
-    if not found_node_shape or not attributable(found_node_shape):
+    if not found_node_shape or found_node_shape.is_property_shape or not attributable(found_node_shape):
         return (
             type(self)
             .__mro__[1]
@@ -210,4 +214,43 @@ def evaluate_value_shape(
         if self.min_count is not None and number_conforms < self.min_count:
             non_conformant = True
             reports.append(self.make_v_result(target_graph, f, constraint_component=_QualifiedMin))
+    return non_conformant, reports
+
+
+def evaluate_or_constraint(
+    self: Any, executor: Any, or_c: Any, target_graph: Any, focus_value_nodes: dict, _evaluation_path: list
+) -> tuple[bool, list]:
+    """``OrConstraintComponent._evaluate_or_constraint``, each member validated once (module doc)."""
+    or_list = set(self.shape.sg.graph.items(or_c))
+    if len(or_list) < 1:
+        raise ReportableRuntimeError("The list associated with sh:or is not a valid RDF list.")
+    or_shapes = set()
+    for o in or_list:
+        if self.shape.sg.is_filtered_out_shape(o):
+            continue
+        or_shape = self.shape.get_other_shape(o)
+        if not or_shape:
+            raise ReportableRuntimeError(
+                "Shape pointed to by sh:or does not exist or is not a well-formed SHACL Shape."
+            )
+        or_shapes.add(or_shape)
+    if not or_shapes:
+        return False, []
+    args = (executor, or_c, target_graph, focus_value_nodes, _evaluation_path)
+    if not all(attributable(s) for s in or_shapes):
+        return type(self).__mro__[1]._evaluate_or_constraint(self, *args)
+    values = _all_values(focus_value_nodes)
+    passed: set[Node] = set()
+    for or_shape in or_shapes:
+        each = validate_each(or_shape, executor, target_graph, values, _evaluation_path)
+        if each is None:
+            return type(self).__mro__[1]._evaluate_or_constraint(self, *args)
+        passed.update(v for v, (conforms, _r) in each.items() if conforms)
+    reports: list = []
+    non_conformant = False
+    for f, value_nodes in focus_value_nodes.items():
+        for v in value_nodes:
+            if v not in passed:
+                non_conformant = True
+                reports.append(self.make_v_result(target_graph, f, value_node=v))
     return non_conformant, reports
