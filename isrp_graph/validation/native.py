@@ -301,7 +301,19 @@ def _validate(
         key = (id(focus), _simple_path(self) or id(self))
         pinned = shared.get(key)  # (the batch itself, kept so that its id is not reused; value nodes)
         if pinned is None:
-            pinned = shared[key] = (focus, _value_nodes(self, target_graph, focus_list))
+            step = _simple_path(self)
+            spo = getattr(target_graph, "_spo", None)
+            if step is not None and not step[1] and isinstance(spo, dict):
+                # each focus node's predicates looked up once per batch, not once per property shape
+                rows = shared.get(("rows", id(focus)))
+                if rows is None:
+                    rows = shared[("rows", id(focus))] = (focus, [spo.get(f, _EMPTY) for f in focus_list])
+                found = {
+                    f: by_p.get(step[0], _EMPTY).keys() for f, by_p in zip(focus_list, rows[1], strict=True)
+                }
+            else:
+                found = _value_nodes(self, target_graph, focus_list)
+            pinned = shared[key] = (focus, found)
         value_nodes = pinned[1]
     else:
         value_nodes = _value_nodes(self, target_graph, focus_list)
