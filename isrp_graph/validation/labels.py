@@ -58,9 +58,21 @@ def label(graph: Graph, node: Node, lang: str) -> str:
 _GENERIC = (str(RDF), str(RDFS), str(OWL))
 
 
-def most_specific_type(graph: Graph, node: Node) -> URIRef | None:
-    """The node's type that is not a superclass of another of its types (ISRP terms first)."""
-    types = {t for t in graph.objects(node, RDF.type) if isinstance(t, URIRef)}  # type: ignore[arg-type]
+def most_specific_type(
+    graph: Graph, node: Node, choices: dict[frozenset, URIRef | None] | None = None
+) -> URIRef | None:
+    """The node's type that is not a superclass of another of its types (ISRP terms first).
+    ``choices`` remembers the answer per set of types (many nodes share theirs)."""
+    types = frozenset(t for t in graph.objects(node, RDF.type) if isinstance(t, URIRef))  # type: ignore[arg-type]
+    if choices is None:
+        return _most_specific(graph, types)
+    if types not in choices:
+        choices[types] = _most_specific(graph, types)
+    return choices[types]
+
+
+def _most_specific(graph: Graph, found: frozenset) -> URIRef | None:
+    types = set(found)
     if not types:
         return None
     # the RDFS closure types everything as rdfs:Resource, every property as rdf:Property: those say

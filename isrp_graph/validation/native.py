@@ -25,13 +25,11 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Collection, Iterable
-from itertools import chain
 from typing import Any
 
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
 from pyshacl.consts import SH_Info, SH_Warning
 from pyshacl.pytypes import SHACLExecutor
-from pyshacl.rdfutil import clone_blank_node
 from pyshacl.shape import Shape
 from pyshacl.shapes_graph import ShapesGraph
 from rdflib import BNode, Graph, Literal, URIRef
@@ -39,21 +37,9 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from isrp_graph.validation import engine as _engine  # noqa: F401  (the faster parameter lookup)
-from isrp_graph.validation.index import IndexedGraph
+from isrp_graph.validation.results import Finding, ResultsGraph, paused_gc
 
 _SH = str(SH)
-_SH_ValidationReport = URIRef(_SH + "ValidationReport")
-_SH_ValidationResult = URIRef(_SH + "ValidationResult")
-_SH_conforms = URIRef(_SH + "conforms")
-_SH_focusNode = URIRef(_SH + "focusNode")
-_SH_result = URIRef(_SH + "result")
-_SH_resultMessage = URIRef(_SH + "resultMessage")
-_SH_resultPath = URIRef(_SH + "resultPath")
-_SH_resultSeverity = URIRef(_SH + "resultSeverity")
-_SH_sourceConstraint = URIRef(_SH + "sourceConstraint")
-_SH_sourceConstraintComponent = URIRef(_SH + "sourceConstraintComponent")
-_SH_sourceShape = URIRef(_SH + "sourceShape")
-_SH_value = URIRef(_SH + "value")
 _UNSUPPORTED_NAMES = (
     "ConstraintComponent SPARQLFunction Function SPARQLTargetType TargetType JSTarget "
     "JSTargetType JSFunction JSConstraint JSRule SPARQLRule TripleRule"
@@ -77,6 +63,7 @@ class _Prepared:
         self.shapes = list(self.sg.shapes)
         self.components: dict[int, list[Any]] = {}
         self.messages: dict[int, list[Any]] = {}
+        self.facts: dict[tuple[str, int], Any] = {}  # per shape: its simple path, whether attributable
         self.lock = threading.Lock()
         fast = type("FastShape", (Shape,), {"__slots__": (), "validate": _validate, "owner": self})
         for shape in self.shapes:
@@ -130,50 +117,20 @@ def run(
 ) -> Graph:
     """Validate ``data`` (with its inferred triples) against ``shapes``; only the top-level focus
     nodes in ``focus`` when given (``found_targets``: :func:`targets` of the same data and shapes).
-    Returns pyshacl's sh:ValidationReport graph (without text)."""
+    Returns pyshacl's sh:ValidationReport graph (without text), written when first read: the report
+    model is built from its :class:`.results.Finding` records."""
     prepared = shapes_for(shapes)
     executor = _executor()
     executor._isrp_targets = found_targets  # type: ignore[attr-defined]
     executor._isrp_focus = frozenset(focus) if isinstance(focus, (list, tuple)) else focus  # type: ignore[attr-defined]
     reports: list = []
     conforms = True
-    for shape in prepared.shapes:
-        shape_conforms, shape_reports = shape.validate(executor, data)
-        conforms = conforms and shape_conforms
-        reports.extend(shape_reports)
-    return _report_graph(prepared.sg, data, conforms, reports)
-
-
-def _report_graph(sg: ShapesGraph, data: Graph, conforms: bool, reports: list) -> Graph:
-    """The report graph exactly as ``pyshacl.validator.Validator.create_validation_report`` makes it
-    (as a read-only :class:`.index.IndexedGraph`: rdflib's store takes longer to fill than to read)."""
-    clones = Graph(bind_namespaces="core")  # blank nodes copied from the shapes or data graph
-    vr = BNode()
-    triples: list = [(vr, RDF.type, _SH_ValidationReport), (vr, _SH_conforms, Literal(conforms))]
-    cloned: dict[tuple[int, str], Node] = {}
-    for _text, result_node, parts in reports:
-        triples.append((vr, _SH_result, result_node))
-        for s, p, o in parts:
-            if isinstance(o, _Generic):
-                triples.extend((s, p, message) for message in o.messages())
-                continue
-            if isinstance(o, tuple):
-                source, node = o
-                if isinstance(node, Literal):
-                    o = node
-                else:
-                    key = (id(source), str(node))
-                    if key in cloned:
-                        o = cloned[key]
-                    elif isinstance(node, BNode):
-                        cloned[key] = o = clone_blank_node(source, node, clones, keepid=True)
-                    else:
-                        cloned[key] = o = URIRef(str(node))
-            triples.append((s, p, o))
-    report = IndexedGraph(chain(triples, clones))
-    for prefix, namespace in sg.graph.namespace_manager.namespaces():
-        report.namespace_manager.bind(prefix, namespace)
-    return report
+    with paused_gc():
+        for shape in prepared.shapes:
+            shape_conforms, shape_reports = shape.validate(executor, data)
+            conforms = conforms and shape_conforms
+            reports.extend(shape_reports)
+    return ResultsGraph(prepared.sg.graph, data, conforms, reports)
 
 
 def _messages(shape: Any) -> list:
@@ -182,19 +139,13 @@ def _messages(shape: Any) -> list:
     found = owner.messages.get(id(shape))
     if found is None:
         found = owner.messages[id(shape)] = list(shape.message)
-    return list(found)
+    return found
 
 
-class _Generic:
-    """pyshacl's generic message of a component, made only when the result goes into a report."""
-
-    __slots__ = ("args", "component")
-
-    def __init__(self, component: Any, *args: Any) -> None:
-        self.component, self.args = component, args
-
-    def messages(self) -> list:
-        return self.component.make_generic_messages(*self.args) or []
+def _formatted(component: Any, message: Node, bound_vars: Any) -> Node:
+    if isinstance(message, Literal) and bound_vars is not None:
+        return Literal(component._format_sparql_based_result_message(str(message.value), bound_vars))
+    return message
 
 
 def _make_v_result(
@@ -207,42 +158,38 @@ def _make_v_result(
     source_constraint: Node | None = None,
     extra_messages: Iterable | None = None,
     bound_vars: Any = None,
-) -> tuple[str, BNode, list]:
-    """``ConstraintComponent.make_v_result`` without the text description."""
-    constraint_component = constraint_component or self.shacl_constraint_component
-    sg = self.shape.sg.graph
-    node = BNode()
-    triples: list = [
-        (node, RDF.type, _SH_ValidationResult),
-        (node, _SH_sourceConstraintComponent, (sg, constraint_component)),
-        (node, _SH_sourceShape, (sg, self.shape.node)),
-        (node, _SH_resultSeverity, self.shape.severity),
-        (node, _SH_focusNode, (datagraph or sg, focus_node)),
-    ]
-    if value_node is not None:
-        triples.append((node, _SH_value, (datagraph, value_node)))
+) -> Finding:
+    """``ConstraintComponent.make_v_result`` as a :class:`.results.Finding` (no triples, no text
+    description; the generic message is made only when the result is reported)."""
     if result_path is None and self.shape.is_property_shape:
         result_path = self.shape.path()
-    if result_path is not None:
-        triples.append((node, _SH_resultPath, (sg, result_path)))
-    if source_constraint is not None:
-        triples.append((node, _SH_sourceConstraint, (sg, source_constraint)))
-    messages = _messages(self.shape)
+    shape_messages = _messages(self.shape)
+    messages: list | None
     if extra_messages:
+        messages = []
         for message in extra_messages:
-            if message in messages:
+            if message in shape_messages:
                 continue
-            if isinstance(message, Literal) and bound_vars is not None:
-                message = Literal(self._format_sparql_based_result_message(str(message.value), bound_vars))
-            triples.append((node, _SH_resultMessage, message))
-    elif not messages:
-        # made when the result is reported (most results of nested shapes are only counted)
-        triples.append((node, _SH_resultMessage, _Generic(self, datagraph, focus_node, value_node)))
-    for message in messages:
-        if isinstance(message, Literal) and bound_vars is not None:
-            message = Literal(self._format_sparql_based_result_message(str(message.value), bound_vars))
-        triples.append((node, _SH_resultMessage, message))
-    return "", node, triples
+            messages.append(_formatted(self, message, bound_vars))
+    elif not shape_messages:
+        messages = None
+    else:
+        messages = []
+    if shape_messages:
+        if bound_vars is None:
+            messages = messages + shape_messages if messages else shape_messages  # type: ignore[operator]
+        else:
+            messages = [*(messages or []), *(_formatted(self, m, bound_vars) for m in shape_messages)]
+    return Finding(
+        self,
+        datagraph,
+        focus_node,
+        value_node,
+        result_path,
+        constraint_component or self.shacl_constraint_component,
+        source_constraint,
+        messages,
+    )
 
 
 def _components(shape: Any) -> list[Any]:
@@ -286,9 +233,25 @@ def _quiet_class(cls: type) -> type:
     """``cls`` with :func:`_make_v_result` (no text description) in place of pyshacl's."""
     quiet = _QUIET.get(cls)
     if quiet is None:
+        from pyshacl.constraints.core.logical_constraints import OrConstraintComponent
+        from pyshacl.constraints.core.shape_based_constraints import (
+            NodeConstraintComponent,
+            QualifiedValueShapeConstraintComponent,
+        )
+        from pyshacl.constraints.core.value_constraints import NodeKindConstraintComponent
         from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 
+        from isrp_graph.validation import components, nested
+
         members: dict[str, Any] = {"make_v_result": _make_v_result}
+        if issubclass(cls, NodeKindConstraintComponent):
+            members["evaluate"] = components.evaluate_node_kind
+        if issubclass(cls, NodeConstraintComponent):
+            members["_evaluate_node_shape"] = nested.evaluate_node_shape
+        if issubclass(cls, OrConstraintComponent):
+            members["_evaluate_or_constraint"] = nested.evaluate_or_constraint
+        if issubclass(cls, QualifiedValueShapeConstraintComponent):
+            members["_evaluate_value_shape"] = nested.evaluate_value_shape
         if issubclass(cls, SPARQLBasedConstraint):
             from isrp_graph.validation import sparql_bulk
 
@@ -332,7 +295,28 @@ def _validate(
         raise ReportableRuntimeError("Validation path too deep!")
     allow_conform = self.severity in (SH_Info, SH_Warning)
     allowed = {SH_Info, SH_Warning}
-    value_nodes = self.value_nodes(target_graph, focus_list)
+    shared = getattr(executor, "_isrp_shared", None)
+    if shared is not None and type(focus) is list and self.is_property_shape:
+        # property shapes of one node shape with the same path on the same batch: computed once
+        key = (id(focus), _simple_path(self) or id(self))
+        pinned = shared.get(key)  # (the batch itself, kept so that its id is not reused; value nodes)
+        if pinned is None:
+            step = _simple_path(self)
+            spo = getattr(target_graph, "_spo", None)
+            if step is not None and not step[1] and isinstance(spo, dict):
+                # each focus node's predicates looked up once per batch, not once per property shape
+                rows = shared.get(("rows", id(focus)))
+                if rows is None:
+                    rows = shared[("rows", id(focus))] = (focus, [spo.get(f, _EMPTY) for f in focus_list])
+                found = {
+                    f: by_p.get(step[0], _EMPTY).keys() for f, by_p in zip(focus_list, rows[1], strict=True)
+                }
+            else:
+                found = _value_nodes(self, target_graph, focus_list)
+            pinned = shared[key] = (focus, found)
+        value_nodes = pinned[1]
+    else:
+        value_nodes = _value_nodes(self, target_graph, focus_list)
     reports: list = []
     non_conformant = False
     _evaluation_path.append(self)
@@ -342,15 +326,11 @@ def _validate(
             is_conform, found = _property_shapes(component, executor, target_graph, value_nodes, path)
         else:
             is_conform, found = component.evaluate(executor, target_graph, value_nodes, path)
+        found = _findings(found)
         if is_conform or allow_conform:
             pass
         else:
-            all_allowed = True
-            for _text, node, parts in found:
-                severities = [o for s, p, o in parts if s == node and p == _SH_resultSeverity]
-                if severities:
-                    all_allowed = all_allowed and severities[0] in allowed
-            non_conformant = non_conformant or not all_allowed
+            non_conformant = non_conformant or not all(f.severity in allowed for f in found)
         reports.extend(found)
     for custom in self.find_custom_constraints():
         validator = custom.make_validator_for_shape(self)
@@ -358,8 +338,60 @@ def _validate(
             executor, target_graph, value_nodes, [*_evaluation_path, validator]
         )
         non_conformant = non_conformant or not is_conform
-        reports.extend(found)
+        reports.extend(_findings(found))
     return not non_conformant, reports
+
+
+_EMPTY: dict = {}
+
+
+def _value_nodes(shape: Any, target_graph: Any, focus_list: list[Node]) -> dict[Node, Collection[Node]]:
+    """``Shape.value_nodes``, read straight from the :class:`.index.IndexedGraph` dictionaries for a
+    property shape with an IRI path or the inverse of one (the same sets, without pyshacl's generic
+    path walk per focus node)."""
+    if not shape.is_property_shape:
+        return {f: {f} for f in focus_list}
+    step = _simple_path(shape)
+    index = getattr(target_graph, "_ops" if step and step[1] else "_spo", None)
+    if step is None or not isinstance(index, dict):
+        return shape.value_nodes(target_graph, focus_list)
+    predicate, inverse = step
+    if inverse:  # the index holds no literal objects: those are looked up the slow way
+        return {
+            f: set(target_graph.subjects(predicate, f))
+            if type(f) is Literal
+            else set(index.get(f, _EMPTY).get(predicate, _EMPTY))
+            for f in focus_list
+        }
+    # the index's own key views: read-only sets that cost nothing to make (pyshacl's components only
+    # iterate, count, test membership and copy them)
+    return {f: index.get(f, _EMPTY).get(predicate, _EMPTY).keys() for f in focus_list}  # type: ignore[misc]
+
+
+def _simple_path(shape: Any) -> tuple[URIRef, bool] | None:
+    """(property, inverse) when the shape's path is an IRI or ``[ sh:inversePath <IRI> ]``."""
+    owner: _Prepared = shape.owner
+    key = ("path", id(shape))
+    if key not in owner.facts:
+        path = shape.path()
+        found: tuple[URIRef, bool] | None = None
+        if isinstance(path, URIRef):
+            found = (path, False)
+        elif isinstance(path, BNode):
+            graph = shape.sg.graph
+            if set(graph.predicates(path)) == {SH.inversePath}:
+                inverse = list(graph.objects(path, SH.inversePath))
+                if len(inverse) == 1 and isinstance(inverse[0], URIRef):
+                    found = (inverse[0], True)
+        owner.facts[key] = found
+    return owner.facts[key]
+
+
+def _findings(reports: list) -> list[Finding]:
+    """``reports`` as findings (pyshacl's sh:node component hands back (text, finding, details))."""
+    if all(type(r) is Finding for r in reports):
+        return reports
+    return [r if type(r) is Finding else r[1] for r in reports]
 
 
 def _property_shapes(
@@ -367,8 +399,6 @@ def _property_shapes(
 ) -> tuple[bool, list]:
     """``PropertyConstraintComponent.evaluate`` with each property shape validated once for all value
     nodes (in batches of distinct nodes, so a node met twice is reported twice, as pyshacl does)."""
-    from pyshacl.errors import ReportableRuntimeError
-
     occurrences = Counter(v for nodes in value_nodes.values() for v in nodes)
     batches: list[list[Node]] = []
     level = 0
@@ -378,11 +408,24 @@ def _property_shapes(
             break
         batches.append(batch)
         level += 1
+    if not batches:
+        return True, []
+    recursive = component.recursion_triggers(path)
+    outer = getattr(executor, "_isrp_shared", None)
+    executor._isrp_shared = {}  # type: ignore[attr-defined]  # (batch, path) -> value nodes, see _validate
+    try:
+        return _each_property_shape(component, executor, target_graph, batches, path, recursive)
+    finally:
+        executor._isrp_shared = outer  # type: ignore[attr-defined]
+
+
+def _each_property_shape(
+    component: Any, executor: SHACLExecutor, target_graph: Any, batches: list, path: list, recursive: Any
+) -> tuple[bool, list]:
+    from pyshacl.errors import ReportableRuntimeError
+
     non_conformant = False
     reports: list = []
-    if not batches:
-        return True, reports
-    recursive = component.recursion_triggers(path)
     for node in component.property_shapes:
         if component.shape.sg.is_filtered_out_shape(node):
             continue

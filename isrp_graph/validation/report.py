@@ -23,6 +23,7 @@ from isrp_graph.validation.labels import (
 )
 from isrp_graph.validation.model import SEVERITIES, Severity, ValidationReport, ValidationResult
 from isrp_graph.validation.paths import path_text
+from isrp_graph.validation.results import Finding, ResultsGraph, cloned_path, paused_gc
 
 # constraint component -> (message key, shape parameter that gives {n} or {expected})
 _COMPONENTS: dict[str, tuple[str, URIRef | None]] = {
@@ -64,13 +65,21 @@ def build_report(
     lang: str = "de",
     focus_nodes: Collection[Node] | None = None,
 ) -> ValidationReport:
-    """The report model for pyshacl's ``results_graph``. ``data`` (with the inferred triples) and
+    """The report model for pyshacl's ``results_graph`` (or the native validator's
+    :class:`.results.ResultsGraph`, read from its records). ``data`` (with the inferred triples) and
     ``shapes`` supply labels, field names and shape parameters."""
     lang = normalise_lang(lang)
-    results = [
-        _result(results_graph, node, data, shapes, lang) for node in results_graph.objects(None, SH.result)
-    ]
-    results.sort(key=_sort_key)
+    builder = _Builder(data, shapes, lang)
+    with paused_gc():
+        if isinstance(results_graph, ResultsGraph):
+            paths = _cloned_paths(shapes)
+            results = [builder.result(_Raw.of_finding(f), paths) for f in results_graph.findings]
+        else:
+            results = [
+                builder.result(_Raw.of_node(results_graph, node), results_graph)
+                for node in results_graph.objects(None, SH.result)
+            ]
+        results.sort(key=_sort_key)
     conforms = not any(r.severity == "Violation" for r in results)
     return ValidationReport(
         conforms=conforms,
@@ -112,93 +121,209 @@ def named_shape(shapes: Graph, shape: Node) -> Node:
     return current
 
 
+_SEVERITY_NAMES: dict[Node, Severity] = {SH.Warning: "Warning", SH.Info: "Info"}
+
+
 def _severity(node: Node | None) -> Severity:
-    if node == SH.Warning:
-        return "Warning"
-    if node == SH.Info:
-        return "Info"
-    return "Violation"
+    return _SEVERITY_NAMES.get(node, "Violation") if node is not None else "Violation"
 
 
-def _result(report: Graph, node: Node, data: Graph, shapes: Graph, lang: str) -> ValidationResult:
-    focus = report.value(node, SH.focusNode)  # type: ignore[arg-type]
-    path = report.value(node, SH.resultPath)  # type: ignore[arg-type]
-    shape = report.value(node, SH.sourceShape)  # type: ignore[arg-type]
-    component = report.value(node, SH.sourceConstraintComponent)  # type: ignore[arg-type]
-    value = report.value(node, SH.value)  # type: ignore[arg-type]
-    severity = _severity(report.value(node, SH.resultSeverity))  # type: ignore[arg-type]
-    assert focus is not None and shape is not None
+class _Raw:
+    """The fields of one pyshacl result, from a report graph or a native :class:`.results.Finding`."""
 
-    focus_type = most_specific_type(data, focus)
-    type_label = label(data, focus_type, lang) if focus_type is not None else ""
-    entry = entry_of(data, focus)
-    entry_label = label(data, entry, lang) or t("validation.unnamed", lang)
-    focus_label = label(data, focus, lang)
-    if not focus_label:  # a blank node: name it by its kind and its entry
-        focus_label = t("validation.part_of", lang, part=type_label or "…", entry=entry_label)
-    field = shape_field_name(shapes, data, shape, path, lang)
-    words = "" if path is None or isinstance(path, URIRef) else path_label(report, data, path, lang)
-    message = _message(report, node, shapes, data, shape, component, field, value, lang, type_label)
-    return ValidationResult(
-        focus=focus,
-        focus_label=focus_label,
-        focus_type=focus_type,
-        focus_type_label=type_label,
-        entry=entry,
-        entry_label=entry_label,
-        path=path if isinstance(path, URIRef) else None,
-        path_label=field,
-        severity=severity,
-        message=message,
-        source_shape=shape,
-        node_shape=named_shape(shapes, shape),
-        constraint=component if isinstance(component, URIRef) else None,
-        value=value,
-        path_text=path_text(report, path),
-        path_words=words,
+    __slots__ = (
+        "component",
+        "constraint",
+        "finding",
+        "focus",
+        "messages",
+        "path",
+        "severity",
+        "shape",
+        "value",
     )
 
+    @classmethod
+    def of_node(cls, report: Graph, node: Node) -> _Raw:
+        raw = cls()
+        raw.focus = report.value(node, SH.focusNode)  # type: ignore[arg-type]
+        raw.path = report.value(node, SH.resultPath)  # type: ignore[arg-type]
+        raw.shape = report.value(node, SH.sourceShape)  # type: ignore[arg-type]
+        raw.component = report.value(node, SH.sourceConstraintComponent)  # type: ignore[arg-type]
+        raw.value = report.value(node, SH.value)  # type: ignore[arg-type]
+        raw.severity = report.value(node, SH.resultSeverity)  # type: ignore[arg-type]
+        raw.constraint = report.value(node, SH.sourceConstraint)  # type: ignore[arg-type]
+        raw.messages = tuple(report.objects(node, SH.resultMessage))  # type: ignore[arg-type]
+        raw.finding = None
+        return raw
 
-def _message(
-    report: Graph,
-    node: Node,
-    shapes: Graph,
-    data: Graph,
-    shape: Node,
-    component: Node | None,
-    field: str,
-    value: Node | None,
-    lang: str,
-    type_label: str,
-) -> str:
-    """sh:message in ``lang``, else in the other language, else an untagged sh:message of the shape,
-    else the catalogue's text for the constraint component, else pyshacl's own (English) text."""
-    messages = [m for m in report.objects(node, SH.resultMessage) if isinstance(m, Literal)]  # type: ignore[arg-type]
-    constraint = report.value(node, SH.sourceConstraint)  # type: ignore[arg-type]
-    templates = [
-        m
-        for holder in (constraint, shape)
-        if holder is not None
-        for m in shapes.objects(holder, SH.message)  # type: ignore[arg-type]
-        if isinstance(m, Literal)
-    ]
+    @classmethod
+    def of_finding(cls, finding: Finding) -> _Raw:
+        raw = cls()
+        raw.focus, raw.path, raw.shape = finding.focus, finding.path, finding.shape
+        raw.component, raw.value, raw.severity = finding.constraint_component, finding.value, finding.severity
+        raw.constraint = finding.source_constraint
+        raw.messages = None if finding.messages is None else tuple(finding.messages)
+        raw.finding = finding
+        return raw
+
+
+class _ClonedPaths:
+    """Blank-node paths as pyshacl copies them into the report graph, one small graph per path."""
+
+    def __init__(self, shapes: Graph) -> None:
+        self.shapes = shapes
+        self.graphs: dict[Node, Graph] = {}
+
+    def graph(self, path: Node) -> Graph:
+        found = self.graphs.get(path)
+        if found is None:
+            found = self.graphs[path] = cloned_path(self.shapes, path)
+        return found
+
+
+def _cloned_paths(shapes: Graph) -> _ClonedPaths:
+    return _ClonedPaths(shapes)
+
+
+class _Builder:
+    """Builds :class:`ValidationResult` s; what depends only on a node, a shape or a message set is
+    computed once per report."""
+
+    def __init__(self, data: Graph, shapes: Graph, lang: str) -> None:
+        self.data, self.shapes, self.lang = data, shapes, lang
+        self.labels: dict[Node, str] = {}
+        self.types: dict[frozenset, URIRef | None] = {}
+        self.foci: dict[Node, tuple] = {}
+        self.fields: dict[tuple, tuple] = {}
+        self.templates: dict[tuple, list[Literal]] = {}
+        self.choices: dict[tuple, tuple[str | None, list[str]]] = {}
+        self.catalogue: dict[tuple, str | None] = {}
+
+    def label(self, node: Node) -> str:
+        found = self.labels.get(node)
+        if found is None:
+            found = self.labels[node] = label(self.data, node, self.lang)
+        return found
+
+    def focus_facts(self, focus: Node) -> tuple:
+        found = self.foci.get(focus)
+        if found is None:
+            data, lang = self.data, self.lang
+            focus_type = most_specific_type(data, focus, self.types)
+            type_label = self.label(focus_type) if focus_type is not None else ""
+            entry = entry_of(data, focus)
+            entry_label = self.label(entry) or t("validation.unnamed", lang)
+            focus_label = self.label(focus)
+            if not focus_label:  # a blank node: name it by its kind and its entry
+                focus_label = t("validation.part_of", lang, part=type_label or "…", entry=entry_label)
+            found = self.foci[focus] = (focus_label, focus_type, type_label, entry, entry_label)
+        return found
+
+    def field_facts(self, shape: Node, path: Node | None, paths: Graph | _ClonedPaths) -> tuple:
+        key = (shape, path)
+        found = self.fields.get(key)
+        if found is None:
+            field = shape_field_name(self.shapes, self.data, shape, path, self.lang)
+            if isinstance(paths, _ClonedPaths):
+                paths = paths.graph(path) if isinstance(path, BNode) else paths.shapes
+            words = (
+                ""
+                if path is None or isinstance(path, URIRef)
+                else path_label(paths, self.data, path, self.lang)
+            )
+            found = (field, words, path_text(paths, path), named_shape(self.shapes, shape))
+            self.fields[key] = found
+        return found
+
+    def result(self, raw: _Raw, paths: Graph | _ClonedPaths) -> ValidationResult:
+        focus, path, shape, component, value = raw.focus, raw.path, raw.shape, raw.component, raw.value
+        assert focus is not None and shape is not None
+        focus_label, focus_type, type_label, entry, entry_label = self.focus_facts(focus)
+        field, words, text, node_shape = self.field_facts(shape, path, paths)
+        return ValidationResult(
+            focus=focus,
+            focus_label=focus_label,
+            focus_type=focus_type,
+            focus_type_label=type_label,
+            entry=entry,
+            entry_label=entry_label,
+            path=path if isinstance(path, URIRef) else None,
+            path_label=field,
+            severity=_severity(raw.severity),
+            message=self.message(raw, field, type_label),
+            source_shape=shape,
+            node_shape=node_shape,
+            constraint=component if isinstance(component, URIRef) else None,
+            value=value,
+            path_text=text,
+            path_words=words,
+        )
+
+    def message(self, raw: _Raw, field: str, type_label: str) -> str:
+        """sh:message in the wanted language, else in the other language, else an untagged sh:message
+        of the shape, else the catalogue's text for the constraint component, else pyshacl's own
+        (English) text."""
+        templates = self._templates(raw.constraint, raw.shape)
+        messages = raw.messages
+        if messages is None and templates:  # pyshacl's generic message decides: make it now
+            messages = tuple(raw.finding.all_messages())
+        if messages is None:
+            chosen, untagged = None, []
+        else:
+            key = (messages, raw.constraint, raw.shape)
+            choice = self.choices.get(key)
+            if choice is None:
+                choice = self.choices[key] = _choice(messages, templates, self.lang)
+            chosen, untagged = choice
+        if chosen is not None:
+            return chosen
+        key = (raw.shape, raw.component, field, raw.value, type_label)
+        if key in self.catalogue:
+            catalogue = self.catalogue[key]
+        else:
+            catalogue = self.catalogue[key] = _catalogue_message(
+                self.shapes, self.data, raw.shape, raw.component, field, raw.value, self.lang, type_label
+            )
+        if catalogue:
+            return catalogue
+        if raw.messages is None:  # pyshacl's generic messages are untagged: only the fallback
+            generic = [m for m in raw.finding.all_messages() if isinstance(m, Literal)]
+            untagged = sorted(str(m) for m in generic if not m.language)
+        return untagged[0] if untagged else ""
+
+    def _templates(self, constraint: Node | None, shape: Node) -> list[Literal]:
+        key = (constraint, shape)
+        found = self.templates.get(key)
+        if found is None:
+            found = self.templates[key] = [
+                m
+                for holder in (constraint, shape)
+                if holder is not None
+                for m in self.shapes.objects(holder, SH.message)  # type: ignore[arg-type]
+                if isinstance(m, Literal)
+            ]
+        return found
+
+
+def _choice(messages: tuple, templates: list[Literal], lang: str) -> tuple[str | None, list[str]]:
+    """(the message to show, or None when the catalogue decides; the untagged messages, sorted)."""
     by_lang: dict[str | None, list[str]] = {}
     for message in messages:
+        if not isinstance(message, Literal):
+            continue
         language = message.language or _template_language(templates, str(message))
         by_lang.setdefault(language, []).append(str(message))
     for wanted in (lang, "de" if lang != "de" else "en"):
         if by_lang.get(wanted):
-            return sorted(by_lang[wanted])[0]
+            return sorted(by_lang[wanted])[0], []
     tagged = sorted(m for language, texts in by_lang.items() if language for m in texts)
     if tagged:
-        return tagged[0]
+        return tagged[0], []
     untagged = sorted(by_lang.get(None, []))
     if untagged and templates:
-        return untagged[0]
-    catalogue = _catalogue_message(shapes, data, shape, component, field, value, lang, type_label)
-    if catalogue:
-        return catalogue
-    return untagged[0] if untagged else ""
+        return untagged[0], untagged
+    return None, untagged
 
 
 _PLACEHOLDER = re.compile(r"\{[?$][A-Za-z_][A-Za-z0-9_]*\}")

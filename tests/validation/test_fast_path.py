@@ -110,6 +110,32 @@ def test_bulk_sparql_constraints_find_what_per_node_queries_find(erfurt, monkeyp
     assert bulk.results == per_node.results and per_node.results
 
 
+def test_storewide_sparql_rows_find_what_per_node_queries_find(erfurt, monkeypatch):
+    """Queries whose first pattern binds $this, run once over the whole store (``sparql_bulk``) for
+    large focus sets, give the per-node findings: on Erfurt and synthetic municipalities (whose
+    measures of expired plans break such a constraint)."""
+    from benchmarks.synthetic import generate
+    from isrp_graph.validation import sparql_bulk
+
+    synthetic = Graph().parse(data="".join(generate(3)), format="nt")
+    state = erfurt.with_changes({URIRef(GRAPH["data/synthetic"]): synthetic})
+    monkeypatch.setattr(sparql_bulk, "BULK_MINIMUM", 10**9)
+    per_node = validate_state(state)
+    monkeypatch.setattr(sparql_bulk, "BULK_MINIMUM", 2)
+    monkeypatch.setattr(sparql_bulk, "STOREWIDE_MINIMUM", 2)
+    storewide = validate_state(state)
+    assert storewide.results == per_node.results
+    assert any("ausgelaufen" in r.message for r in per_node.results)
+
+
+def test_only_queries_that_bind_this_in_their_first_pattern_run_over_the_whole_store():
+    from isrp_graph.validation.sparql_bulk import binds_this_first
+
+    assert binds_this_first("SELECT $this WHERE { $this a <urn:C> . FILTER NOT EXISTS { $this <urn:p> ?x } }")
+    assert not binds_this_first("SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x } }")
+    assert not binds_this_first("SELECT $this WHERE { $this <urn:p> ?x } LIMIT 1")
+
+
 def test_only_queries_that_bind_this_first_are_run_in_bulk():
     from isrp_graph.validation.sparql_bulk import bulk_text
 
@@ -118,7 +144,34 @@ def test_only_queries_that_bind_this_first_are_run_in_bulk():
         bulk_text(first)
         == "SELECT $this WHERE { #VALUES#  $this a <urn:C> . FILTER NOT EXISTS { $this <urn:p> ?x } }"
     )
-    assert bulk_text("SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x } }") is None
+    assert (
+        bulk_text("SELECT $this WHERE { OPTIONAL { ?y <urn:q> ?x } FILTER NOT EXISTS { $this <urn:p> ?x } }")
+        is None
+    )
     assert bulk_text("SELECT $this WHERE { $this <urn:p> ?x { SELECT ?x WHERE { ?x ?p ?o } } }") is None
     assert bulk_text("SELECT ?x WHERE { $this <urn:p> ?x }") is None  # $this not projected
     assert bulk_text("SELECT $this WHERE { $this <urn:p> ?x } LIMIT 1") is None
+
+
+def test_queries_of_only_filters_are_run_in_bulk():
+    """A top-level group of triple patterns and FILTER [NOT] EXISTS groups sees each VALUES row's
+    $this as pre-binding does; any other group inside the query (nested, OPTIONAL, MINUS, a group
+    inside the EXISTS group) keeps the per-node way."""
+    from isrp_graph.validation.sparql_bulk import bulk_text
+
+    filters = (
+        "SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x } FILTER NOT EXISTS { ?y <urn:q> $this } }"
+    )
+    assert bulk_text(filters) == filters.replace("WHERE {", "WHERE { #VALUES# ", 1)
+    braces_in_text = 'SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> "}{" } # } {\n}'
+    assert bulk_text(braces_in_text) is not None
+    assert bulk_text("SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x { ?x ?p ?o } } }") is None
+    assert (
+        bulk_text(
+            "SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?x } OPTIONAL { $this <urn:q> ?z } }"
+        )
+        is None
+    )
+    assert bulk_text("SELECT $this WHERE { { FILTER NOT EXISTS { $this <urn:p> ?x } } }") is None
+    assert bulk_text("SELECT $this WHERE { ?x <urn:p> ?y . MINUS { $this <urn:q> ?y } }") is None
+    assert bulk_text("SELECT $this WHERE { ?x <urn:p> ?y FILTER (?y = $this) BIND (1 AS ?z) }") is None
