@@ -24,9 +24,9 @@ from rdflib import Literal
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from isrp_graph.store.terms import to_ox
+from isrp_graph.store.terms import from_ox, graph_name_from_ox, to_ox
 from isrp_graph.validation.closure import load_ox, python_closure
-from isrp_graph.validation.graphs import Triple
+from isrp_graph.validation.graphs import Triple, is_shapes_graph, is_validated_graph
 
 _PLAIN = {None, XSD.string, RDF.langString}
 
@@ -89,3 +89,56 @@ def build_mirror(stated: set[Triple]) -> tuple[Mirror, set[Triple]]:
 def rdfs_closure(triples: Iterable[Triple]) -> set[Triple]:
     """The triples the RDFS rules add to ``triples`` (owlrl's closure as pyshacl runs it)."""
     return build_mirror(set(triples))[1]
+
+
+OxGraph = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+
+
+def store_graphs(source: ox.Store) -> tuple[list[OxGraph], list[OxGraph]]:
+    """(validated graphs, shapes graphs) of ``source``, as :class:`.graphs.GraphState` splits them."""
+    names: list[OxGraph] = list(source.named_graphs())
+    if next(iter(source.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        names.append(ox.DefaultGraph())
+    validated = [g for g in names if is_validated_graph(graph_name_from_ox(g))]
+    shapes = [g for g in names if is_shapes_graph(graph_name_from_ox(g))]
+    return validated, shapes
+
+
+def read_triples(source: ox.Store, graphs: Iterable[OxGraph]) -> set[Triple]:
+    """The triples of ``graphs`` in ``source`` as rdflib terms (``GraphState.from_store``'s terms),
+    each distinct term converted once (most terms recur: classes, predicates, shared entries)."""
+    cache: dict = {}
+    found: set[Triple] = set()
+    add = found.add
+    get = cache.get
+    for name in graphs:
+        for quad in source.quads_for_pattern(None, None, None, name):
+            s, p, o = quad.subject, quad.predicate, quad.object
+            rs = get(s)
+            if rs is None:
+                rs = cache[s] = from_ox(s)
+            rp = get(p)
+            if rp is None:
+                rp = cache[p] = from_ox(p)
+            ro = get(o)
+            if ro is None:
+                ro = cache[o] = from_ox(o)
+            add((rs, rp, ro))
+    return found
+
+
+def copy_mirror(source: ox.Store, graphs: Iterable[OxGraph], derived: Iterable[Triple]) -> Mirror:
+    """The mirror of the union of ``graphs`` of ``source`` and the ``derived`` triples: the stated
+    triples are copied inside pyoxigraph (dumped and parsed, so blank nodes keep their ids). Their
+    literals are already in pyoxigraph's stored form, so no literal needs restoring."""
+    store = ox.Store()
+    triples = ox.RdfFormat.N_TRIPLES
+    for name in graphs:
+        store.extend(ox.parse(source.dump(format=triples, from_graph=name), format=triples))
+    default = ox.DefaultGraph()
+    store.extend(
+        ox.Quad(to_ox(s), to_ox(p), to_ox(o), default)  # type: ignore[arg-type]
+        for s, p, o in derived
+        if not isinstance(s, Literal)
+    )
+    return Mirror(store=store, aliases={})

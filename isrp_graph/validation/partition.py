@@ -29,7 +29,7 @@ from rdflib.term import Node
 from isrp_graph.messages import normalise_lang
 from isrp_graph.namespaces import ISRP
 from isrp_graph.store.base import Store
-from isrp_graph.validation.check import Prepared, validate_state
+from isrp_graph.validation.check import Prepared, validate_prepared
 from isrp_graph.validation.graphs import GraphState
 from isrp_graph.validation.model import ValidationReport, ValidationResult
 from isrp_graph.validation.report import _sort_key
@@ -87,15 +87,20 @@ def validate_parts(
 ) -> ValidationReport:
     """Validate ``state`` part by part (see the module doc) in ``jobs`` processes; with ``kommunen``
     (municipality IRIs) only the entries of those municipalities and their blank nodes."""
+    return _validate_prepared(Prepared.of(state), lang, jobs=jobs, kommunen=kommunen)
+
+
+def _validate_prepared(
+    prepared: Prepared, lang: str, *, jobs: int, kommunen: Sequence[str]
+) -> ValidationReport:
     global _PREPARED, _BUCKETS
     from isrp_graph.validation import native
 
     lang = normalise_lang(lang)
-    prepared = Prepared.of(state)
     parts = municipality_parts(prepared.data)
     if not native.supports(prepared.shapes):  # shapes with rules etc.: one pyshacl run, one process
         focus = {n for iri in kommunen for n in parts.get(URIRef(iri), ())} if kommunen else None
-        return validate_state(state, lang, focus, expand=False, prepared=prepared)
+        return validate_prepared(prepared, lang, focus, expand=False)
     chosen = [parts.get(URIRef(iri), set()) for iri in kommunen] if kommunen else list(parts.values())
     groups = _groups(chosen, 2 * jobs) if chosen else []
     owner = {node: index for index, group in enumerate(groups) for node in group}
@@ -136,8 +141,9 @@ def _map(count: int, lang: str, jobs: int) -> list[tuple[ValidationResult, ...]]
 def validate_store(
     store: Store, lang: str = "de", *, jobs: int = 1, kommunen: Sequence[str] = ()
 ) -> ValidationReport:
-    """:func:`validate_parts` on the current state of ``store``."""
-    return validate_parts(GraphState.from_store(store), lang, jobs=jobs, kommunen=kommunen)
+    """:func:`validate_parts` on the current state of ``store`` (read as :meth:`Prepared.of_store`
+    reads it)."""
+    return _validate_prepared(Prepared.of_store(store), lang, jobs=jobs, kommunen=kommunen)
 
 
 def default_jobs() -> int:

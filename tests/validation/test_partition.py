@@ -11,7 +11,7 @@ from benchmarks.synthetic import generate
 from isrp_graph.namespaces import GRAPH
 from isrp_graph.validation.check import Prepared, validate_state
 from isrp_graph.validation.graphs import GraphState
-from isrp_graph.validation.partition import municipality_parts, validate_parts
+from isrp_graph.validation.partition import municipality_parts, validate_parts, validate_store
 
 ERFURT = URIRef("https://w3id.org/isrp/erfurt/org/stadt-erfurt")
 
@@ -27,6 +27,43 @@ def two_registries(built_registry) -> GraphState:
 @pytest.fixture(scope="module")
 def whole(two_registries):
     return validate_state(two_registries)
+
+
+@pytest.fixture(scope="module")
+def two_registries_store(two_registries):
+    """The same state in an embedded store (blank nodes as the store names them)."""
+    import pyoxigraph as ox
+
+    from isrp_graph.registry import build_registry
+    from isrp_graph.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(query_timeout=60)
+    build_registry(store)
+    store.ox_store.load(
+        "".join(generate(2)).encode(),
+        format=ox.RdfFormat.N_TRIPLES,
+        to_graph=ox.NamedNode(str(GRAPH["data/synthetic"])),
+    )
+    yield store
+    store.close()
+
+
+def test_prepared_straight_from_the_store_equals_the_state_read(two_registries_store):
+    """``Prepared.of_store`` (pyoxigraph copied inside pyoxigraph, rdflib terms read once) prepares
+    exactly what reading the state and preparing it does: data, closure, mirror, literals, shapes."""
+    direct = Prepared.of_store(two_registries_store)
+    state = Prepared.of(GraphState.from_store(two_registries_store))
+    assert set(direct.data) == set(state.data) and len(direct.data) == len(state.data)
+    assert direct.inferred == state.inferred > 0
+    assert set(direct.mirror.store) == set(state.mirror.store)
+    assert direct.mirror.aliases == state.mirror.aliases == {}
+    assert set(direct.shapes) == set(state.shapes) and len(direct.shapes) > 0
+
+
+def test_store_validation_equals_the_state_validation(two_registries_store):
+    whole = validate_state(GraphState.from_store(two_registries_store))
+    split = validate_store(two_registries_store, jobs=1)
+    assert set(split.results) == set(whole.results) and len(split.results) == len(whole.results) > 0
 
 
 def test_every_municipality_is_a_part(two_registries):
