@@ -18,9 +18,11 @@ looks across municipalities still sees everything.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from rdflib import BNode, Graph, URIRef
@@ -115,7 +117,8 @@ def _validate_prepared(
                 buckets[index][shape_id].append(node)
     _PREPARED, _BUCKETS = prepared, buckets
     try:
-        found = _map(len(buckets), lang, jobs)
+        with frozen_heap():
+            found = _map(len(buckets), lang, jobs)
     finally:
         _PREPARED, _BUCKETS = None, []
     results = sorted((r for part in found for r in part), key=_sort_key)
@@ -126,6 +129,22 @@ def _validate_prepared(
         lang=lang,
         focus_nodes=frozenset(owner) if kommunen else None,
     )
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Meanwhile, the objects that exist now (the prepared state: millions of terms, tuples and
+    dictionaries) are left out of garbage collection (``gc.freeze``), and young objects are collected
+    less often: otherwise each collection of the oldest generation scans the whole prepared state
+    again, and a forked worker that collects writes to (and so copies) every page of it."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def _map(count: int, lang: str, jobs: int) -> list[tuple[ValidationResult, ...]]:
