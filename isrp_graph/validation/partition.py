@@ -89,18 +89,26 @@ def validate_parts(
 ) -> ValidationReport:
     """Validate ``state`` part by part (see the module doc) in ``jobs`` processes; with ``kommunen``
     (municipality IRIs) only the entries of those municipalities and their blank nodes."""
-    return _validate_prepared(Prepared.of(state), lang, jobs=jobs, kommunen=kommunen)
+    return validate_prepared_parts(Prepared.of(state), lang, jobs=jobs, kommunen=kommunen)
 
 
-def _validate_prepared(
-    prepared: Prepared, lang: str, *, jobs: int, kommunen: Sequence[str]
+def validate_prepared_parts(
+    prepared: Prepared,
+    lang: str = "de",
+    *,
+    jobs: int = 1,
+    kommunen: Sequence[str] = (),
+    with_graph: bool = False,
 ) -> ValidationReport:
+    """:func:`validate_parts` on a state already prepared. ``with_graph``: one run in this process
+    whose report keeps pyshacl's results graph (for the Turtle output; the parts return findings
+    only)."""
     global _PREPARED, _BUCKETS
     from isrp_graph.validation import native
 
     lang = normalise_lang(lang)
     parts = municipality_parts(prepared.data)
-    if not native.supports(prepared.shapes):  # shapes with rules etc.: one pyshacl run, one process
+    if with_graph or not native.supports(prepared.shapes):  # shapes with rules etc.: one pyshacl run
         focus = {n for iri in kommunen for n in parts.get(URIRef(iri), ())} if kommunen else None
         return validate_prepared(prepared, lang, focus, expand=False)
     chosen = [parts.get(URIRef(iri), set()) for iri in kommunen] if kommunen else list(parts.values())
@@ -162,7 +170,7 @@ def validate_store(
 ) -> ValidationReport:
     """:func:`validate_parts` on the current state of ``store`` (read as :meth:`Prepared.of_store`
     reads it)."""
-    return _validate_prepared(Prepared.of_store(store), lang, jobs=jobs, kommunen=kommunen)
+    return validate_prepared_parts(Prepared.of_store(store), lang, jobs=jobs, kommunen=kommunen)
 
 
 def default_jobs() -> int:
