@@ -12,8 +12,9 @@ parts finds exactly what one whole run finds. The parts are
 The state is read, closed under RDFS and indexed once, and the targets of every shape are found once
 and split by part. The municipalities are joined into ``2 × jobs`` groups of about equal size (fewer,
 larger runs; the same focus nodes), and with ``jobs > 1`` the groups are validated in forked worker
-processes that share the state (copy-on-write), each on the same full state, so a constraint that
-looks across municipalities still sees everything.
+processes that share the state (copy-on-write, the state frozen out of garbage collection), each on
+the same full state, so a constraint that looks across municipalities still sees everything. With
+one process and no municipality chosen there is nothing to split: one run.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def validate_prepared_parts(
     from isrp_graph.validation import native
 
     lang = normalise_lang(lang)
+    if not kommunen and (jobs == 1 or with_graph):  # one run: no parts to find
+        return validate_prepared(prepared, lang)
     parts = municipality_parts(prepared.data)
     if with_graph or not native.supports(prepared.shapes):  # shapes with rules etc.: one pyshacl run
         focus = {n for iri in kommunen for n in parts.get(URIRef(iri), ())} if kommunen else None
