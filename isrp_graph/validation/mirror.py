@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 import pyoxigraph as ox
-from rdflib import Literal
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
@@ -91,6 +91,13 @@ def rdfs_closure(triples: Iterable[Triple]) -> set[Triple]:
     return build_mirror(set(triples))[1]
 
 
+def _nt(term: Node) -> str:
+    """An IRI or blank node read from pyoxigraph (so valid) in N-Triples."""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
+
+
 OxGraph = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 
 
@@ -135,10 +142,28 @@ def copy_mirror(source: ox.Store, graphs: Iterable[OxGraph], derived: Iterable[T
     triples = ox.RdfFormat.N_TRIPLES
     for name in graphs:
         store.extend(ox.parse(source.dump(format=triples, from_graph=name), format=triples))
+    # the derived triples of IRIs and blank nodes (nearly all: types) as N-Triples text, parsed in
+    # pyoxigraph; the few with literals term by term
+    lines: list[str] = []
+    with_literals: list[Triple] = []
+    for triple in derived:
+        s, p, o = triple
+        if type(s) is URIRef and type(o) is URIRef and type(p) is URIRef:
+            lines.append(f"<{s}> <{p}> <{o}> .\n")
+        elif isinstance(s, Literal):
+            continue
+        elif isinstance(o, Literal):
+            with_literals.append(triple)
+        else:
+            lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n")
     default = ox.DefaultGraph()
-    store.extend(
-        ox.Quad(to_ox(s), to_ox(p), to_ox(o), default)  # type: ignore[arg-type]
-        for s, p, o in derived
-        if not isinstance(s, Literal)
-    )
+    try:
+        store.extend(ox.parse("".join(lines).encode(), format=triples))
+    except SyntaxError:  # an IRI a lenient load let in: term by term, as pyoxigraph holds it
+        store.extend(
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), default)  # type: ignore[arg-type]
+            for s, p, o in derived
+            if not isinstance(s, Literal)
+        )
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), default) for s, p, o in with_literals)  # type: ignore[arg-type]
     return Mirror(store=store, aliases={})
