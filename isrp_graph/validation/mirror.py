@@ -11,6 +11,9 @@ exactly as stated, so the copy is only trusted for what it computes, never as a 
   (:meth:`Mirror.restore`), when exactly one stated literal has that stored form;
 - triples with a literal subject (which owlrl derives, see :func:`build_mirror`) exist only in the
   rdflib graph: SPARQL on the mirror does not see them.
+
+A state read straight from an embedded store (``check.Prepared.of_store``) has its literals in the
+stored form already: its mirror is copied inside pyoxigraph (:func:`copy_mirror`), with no aliases.
 """
 
 from __future__ import annotations
