@@ -109,11 +109,13 @@ def validate_prepared_parts(
 
     lang = normalise_lang(lang)
     if not kommunen and (jobs == 1 or with_graph):  # one run: no parts to find
-        return validate_prepared(prepared, lang)
+        with frozen_heap():
+            return validate_prepared(prepared, lang)
     parts = municipality_parts(prepared.data)
     if with_graph or not native.supports(prepared.shapes):  # shapes with rules etc.: one pyshacl run
         focus = {n for iri in kommunen for n in parts.get(URIRef(iri), ())} if kommunen else None
-        return validate_prepared(prepared, lang, focus, expand=False)
+        with frozen_heap():
+            return validate_prepared(prepared, lang, focus, expand=False)
     chosen = [parts.get(URIRef(iri), set()) for iri in kommunen] if kommunen else list(parts.values())
     groups = _groups(chosen, 2 * jobs) if chosen else []
     owner = {node: index for index, group in enumerate(groups) for node in group}

@@ -113,3 +113,17 @@ def test_cli_jobs_and_unknown_kommune(cli, tmp_path):
     assert first == second and first["results"]
     erfurt = cli("validate", "--format", "json", "--kommune", "Erfurt")
     assert 0 < len(json.loads(erfurt.out)["results"]) < len(first["results"])
+
+
+def test_the_frozen_heap_is_released_afterwards(two_registries):
+    """A partitioned run leaves the prepared state out of garbage collection only while it runs."""
+    import gc
+
+    from isrp_graph.validation.partition import frozen_heap
+
+    threshold = gc.get_threshold()
+    with frozen_heap():
+        assert gc.get_freeze_count() > 0 and gc.get_threshold() != threshold
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
+    validate_parts(two_registries, kommunen=[str(ERFURT)])
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
