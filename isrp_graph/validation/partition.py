@@ -22,11 +22,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import UTC, datetime
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from isrp_graph.messages import normalise_lang
@@ -70,6 +71,77 @@ def _run_part(args: tuple[int, str]) -> tuple[ValidationResult, ...]:
     prepared = _PREPARED
     results = native.run(prepared.data, prepared.shapes, None, _BUCKETS[index])
     return build_report(results, prepared.data, prepared.shapes, lang=lang).results
+
+
+def _run_part_packed(args: tuple[int, str]) -> list[tuple]:
+    return pack(_run_part(args))
+
+
+def pack(results: Iterable[ValidationResult]) -> list[tuple]:
+    """Findings as tuples of their fields, each term as a tuple of text (``(kind, text)``; a literal
+    with its language and datatype), the same term always as the same tuple: a worker's findings
+    cross the process boundary as small pickles (each distinct term and text pickled once), not as
+    one ``URIRef`` (checked again on unpickling) per field; and literals keep their lexical form
+    (rdflib's own pickling normalises ``"01"^^xsd:integer`` to ``"1"``)."""
+    encoded: dict[Node, tuple] = {}
+    texts: dict[str, str] = {}
+    packed = []
+    for result in results:
+        row = []
+        for value in astuple_shallow(result):
+            if type(value) is URIRef or type(value) is BNode:
+                term = encoded.get(value)
+                if term is None:
+                    term = encoded[value] = ("u" if type(value) is URIRef else "b", str(value))
+                row.append(term)
+            elif isinstance(value, Literal):
+                term = encoded.get(value)
+                if term is None:
+                    datatype = None if value.datatype is None else str(value.datatype)
+                    term = encoded[value] = ("l", str(value), value.language, datatype)
+                row.append(term)
+            elif type(value) is str:
+                row.append(texts.setdefault(value, value))
+            else:
+                row.append(value)
+        packed.append(tuple(row))
+    return packed
+
+
+def unpack(packed: Iterable[tuple]) -> list[ValidationResult]:
+    """The findings :func:`pack` packed, each distinct term made once."""
+    terms: dict[tuple, Node] = {}
+    found = []
+    for row in packed:
+        values = []
+        for value in row:
+            if type(value) is tuple:
+                term = terms.get(value)
+                if term is None:
+                    term = terms[value] = _term(value)
+                values.append(term)
+            else:
+                values.append(value)
+        found.append(ValidationResult(*values))
+    return found
+
+
+def _term(packed: tuple) -> Node:
+    kind, text = packed[0], packed[1]
+    if kind == "u":
+        return URIRef(text)
+    if kind == "b":
+        return BNode(text)
+    datatype = None if packed[3] is None else URIRef(packed[3])
+    return Literal(text, lang=packed[2], datatype=datatype, normalize=False)
+
+
+def astuple_shallow(result: ValidationResult) -> tuple:
+    """The fields of ``result`` in order (not copied, unlike ``dataclasses.astuple``)."""
+    return tuple(getattr(result, name) for name in _FIELDS)
+
+
+_FIELDS = tuple(f.name for f in fields(ValidationResult))
 
 
 def _groups(parts: list[set[Node]], count: int) -> list[set[Node]]:
@@ -167,7 +239,7 @@ def _map(count: int, lang: str, jobs: int) -> list[tuple[ValidationResult, ...]]
         return [_run_part(item) for item in work]
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
-        return pool.map(_run_part, work, chunksize=1)
+        return [tuple(unpack(part)) for part in pool.map(_run_part_packed, work, chunksize=1)]
 
 
 def validate_store(

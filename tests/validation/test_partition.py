@@ -127,3 +127,25 @@ def test_the_frozen_heap_is_released_afterwards(two_registries):
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
     validate_parts(two_registries, kommunen=[str(ERFURT)])
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
+
+
+def test_findings_cross_the_process_boundary_unchanged(whole):
+    """Workers send their findings packed (terms as text, each once); unpacked they are equal, with
+    blank nodes and literal values kept."""
+    import pickle
+    from dataclasses import replace
+
+    from rdflib import BNode, Literal
+
+    from isrp_graph.validation.partition import pack, unpack
+
+    sample = list(whole.results[:50])
+    odd = Literal("01", datatype=URIRef(EX_INT), normalize=False)
+    sample.append(replace(sample[0], focus=BNode("held"), value=odd))
+    sample.append(replace(sample[1], value=Literal("Text", lang="de")))
+    back = unpack(pickle.loads(pickle.dumps(pack(sample))))
+    assert back == sample
+    assert isinstance(back[-2].focus, BNode) and str(back[-2].value) == "01"
+
+
+EX_INT = "http://www.w3.org/2001/XMLSchema#integer"
