@@ -134,27 +134,28 @@ def python_closure(stated: Iterable[Triple]) -> set[Triple]:
         group.append(triple)
         resources.add(triple[0])
         resources.add(triple[2])
-    work: list[Triple] = list(known)
+    again: list[Triple] = list(known)  # known triples to process (again)
     resource = RDFS.Resource
-    work.extend((node, _TYPE, resource) for node in resources)  # rdfs4a/b, on the stated triples
+    work = [(node, _TYPE, resource) for node in resources]  # rdfs4a/b, on the stated triples
     del resources
     derived: list[Triple] = []
     predicate_effects: dict[Node, tuple] = {}
     class_effects: dict[Node, tuple] = {}
     schema = _Schema(by_predicate)
     while True:
-        _apply(work, known, derived, by_predicate, schema, predicate_effects, class_effects)
+        _apply(again, work, known, derived, by_predicate, schema, predicate_effects, class_effects)
         schema = _Schema(by_predicate)
-        work = [t for t in schema.closure_triples() if t not in known]
+        work = list(schema.closure_triples())
+        again = []
         for p, effect in list(predicate_effects.items()):
             if schema.predicate_effect(p) != effect:
                 del predicate_effects[p]
-                work.extend(by_predicate.get(p, ()))
+                again.extend(by_predicate.get(p, ()))
         for c, effect in list(class_effects.items()):
             if schema.class_effect(c) != effect:
                 del class_effects[c]
-                work.extend((s, _TYPE, c) for s in schema.instances.get(c, ()))
-        if not work:
+                again.extend((s, _TYPE, c) for s in schema.instances.get(c, ()))
+        if not again and all(t in known for t in work):
             return set(derived)
 
 
@@ -221,6 +222,7 @@ def _transitive(triples: Iterable[Triple]) -> dict[Node, set[Node]]:
 
 
 def _apply(
+    again: list[Triple],
     work: list[Triple],
     known: set[Triple],
     derived: list[Triple],
@@ -229,9 +231,9 @@ def _apply(
     predicate_effects: dict[Node, tuple],
     class_effects: dict[Node, tuple],
 ) -> None:
-    """Process every triple of ``work`` and every new triple that derives, with ``schema``: adds
-    the new ones to ``known``, ``derived`` and ``by_predicate``."""
-    queue: list[Triple] = []
+    """Process the known triples ``again``, the triples of ``work`` and every new triple that
+    derives, with ``schema``: adds the new ones to ``known``, ``derived`` and ``by_predicate``."""
+    queue: list[Triple] = again
     prop = RDF.Property
 
     def emit(triple: Triple) -> None:
@@ -246,10 +248,7 @@ def _apply(
             queue.append(triple)
 
     for triple in work:
-        if triple in known:
-            queue.append(triple)
-        else:
-            emit(triple)
+        emit(triple)
     for p in list(by_predicate):
         emit((p, _TYPE, prop))  # rdf1
     index = 0
