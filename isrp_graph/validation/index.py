@@ -63,6 +63,10 @@ class IndexedGraph(Graph):
         self._spo, self._ops, self._pso, self._count = spo, ops, pso, count
         self.mirror: Any = None  # a validation.mirror.Mirror answering SPARQL, when attached
 
+    def subject_index(self) -> dict[Node, dict[Node, dict[Node, None]]]:
+        """subject -> predicate -> objects (as keys): the index itself, to be read, not changed."""
+        return self._spo
+
     # -- writes are refused: the prepared state is shared between threads --------------------------
     def add(self, triple: Any) -> Graph:  # type: ignore[override]
         raise TypeError("IndexedGraph is read-only")

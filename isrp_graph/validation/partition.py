@@ -22,7 +22,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -35,6 +35,7 @@ from isrp_graph.namespaces import ISRP
 from isrp_graph.store.base import Store
 from isrp_graph.validation.check import Prepared, validate_prepared
 from isrp_graph.validation.graphs import GraphState
+from isrp_graph.validation.index import IndexedGraph
 from isrp_graph.validation.model import ValidationReport, ValidationResult
 from isrp_graph.validation.report import _sort_key
 
@@ -47,15 +48,32 @@ def municipality_parts(data: Graph) -> dict[URIRef, set[Node]]:
     for entry, municipality in data.subject_objects(MUNICIPALITY):
         if isinstance(municipality, URIRef) and not isinstance(entry, BNode):
             parts.setdefault(municipality, set()).add(entry)
+    held = _held_blank_nodes(data)
     for members in parts.values():
         frontier = list(members)
         while frontier:
             node = frontier.pop()
-            for obj in data.objects(node, None):
-                if isinstance(obj, BNode) and obj not in members:
+            for obj in held(node):
+                if obj not in members:
                     members.add(obj)
                     frontier.append(obj)
     return parts
+
+
+def _held_blank_nodes(data: Graph) -> Callable[[Node], Iterable[Node]]:
+    """node -> the blank nodes it has as objects (straight from an :class:`IndexedGraph`'s index)."""
+    if isinstance(data, IndexedGraph):
+        index = data.subject_index()
+        empty: dict = {}
+
+        def held(node: Node) -> Iterator[Node]:
+            for objects in index.get(node, empty).values():
+                for obj in objects:
+                    if type(obj) is BNode:
+                        yield obj
+
+        return held
+    return lambda node: (o for o in data.objects(node, None) if isinstance(o, BNode))
 
 
 _PREPARED: Prepared | None = None  # the state the forked workers validate
