@@ -194,18 +194,23 @@ def validate_prepared_parts(
     """:func:`validate_parts` on a state already prepared. ``with_graph``: one run in this process
     whose report keeps pyshacl's results graph (for the Turtle output; the parts return findings
     only)."""
+    lang = normalise_lang(lang)
+    with frozen_heap():
+        return _validate_frozen(prepared, lang, jobs, kommunen, with_graph)
+
+
+def _validate_frozen(
+    prepared: Prepared, lang: str, jobs: int, kommunen: Sequence[str], with_graph: bool
+) -> ValidationReport:
     global _PREPARED, _BUCKETS
     from isrp_graph.validation import native
 
-    lang = normalise_lang(lang)
     if not kommunen and (jobs == 1 or with_graph):  # one run: no parts to find
-        with frozen_heap():
-            return validate_prepared(prepared, lang)
+        return validate_prepared(prepared, lang)
     parts = municipality_parts(prepared.data)
     if with_graph or not native.supports(prepared.shapes):  # shapes with rules etc.: one pyshacl run
         focus = {n for iri in kommunen for n in parts.get(URIRef(iri), ())} if kommunen else None
-        with frozen_heap():
-            return validate_prepared(prepared, lang, focus, expand=False)
+        return validate_prepared(prepared, lang, focus, expand=False)
     chosen = [parts.get(URIRef(iri), set()) for iri in kommunen] if kommunen else list(parts.values())
     groups = _groups(chosen, 2 * jobs) if chosen else []
     owner = {node: index for index, group in enumerate(groups) for node in group}
@@ -220,8 +225,7 @@ def validate_prepared_parts(
                 buckets[index][shape_id].append(node)
     _PREPARED, _BUCKETS = prepared, buckets
     try:
-        with frozen_heap():
-            found = _map(len(buckets), lang, jobs)
+        found = _map(len(buckets), lang, jobs)
     finally:
         _PREPARED, _BUCKETS = None, []
     results = sorted((r for part in found for r in part), key=_sort_key)
