@@ -43,14 +43,7 @@ def _jobs(text: str) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
-    from isrp_graph.validation import (
-        completeness,
-        render_completeness_text,
-        render_json,
-        render_text,
-        render_turtle,
-        validate,
-    )
+    from isrp_graph.validation import render_completeness_text, render_json, render_text, render_turtle
 
     lang = settings.lang
     store = open_registry(settings)
@@ -68,13 +61,15 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
             note(exc.message(lang))
             return ExitCode.USAGE
         with Activity(t("cli.validate.running", lang)):
-            if kommunen or args.jobs > 1:
-                from isrp_graph.validation.partition import validate_store
+            from isrp_graph.validation.check import Prepared
+            from isrp_graph.validation.partition import validate_prepared_parts
+            from isrp_graph.validation.plan_completeness import completeness_of
 
-                report = validate_store(store, lang, jobs=args.jobs, kommunen=kommunen)
-            else:
-                report = validate(store, lang=lang)
-            scores = completeness(store, lang=lang) if args.completeness else None
+            prepared = Prepared.of_store(store)  # read once: for the findings and the completeness
+            report = validate_prepared_parts(
+                prepared, lang, jobs=args.jobs, kommunen=kommunen, with_graph=args.format == "ttl"
+            )
+            scores = completeness_of(prepared, lang) if args.completeness else None
     finally:
         store.close()
     shown = report.filtered(args.severity) if args.severity else report

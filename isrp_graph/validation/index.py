@@ -34,23 +34,38 @@ class IndexedGraph(Graph):
         ops: dict[Node, dict[Node, dict[Node, None]]] = {}
         pso: dict[Node, dict[Node, dict[Node, None]]] = {}
         count = 0
+        spo_get, ops_get, pso_get = spo.get, ops.get, pso.get
         for s, p, o in triples:
-            by_p = spo.get(s)
+            by_p = spo_get(s)
             if by_p is None:
                 by_p = spo[s] = {}
             objects = by_p.get(p)
             if objects is None:
                 objects = by_p[p] = {}
-                pso.setdefault(p, {})[s] = objects  # the same dictionary: one hash per literal
-            before = len(objects)
-            objects[o] = None
-            if len(objects) == before:
+                by_s = pso_get(p)
+                if by_s is None:
+                    by_s = pso[p] = {}
+                by_s[s] = objects  # the same dictionary: one hash per literal
+            elif o in objects:
                 continue
+            objects[o] = None
             count += 1
             if type(o) is not Literal:  # literals are looked up by value rarely: see _with_literal
-                ops.setdefault(o, {}).setdefault(p, {})[s] = None
+                by_p_in = ops_get(o)
+                if by_p_in is None:
+                    ops[o] = {p: {s: None}}
+                    continue
+                subjects = by_p_in.get(p)
+                if subjects is None:
+                    by_p_in[p] = {s: None}
+                else:
+                    subjects[s] = None
         self._spo, self._ops, self._pso, self._count = spo, ops, pso, count
         self.mirror: Any = None  # a validation.mirror.Mirror answering SPARQL, when attached
+
+    def subject_index(self) -> dict[Node, dict[Node, dict[Node, None]]]:
+        """subject -> predicate -> objects (as keys): the index itself, to be read, not changed."""
+        return self._spo
 
     # -- writes are refused: the prepared state is shared between threads --------------------------
     def add(self, triple: Any) -> Graph:  # type: ignore[override]

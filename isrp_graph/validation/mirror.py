@@ -11,6 +11,9 @@ exactly as stated, so the copy is only trusted for what it computes, never as a 
   (:meth:`Mirror.restore`), when exactly one stated literal has that stored form;
 - triples with a literal subject (which owlrl derives, see :func:`build_mirror`) exist only in the
   rdflib graph: SPARQL on the mirror does not see them.
+
+A state read straight from an embedded store (``check.Prepared.of_store``) has its literals in the
+stored form already: its mirror is copied inside pyoxigraph (:func:`copy_mirror`), with no aliases.
 """
 
 from __future__ import annotations
@@ -20,13 +23,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 import pyoxigraph as ox
-from rdflib import Literal
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from isrp_graph.store.terms import to_ox
+from isrp_graph.store.terms import from_ox, graph_name_from_ox, to_ox
 from isrp_graph.validation.closure import load_ox, python_closure
-from isrp_graph.validation.graphs import Triple
+from isrp_graph.validation.graphs import Triple, is_shapes_graph, is_validated_graph
 
 _PLAIN = {None, XSD.string, RDF.langString}
 
@@ -89,3 +92,81 @@ def build_mirror(stated: set[Triple]) -> tuple[Mirror, set[Triple]]:
 def rdfs_closure(triples: Iterable[Triple]) -> set[Triple]:
     """The triples the RDFS rules add to ``triples`` (owlrl's closure as pyshacl runs it)."""
     return build_mirror(set(triples))[1]
+
+
+def _nt(term: Node) -> str:
+    """An IRI or blank node read from pyoxigraph (so valid) in N-Triples."""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
+
+
+OxGraph = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+
+
+def store_graphs(source: ox.Store) -> tuple[list[OxGraph], list[OxGraph]]:
+    """(validated graphs, shapes graphs) of ``source``, as :class:`.graphs.GraphState` splits them."""
+    names: list[OxGraph] = list(source.named_graphs())
+    if next(iter(source.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        names.append(ox.DefaultGraph())
+    validated = [g for g in names if is_validated_graph(graph_name_from_ox(g))]
+    shapes = [g for g in names if is_shapes_graph(graph_name_from_ox(g))]
+    return validated, shapes
+
+
+def read_triples(source: ox.Store, graphs: Iterable[OxGraph]) -> set[Triple]:
+    """The triples of ``graphs`` in ``source`` as rdflib terms (``GraphState.from_store``'s terms),
+    each distinct term converted once (most terms recur: classes, predicates, shared entries)."""
+    cache: dict = {}
+    found: set[Triple] = set()
+    add = found.add
+    get = cache.get
+    for name in graphs:
+        for quad in source.quads_for_pattern(None, None, None, name):
+            s, p, o = quad.subject, quad.predicate, quad.object
+            rs = get(s)
+            if rs is None:
+                rs = cache[s] = from_ox(s)
+            rp = get(p)
+            if rp is None:
+                rp = cache[p] = from_ox(p)
+            ro = get(o)
+            if ro is None:
+                ro = cache[o] = from_ox(o)
+            add((rs, rp, ro))
+    return found
+
+
+def copy_mirror(source: ox.Store, graphs: Iterable[OxGraph], derived: Iterable[Triple]) -> Mirror:
+    """The mirror of the union of ``graphs`` of ``source`` and the ``derived`` triples: the stated
+    triples are copied inside pyoxigraph (dumped and parsed, so blank nodes keep their ids). Their
+    literals are already in pyoxigraph's stored form, so no literal needs restoring."""
+    store = ox.Store()
+    triples = ox.RdfFormat.N_TRIPLES
+    for name in graphs:
+        store.extend(ox.parse(source.dump(format=triples, from_graph=name), format=triples))
+    # the derived triples of IRIs and blank nodes (nearly all: types) as N-Triples text, parsed in
+    # pyoxigraph; the few with literals term by term
+    lines: list[str] = []
+    with_literals: list[Triple] = []
+    for triple in derived:
+        s, p, o = triple
+        if type(s) is URIRef and type(o) is URIRef and type(p) is URIRef:
+            lines.append(f"<{s}> <{p}> <{o}> .\n")
+        elif isinstance(s, Literal):
+            continue
+        elif isinstance(o, Literal):
+            with_literals.append(triple)
+        else:
+            lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n")
+    default = ox.DefaultGraph()
+    try:
+        store.extend(ox.parse("".join(lines).encode(), format=triples))
+    except SyntaxError:  # an IRI a lenient load let in: term by term, as pyoxigraph holds it
+        store.extend(
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), default)  # type: ignore[arg-type]
+            for s, p, o in derived
+            if not isinstance(s, Literal)
+        )
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), default) for s, p, o in with_literals)  # type: ignore[arg-type]
+    return Mirror(store=store, aliases={})

@@ -53,6 +53,16 @@ def test_turtle(cli, filled):
     assert len(list(graph.objects(report, SH.result))) == 8
 
 
+def test_turtle_with_two_jobs_keeps_the_results(cli, filled):
+    """The parts of a partitioned run return findings only; Turtle needs pyshacl's results graph, so
+    ``--format ttl`` validates in one run whatever ``--jobs`` says."""
+    result = cli("validate", "--format", "ttl", "--severity", "Violation", "--jobs", "2")
+    assert result.code == 1
+    graph = Graph().parse(data=result.out, format="turtle")
+    report = next(graph.subjects(RDF.type, SH.ValidationReport))
+    assert len(list(graph.objects(report, SH.result))) == 8
+
+
 def test_completeness_in_english(cli, filled):
     result = cli("--lang", "en", "validate", "--completeness")
     assert result.code == 1

@@ -10,6 +10,8 @@ from isrp_graph.validation.fast_graph import read_mostly_graph
 from isrp_graph.validation.mirror import build_mirror, literal_aliases, rdfs_closure
 from isrp_graph.validation.sparql import OxigraphQueriedGraph
 
+from .conftest import ROOT
+
 EX = "https://example.org/"
 A, B, C = URIRef(EX + "a"), URIRef(EX + "b"), URIRef(EX + "c")
 P, Q = URIRef(EX + "p"), URIRef(EX + "q")
@@ -112,3 +114,44 @@ def test_read_mostly_store_stays_correct_after_changes():
     graph.remove((A, P, B))
     assert list(graph.objects(A, P)) == [C]
     assert len(graph) == 1
+
+
+def test_closure_when_instances_derive_schema():
+    """The bulk closure (schema computed apart, then the instance triples) meets the rules that turn
+    instance triples into schema: a derived rdfs:Class, a property under rdfs:subClassOf, rdf:type
+    under another property, a cycle of classes; it equals the worklist closure and owlrl's."""
+    from isrp_graph.validation.closure import python_closure, worklist_closure
+    from tests.validation.test_fast_path import owlrl_closure
+
+    declares, narrower, tagged, kind = (URIRef(EX + n) for n in ("declares", "narrower", "tagged", "Kind"))
+    stated = {
+        (declares, RDFS.range, RDFS.Class),  # B becomes a class: B ⊑ rdfs:Resource, B ⊑ B
+        (A, declares, B),
+        (C, RDF.type, B),
+        (narrower, RDFS.subPropertyOf, RDFS.subClassOf),  # B ⊑ AGENT through rdfs7
+        (B, narrower, AGENT),
+        (AGENT, RDFS.subClassOf, PERSON),
+        (PERSON, RDFS.subClassOf, AGENT),  # a cycle
+        (RDF.type, RDFS.subPropertyOf, tagged),  # every type triple is also a tagged triple
+        (tagged, RDFS.domain, kind),
+        (P, RDFS.range, PERSON),
+        (A, P, Literal("x", lang="de")),
+        (Q, RDFS.subPropertyOf, P),
+        (B, Q, Literal("2", datatype=XSD.integer)),
+    }
+    bulk = python_closure(stated)
+    assert bulk == worklist_closure(stated) == owlrl_closure(stated)
+    assert (C, RDF.type, PERSON) in bulk and (C, tagged, AGENT) in bulk and (C, RDF.type, kind) in bulk
+    assert (Literal("2", datatype=XSD.integer), RDF.type, AGENT) in bulk
+    assert (B, RDFS.subClassOf, RDFS.Resource) in bulk
+
+
+def test_bulk_closure_equals_the_worklist_on_synthetic_municipalities():
+    from benchmarks.synthetic import generate
+    from isrp_graph.validation.closure import python_closure, worklist_closure
+
+    graph = Graph().parse(data="".join(generate(2)), format="nt")
+    graph.parse(ROOT / "ontology" / "isrp.ttl", format="turtle")
+    stated = set(graph)
+    bulk = python_closure(stated)
+    assert bulk == worklist_closure(stated) and len(bulk) > 1000
