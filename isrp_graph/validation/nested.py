@@ -99,8 +99,8 @@ def evaluate_node_shape(
     _evaluation_path: list,
 ) -> tuple[bool, list]:
     """``NodeConstraintComponent._evaluate_node_shape``, the node shape validated once (module doc)."""
-    found_node_shape = self.shape.get_other_shape(node_shape)
-    if not found_node_shape or found_node_shape.is_property_shape or not attributable(found_node_shape):
+
+    def pyshacl_way() -> tuple[bool, list]:
         return (
             type(self)
             .__mro__[1]
@@ -114,6 +114,10 @@ def evaluate_node_shape(
                 _evaluation_path,
             )
         )
+
+    found_node_shape = self.shape.get_other_shape(node_shape)
+    if not found_node_shape or found_node_shape.is_property_shape or not attributable(found_node_shape):
+        return pyshacl_way()
     if potentially_recursive and found_node_shape in potentially_recursive:
         warn(ShapeRecursionWarning(_evaluation_path), stacklevel=2)
         return False, []
@@ -121,19 +125,7 @@ def evaluate_node_shape(
         found_node_shape, executor, target_graph, _all_values(focus_value_nodes), _evaluation_path
     )
     if each is None:
-        return (
-            type(self)
-            .__mro__[1]
-            ._evaluate_node_shape(
-                self,
-                executor,
-                node_shape,
-                target_graph,
-                focus_value_nodes,
-                potentially_recursive,
-                _evaluation_path,
-            )
-        )
+        return pyshacl_way()
     reports: list = []
     non_conformant = False
     for f, value_nodes in focus_value_nodes.items():
